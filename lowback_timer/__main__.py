@@ -1,0 +1,3 @@
+from lowback_timer.cli import main
+
+raise SystemExit(main())

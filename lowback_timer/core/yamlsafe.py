@@ -1,0 +1,115 @@
+"""Read a YAML file strictly, keeping the line of every value.
+
+Plain YAML only: anchors, aliases, custom tags and duplicate keys are refused, and so is a
+file over 1 MiB. Mappings and lists come back as `LineMap` / `LineList`, which remember the
+(1-based) line of each entry so that the validator can point at it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent, NodeEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 1024 * 1024
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class YamlError(Exception):
+    """A file that cannot be read as plain YAML; `line` is 1-based."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class LineMap(dict[str, Any]):
+    """A mapping that knows its own line and the line of each key."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: dict[str, int] = {}
+
+
+class LineList(list[Any]):
+    """A list that knows its own line and the line of each item."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__()
+        self.line = line
+        self.lines: list[int] = []
+
+
+class _StrictLoader(yaml.SafeLoader):
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent):
+            raise YamlError(line, "aliases (*name) are not allowed; write the value out")
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            raise YamlError(line, "anchors (&name) are not allowed; write the value out")
+        return super().compose_node(parent, index)
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one file into plain values, `LineMap` and `LineList`; raise `YamlError`."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlError(1, f"file is {size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)")
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(1, f"not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise YamlError(1, f"cannot read: {exc.strerror}") from None
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _convert(loader, node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise YamlError(line, f"not valid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(1, f"not valid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _convert(loader: _StrictLoader, node: Node) -> Any:
+    line = node.start_mark.line + 1
+    if node.tag not in _PLAIN_TAGS:
+        raise YamlError(line, f"tag {node.tag!r} is not allowed")
+    if isinstance(node, MappingNode):
+        result = LineMap(line)
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            key = _convert(loader, key_node)
+            if not isinstance(key, str):
+                raise YamlError(key_line, f"key {key!r} must be text")
+            if key in result:
+                raise YamlError(key_line, f"duplicate key '{key}'")
+            result[key] = _convert(loader, value_node)
+            result.lines[key] = key_line
+        return result
+    if isinstance(node, SequenceNode):
+        items = LineList(line)
+        for item in node.value:
+            items.append(_convert(loader, item))
+            items.lines.append(item.start_mark.line + 1)
+        return items
+    assert isinstance(node, ScalarNode)
+    return loader.construct_object(node, deep=True)
