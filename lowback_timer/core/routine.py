@@ -1,0 +1,195 @@
+"""Build a routine (ordered phases: get ready, hold, switch sides, rest) from the user's answers.
+
+The wizard, `lowback-timer plan`, the timer and the printed sheet all use `build_routine`, so
+the same answers always give the same routine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from lowback_timer.core.content import PLACES, Content, RoutineItem, Variant
+
+MINUTES_RANGE = (3, 30)
+#: The builder keeps every hold in this range, whatever the content allows.
+SAFE_HOLD_S = (10, 60)
+#: A routine may run over the chosen minutes by at most this much.
+OVERRUN = 0.15
+FIRST_SIDE, SECOND_SIDE = "right", "left"
+
+
+class Phase(StrEnum):
+    PREPARE = "prepare"
+    HOLD = "hold"
+    SWITCH = "switch"
+    REST = "rest"
+
+
+@dataclass(frozen=True)
+class Step:
+    phase: Phase
+    stretch: str
+    variant: str
+    side: str | None  # "right" | "left" | None (one-sided stretch); SWITCH names the next side
+    duration_s: int
+    rep: int
+    reps: int
+
+
+@dataclass(frozen=True)
+class Routine:
+    place: str
+    items: tuple[RoutineItem, ...]
+    steps: tuple[Step, ...]
+
+    @property
+    def total_s(self) -> int:
+        return sum(step.duration_s for step in self.steps)
+
+    @property
+    def holds(self) -> tuple[Step, ...]:
+        return tuple(step for step in self.steps if step.phase is Phase.HOLD)
+
+    def to_json(self, content: Content, lang: str) -> dict[str, Any]:
+        """The documented `plan --json` shape: `steps` holds the holds, `phases` everything."""
+        phases, holds, start = [], [], 0
+        for step in self.steps:
+            entry: dict[str, Any] = {
+                "phase": step.phase.value,
+                "stretch": step.stretch,
+                "variant": step.variant,
+                "side": step.side,
+                "duration_s": step.duration_s,
+                "rep": step.rep,
+                "reps": step.reps,
+                "start_s": start,
+            }
+            phases.append(entry)
+            if step.phase is Phase.HOLD:
+                stretch = content.stretch(step.stretch)
+                holds.append(
+                    {
+                        "stretch": step.stretch,
+                        "variant": step.variant,
+                        "side": step.side,
+                        "hold_s": step.duration_s,
+                        "rep": step.rep,
+                        "reps": step.reps,
+                        "start_s": start,
+                        "name": stretch.name(lang),
+                        "cue": stretch.cue(lang),
+                    }
+                )
+            start += step.duration_s
+        return {"total_s": self.total_s, "place": self.place, "steps": holds, "phases": phases}
+
+
+def resolve_types(content: Content, type_ids: Iterable[str]) -> tuple[str, ...]:
+    """The chosen types in content order; none chosen ("not sure") means all of them."""
+    chosen = set(type_ids)
+    unknown = chosen - {t.id for t in content.types}
+    if unknown:
+        raise ValueError(f"unknown type: {', '.join(sorted(unknown))}")
+    return tuple(t.id for t in content.types if not chosen or t.id in chosen)
+
+
+def choose_variants(content: Content, type_ids: Iterable[str], place: str) -> list[Variant]:
+    """Merge the types' stretches (no duplicates, each type's order kept), pick the variant for
+    the place, then group by posture so the user does not go down to the floor and up twice."""
+    merged: dict[str, None] = {}
+    for type_id in resolve_types(content, type_ids):
+        merged.update(dict.fromkeys(content.pain_type(type_id).stretches))
+    variants = [variant_for(content, stretch_id, place) for stretch_id in merged]
+    postures = list(dict.fromkeys(v.posture for v in variants))
+    return sorted(variants, key=lambda v: postures.index(v.posture))
+
+
+def variant_for(content: Content, stretch_id: str, place: str) -> Variant:
+    stretch = content.stretch(stretch_id)
+    return next(v for v in stretch.variants if place in v.places)
+
+
+def item_seconds(content: Content, item: RoutineItem) -> int:
+    dose = content.dose
+    sides = 2 if content.stretch(content.variant(item.variant).stretch).both_sides else 1
+    switches = item.reps if sides == 2 else 0
+    return (
+        dose.prepare_s
+        + item.reps * sides * item.hold_s
+        + switches * dose.switch_s
+        + (item.reps - 1) * dose.rest_s
+    )
+
+
+def safe_hold_range(content: Content, stretch_id: str) -> tuple[int, int]:
+    lo, hi = content.stretch(stretch_id).hold_s
+    return max(lo, SAFE_HOLD_S[0]), min(hi, SAFE_HOLD_S[1])
+
+
+def fit_dose(content: Content, variants: Sequence[Variant], budget_s: int) -> list[RoutineItem]:
+    """The largest dose (repetitions x hold) that fits the budget; if even the smallest does not
+    fit within the allowed overrun, the last stretches are left out."""
+    rep_lo, rep_hi = content.dose.reps
+    ranges = [safe_hold_range(content, v.stretch) for v in variants]
+    targets = sorted(
+        {h for lo, hi in ranges for h in range(lo, hi + 1, 5)} | {hi for _, hi in ranges}
+    )
+    best: tuple[int, int, list[RoutineItem]] | None = None
+    for reps in range(rep_lo, rep_hi + 1):
+        for target in targets:
+            items = [
+                RoutineItem(v.id, min(max(target, lo), hi), reps)
+                for v, (lo, hi) in zip(variants, ranges, strict=True)
+            ]
+            if any(i.hold_s * i.reps > content.dose.per_side_max_s for i in items):
+                continue
+            total = sum(item_seconds(content, i) for i in items)
+            if total <= budget_s and (best is None or (total, target) > best[:2]):
+                best = (total, target, items)
+    if best is not None:
+        return best[2]
+    smallest = [RoutineItem(v.id, lo, rep_lo) for v, (lo, _) in zip(variants, ranges, strict=True)]
+    while len(smallest) > 1 and sum(item_seconds(content, i) for i in smallest) > budget_s * (
+        1 + OVERRUN
+    ):
+        smallest.pop()
+    return smallest
+
+
+def expand(content: Content, place: str, items: Sequence[RoutineItem]) -> Routine:
+    """Turn items (variant, hold, repetitions) into the phases the timer walks through."""
+    steps = [step for item in items for step in _item_steps(content, item)]
+    return Routine(place, tuple(items), tuple(s for s in steps if s.duration_s > 0))
+
+
+def _item_steps(content: Content, item: RoutineItem) -> list[Step]:
+    dose = content.dose
+    variant = content.variant(item.variant)
+    stretch = content.stretch(variant.stretch)
+    sides: tuple[str | None, ...] = (FIRST_SIDE, SECOND_SIDE) if stretch.both_sides else (None,)
+    steps: list[Step] = []
+
+    def add(phase: Phase, side: str | None, seconds: int, rep: int) -> None:
+        steps.append(Step(phase, stretch.id, variant.id, side, seconds, rep, item.reps))
+
+    add(Phase.PREPARE, sides[0], dose.prepare_s, 1)
+    for rep in range(1, item.reps + 1):
+        if rep > 1:
+            add(Phase.REST, sides[0], dose.rest_s, rep)
+        for index, side in enumerate(sides):
+            if index > 0:
+                add(Phase.SWITCH, side, dose.switch_s, rep)
+            add(Phase.HOLD, side, item.hold_s, rep)
+    return steps
+
+
+def build_routine(content: Content, type_ids: Iterable[str], place: str, minutes: int) -> Routine:
+    if not MINUTES_RANGE[0] <= minutes <= MINUTES_RANGE[1]:
+        raise ValueError(f"minutes must be {MINUTES_RANGE[0]}–{MINUTES_RANGE[1]}, not {minutes}")
+    if place not in PLACES:
+        raise ValueError(f"unknown place: {place} ({', '.join(PLACES)})")
+    variants = choose_variants(content, type_ids, place)
+    return expand(content, place, fit_dose(content, variants, minutes * 60))
