@@ -315,8 +315,10 @@ def load_content(paths: Sequence[Path] | None = None) -> Content:
         trees = [*_bundled_trees(), *trees]
     languages = _languages(trees)
     sections: dict[str, list[tuple[Report, LineMap, Any]]] = {}
+    reports: list[Report] = []
     for path, tree in trees:
         report = Report(str(path), languages)
+        reports.append(report)
         for key, value in tree.items():
             kind = _SECTIONS.get(key)
             if kind is None:
@@ -324,16 +326,20 @@ def load_content(paths: Sequence[Path] | None = None) -> Content:
                 continue
             checked = kind.read(report, value, tree.lines[key], key)
             sections.setdefault(key, []).append((report, tree, checked))
-        errors.extend(report.errors)
     where = str(paths[0] if paths else routines_dir())
     for key in _SINGLE:
         found = sections.get(key, [])
         if len(found) != 1:
             problem = "is missing" if not found else "is defined more than once"
             errors.append(ContentError(where, 1, f"section '{key}' {problem}"))
-    if errors or any(checked is INVALID for v in sections.values() for _, _, checked in v):
-        raise ContentInvalidError(errors)
-    return _Builder(sections, languages).build()
+    # Without one valid meta and dose nothing else can be checked; otherwise check references
+    # too, and report everything together.
+    if (errors and any(len(sections.get(key, [])) != 1 for key in _SINGLE)) or any(
+        checked is INVALID for key in _SINGLE for _, _, checked in sections.get(key, [])
+    ):
+        raise ContentInvalidError(errors + [e for r in reports for e in r.errors])
+    valid = {k: [e for e in v if e[2] is not INVALID] for k, v in sections.items()}
+    return _Builder(valid, languages, reports, errors).build()
 
 
 def _bundled_trees() -> list[tuple[Path, LineMap]]:
@@ -358,10 +364,16 @@ class _Builder:
     """Turns checked sections into dataclasses, checking references across files."""
 
     def __init__(
-        self, sections: dict[str, list[tuple[Report, LineMap, Any]]], languages: tuple[str, ...]
+        self,
+        sections: dict[str, list[tuple[Report, LineMap, Any]]],
+        languages: tuple[str, ...],
+        reports: list[Report],
+        file_errors: list[ContentError],
     ) -> None:
+        self.file_errors = file_errors
         self.sections = sections
         self.languages = languages
+        self.reports = reports
         self.ids: dict[tuple[str, str], ContentError] = {}
 
     def items(self, key: str) -> list[tuple[Report, LineMap]]:
@@ -449,8 +461,7 @@ class _Builder:
         routines = [
             self._routine(r, item, variants, dose_obj) for r, item in self.items("routines")
         ]
-        reports = {id(r): r for v in self.sections.values() for r, _, _ in v}
-        errors = {e for r in reports.values() for e in r.errors}
+        errors = self.file_errors + [e for r in self.reports for e in r.errors]
         if errors:
             raise ContentInvalidError(list(errors))
         return Content(

@@ -6,6 +6,7 @@ the same answers always give the same routine.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -97,14 +98,24 @@ def resolve_types(content: Content, type_ids: Iterable[str]) -> tuple[str, ...]:
 
 
 def choose_variants(content: Content, type_ids: Iterable[str], place: str) -> list[Variant]:
-    """Merge the types' stretches (no duplicates, each type's order kept), pick the variant for
-    the place, then group by posture so the user does not go down to the floor and up twice."""
-    merged: dict[str, None] = {}
-    for type_id in resolve_types(content, type_ids):
-        merged.update(dict.fromkeys(content.pain_type(type_id).stretches))
-    variants = [variant_for(content, stretch_id, place) for stretch_id in merged]
-    postures = list(dict.fromkeys(v.posture for v in variants))
-    return sorted(variants, key=lambda v: postures.index(v.posture))
+    """The stretches of the chosen types, each once, in an order that keeps every type's own
+    order and changes posture as rarely as it can (no going down to the floor and up twice)."""
+    sequences = [content.pain_type(t).stretches for t in resolve_types(content, type_ids)]
+    first_seen = list(dict.fromkeys(s for seq in sequences for s in seq))
+    variants = {s: variant_for(content, s, place) for s in first_seen}
+    after: dict[str, set[str]] = {s: set() for s in first_seen}
+    for seq in sequences:
+        for earlier, later in itertools.pairwise(seq):
+            after[later].add(earlier)
+    order: list[str] = []
+    while len(order) < len(first_seen):
+        left = [s for s in first_seen if s not in order]
+        # Types that disagree about the order could leave nothing ready: then go by first seen.
+        ready = [s for s in left if after[s] <= set(order)] or left
+        posture = variants[order[-1]].posture if order else None
+        same = [s for s in ready if variants[s].posture == posture]
+        order.append((same or ready)[0])
+    return [variants[s] for s in order]
 
 
 def variant_for(content: Content, stretch_id: str, place: str) -> Variant:

@@ -139,11 +139,15 @@ class ListOf(Kind):
             return report.error(line, f"{where} must be a list, not {_show(value)}")
         if len(value) < self.min_items:
             return report.error(line, f"{where} needs at least {self.min_items} item(s)")
+        # Broken items are reported and left out, so that the cross-reference checks can still
+        # run on the rest and every error is found in one go.
         items = LineList(value.line)
         for index, (item, at) in enumerate(zip(value, value.lines, strict=True)):
-            items.append(self.item.read(report, item, at, f"{where}[{index + 1}]"))
-            items.lines.append(at)
-        return INVALID if any(item is INVALID for item in items) else items
+            checked = self.item.read(report, item, at, f"{where}[{index + 1}]")
+            if checked is not INVALID:
+                items.append(checked)
+                items.lines.append(at)
+        return items
 
 
 @dataclass(frozen=True)

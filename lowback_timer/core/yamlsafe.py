@@ -75,7 +75,11 @@ def read_yaml(path: Path) -> Any:
         raise YamlError(1, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise YamlError(1, f"cannot read: {exc.strerror}") from None
-    loader = _StrictLoader(text)
+    try:
+        # The reader refuses control characters (e.g. NUL) already while being constructed.
+        loader = _StrictLoader(text)
+    except yaml.YAMLError as exc:
+        raise YamlError(1, f"not valid YAML: {exc}") from None
     try:
         node = loader.get_single_node()
         return None if node is None else _convert(loader, node)

@@ -1,0 +1,121 @@
+"""The bundled content loads; broken or hostile files are rejected with their file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lowback_timer.core.content import (
+    PLACES,
+    ContentInvalidError,
+    check,
+    load_content,
+    routines_dir,
+)
+from lowback_timer.core.routine import safe_hold_range
+
+BROKEN = Path(__file__).parent.parent / "data" / "broken"
+
+# file -> (line, part of the message a content editor needs to see)
+EXPECTED = {
+    "01-syntax.yaml": (4, "not valid YAML"),
+    "02-alias.yaml": (3, "anchors (&name) are not allowed"),
+    "03-unknown-key.yaml": (4, "unknown key 'colour'"),
+    "04-missing-key.yaml": (2, "missing key 'place'"),
+    "05-wrong-type.yaml": (7, "hold_s must be a whole number, not 'thirty'"),
+    "06-hold-out-of-range.yaml": (10, "hold_s is 300 s; it must be 5–120 s"),
+    "07-unknown-variant.yaml": (6, "unknown variant 'calfs-wall'"),
+    "08-missing-language.yaml": (4, "missing language 'ja'"),
+    "09-image-escapes.yaml": (13, "must stay inside assets/"),
+    "10-unknown-stretch.yaml": (5, "unknown stretch 'shoulders'"),
+    "11-python-tag.yaml": (3, "tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+    "12-duplicate-key.yaml": (4, "duplicate key 'id'"),
+    "13-duplicate-id.yaml": (2, "prompt 'stand-up' is already defined at"),
+    "14-hold-outside-stretch-range.yaml": (7, "outside the safe range of calves (20–30 s)"),
+    "15-unknown-section.yaml": (1, "unknown section 'reminders'"),
+}
+
+
+def test_bundled_content_has_the_four_stretches_types_and_tiers() -> None:
+    content = load_content()
+    assert [s.id for s in content.stretches] == ["iliopsoas", "hamstrings", "glutes", "calves"]
+    assert [t.id for t in content.types] == ["nerve", "fatigue", "standing", "sitting"]
+    assert [t.tier for t in content.tiers] == [1, 2, 3, 4]
+    assert {s.tier for s in content.signs} == {1, 2, 3, 4}
+    assert content.languages == ("en", "ja")
+    assert content.stretch("calves").hold_s == (20, 30)
+    for stretch in content.stretches:
+        for place in PLACES:
+            assert any(place in v.places for v in stretch.variants), (stretch.id, place)
+        lo, hi = safe_hold_range(content, stretch.id)
+        assert 10 <= lo <= hi <= 60
+
+
+def test_every_text_is_there_in_english_and_japanese() -> None:
+    content = load_content()
+    texts = [s.name for s in content.stretches] + [s.cue for s in content.stretches]
+    texts += [t.feels for t in content.types] + [s.text for s in content.signs]
+    for text in texts:
+        assert text("en") and text("ja")
+        assert text("en") != text("ja")
+    assert content.stretch("calves").name("ja").startswith("ふくらはぎ")
+
+
+def test_check_of_bundled_folder_reports_nothing() -> None:
+    assert check([routines_dir()]) == []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_broken_file_is_rejected_with_its_line(name: str) -> None:
+    path = BROKEN / name
+    line, message = EXPECTED[name]
+    errors = check([path])
+    assert errors, f"{name} was accepted"
+    shown = [str(e) for e in errors]
+    assert any(s.startswith(f"{path}:{line}: ") and message in s for s in shown), shown
+
+
+def test_every_broken_file_in_the_data_folder_is_covered() -> None:
+    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted(EXPECTED)
+
+
+def test_all_errors_are_collected_not_just_the_first(tmp_path: Path) -> None:
+    bad = tmp_path / "many.yaml"
+    bad.write_text(
+        "prompts:\n"
+        "  - id: Bad Id\n"
+        "    text: {en: 'x'}\n"
+        "routines:\n"
+        "  - id: r\n"
+        "    name: {en: 'R', ja: 'R'}\n"
+        "    place: kitchen\n"
+        "    items: []\n",
+        encoding="utf-8",
+    )
+    lines = sorted(e.line for e in check([bad]))
+    assert lines == [2, 3, 7, 8]
+
+
+def test_a_broken_folder_never_loads_partially(tmp_path: Path) -> None:
+    for source in routines_dir().glob("*.yaml"):
+        (tmp_path / source.name).write_text(source.read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "zz-extra.yaml").write_text(
+        (BROKEN / "08-missing-language.yaml").read_text("utf-8")
+    )
+    with pytest.raises(ContentInvalidError) as info:
+        load_content([tmp_path])
+    assert [e.line for e in info.value.errors] == [4]
+
+
+def test_a_file_over_one_mebibyte_is_refused_before_parsing(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("prompts: []\n" + "#" * (1024 * 1024) + "\n", encoding="utf-8")
+    [error] = check([big])
+    assert (error.line, "1 MiB" in error.message) == (1, True)
+
+
+def test_a_single_missing_section_is_named(tmp_path: Path) -> None:
+    (tmp_path / "meta.yaml").write_text("meta: {languages: [en, ja]}\n", encoding="utf-8")
+    messages = [e.message for e in check([tmp_path])]
+    assert "section 'dose' is missing" in messages

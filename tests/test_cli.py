@@ -1,0 +1,125 @@
+"""The command line end to end: check, plan, --version, and one-line errors with exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lowback_timer import __version__
+from lowback_timer.cli import main
+from lowback_timer.core.content import load_content
+from lowback_timer.core.routine import build_routine
+
+BROKEN = Path(__file__).parent / "data" / "broken"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's own exits (--help, --version, errors)
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_json_equals_the_builder(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "plan",
+        "--type",
+        "fatigue",
+        "--type",
+        "sitting",
+        "--place",
+        "desk",
+        "--minutes",
+        "10",
+        "--json",
+    )
+    data = json.loads(out)
+    content = load_content()
+    routine = build_routine(content, ("fatigue", "sitting"), "desk", 10)
+    assert code == 0
+    assert data["total_s"] == routine.total_s <= 600 * 1.15
+    assert [(s["stretch"], s["side"], s["hold_s"]) for s in data["steps"]] == [
+        (h.stretch, h.side, h.duration_s) for h in routine.holds
+    ]
+
+
+def test_plan_text_in_japanese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", "--type", "fatigue", "--place", "standing", "--lang", "ja")
+    content = load_content()
+    assert code == 0
+    assert out.splitlines()[0].startswith("立ったままのルーティン（約5分）")
+    assert content.stretch("calves").cue("ja") in out
+    assert "右" in out and "左" in out
+
+
+def test_plan_follows_the_locale_when_no_lang(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "ja_JP.UTF-8")
+    _, out, _ = run(capsys, "plan", "--type", "nerve")
+    assert load_content().stretch("glutes").name("ja") in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "complaint"),
+    [
+        (["plan", "--type", "back"], "invalid choice: 'back'"),
+        (["plan", "--place", "roof"], "invalid choice: 'roof'"),
+        (["plan", "--minutes", "ten"], "not a whole number of minutes: 'ten'"),
+        (["plan", "--minutes", "0"], "minutes must be 3–30, not 0"),
+        (["--lang", "fr"], "invalid choice: 'fr'"),
+        (["dance"], "invalid choice: 'dance'"),
+    ],
+)
+def test_bad_arguments_give_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], complaint: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1 and complaint in err
+
+
+def test_check_bundled_and_broken(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check")[0] == 0
+    code, _, err = run(capsys, "check", str(BROKEN))
+    lines = err.strip().splitlines()
+    assert code == 2
+    assert len({line.split(":")[0] for line in lines}) == len(list(BROKEN.glob("*.yaml")))
+    assert all(line.count(":") >= 2 and line.split(":")[1].isdigit() for line in lines)
+
+
+def test_check_names_a_user_routine_that_is_fine(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    mine = tmp_path / "my-routine.yaml"
+    mine.write_text(
+        "routines:\n  - id: mine\n    name: {en: Mine, ja: わたしの}\n    place: desk\n"
+        "    items:\n      - {variant: calves-wall, hold_s: 25, reps: 2}\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "check", str(mine)) == (0, f"{mine}: OK\n", "")
+
+
+def test_version_and_help_as_a_real_process() -> None:
+    version = subprocess.run(
+        [sys.executable, "-m", "lowback_timer", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert version.stdout.strip() == f"lowback-timer {__version__}"
+    helptext = subprocess.run(
+        [sys.executable, "-m", "lowback_timer", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for command in ("check", "plan", "session"):
+        assert command in helptext.stdout
