@@ -1,0 +1,265 @@
+"""The guided session: a state machine over the routine's phases.
+
+Time comes from an injected monotonic clock. Each phase ends at an absolute deadline and the
+next phase starts at that deadline, not when someone noticed it had passed, so a blocked event
+loop never shifts the phases after it. Nothing here counts ticks: the UI calls `update()`
+whenever it likes (ideally at `next_deadline()`), and the session catches up.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from lowback_timer.core.routine import Phase, Routine, Step
+
+Clock = Callable[[], float]
+
+#: Pressing "back" later than this into a phase restarts it; earlier, it goes one phase back.
+BACK_RESTARTS_AFTER_S = 3.0
+
+
+class State(StrEnum):
+    READY = "ready"  # not started yet
+    RUNNING = "running"
+    PAUSED = "paused"
+    DONE = "done"
+    STOPPED = "stopped"
+
+
+class EventKind(StrEnum):
+    PHASE = "phase"  # a new phase began (start, natural end of the last one, skip or back)
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    DONE = "done"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: EventKind
+    index: int
+    step: Step | None
+    #: For PHASE: True when the previous phase ran to its end (not skipped or gone back).
+    natural: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    holds_total: int
+    holds_done: int
+    holds_skipped: int
+    finished: bool
+    stop_reason: str | None
+    active_s: float
+
+
+class Session:
+    def __init__(
+        self,
+        routine: Routine,
+        *,
+        clock: Clock = time.monotonic,
+        prepare_s: int | None = None,
+        on_event: Callable[[Event], None] | None = None,
+    ) -> None:
+        self.routine = routine
+        self.steps = tuple(
+            replace(s, duration_s=prepare_s)
+            if prepare_s is not None and s.phase is Phase.PREPARE
+            else s
+            for s in routine.steps
+        )
+        if not self.steps:
+            raise ValueError("a session needs at least one phase")
+        self._clock = clock
+        self._listeners: list[Callable[[Event], None]] = [on_event] if on_event else []
+        self.state = State.READY
+        self.index = 0
+        self._deadline = 0.0
+        self._paused_remaining = float(self.steps[0].duration_s)
+        self._paused_total = 0.0
+        self._paused_since = 0.0
+        self._session_start = 0.0
+        self._done: set[int] = set()
+        self._skipped: set[int] = set()
+        self.stop_reason: str | None = None
+
+    # --- observers -----------------------------------------------------------------------
+    def subscribe(self, listener: Callable[[Event], None]) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, kind: EventKind, *, natural: bool = False) -> None:
+        step = self.steps[self.index] if self.index < len(self.steps) else None
+        event = Event(kind, self.index, step, natural)
+        for listener in list(self._listeners):
+            listener(event)
+
+    # --- queries -------------------------------------------------------------------------
+    @property
+    def step(self) -> Step:
+        return self.steps[min(self.index, len(self.steps) - 1)]
+
+    @property
+    def next_step(self) -> Step | None:
+        return self.steps[self.index + 1] if self.index + 1 < len(self.steps) else None
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in (State.RUNNING, State.PAUSED)
+
+    def remaining(self) -> float:
+        """Seconds left in the current phase."""
+        if self.state is State.RUNNING:
+            return max(0.0, self._deadline - self._clock())
+        if self.state in (State.READY, State.PAUSED):
+            return self._paused_remaining
+        return 0.0
+
+    def progress(self) -> float:
+        """0 at the start of the phase, 1 at its end."""
+        duration = self.step.duration_s
+        return 1.0 if duration <= 0 else min(1.0, max(0.0, 1 - self.remaining() / duration))
+
+    def routine_remaining(self) -> float:
+        """Seconds left in the whole routine."""
+        if self.state in (State.DONE, State.STOPPED):
+            return 0.0
+        later = sum(s.duration_s for s in self.steps[self.index + 1 :])
+        return self.remaining() + later
+
+    def active_elapsed(self) -> float:
+        """Seconds the session has been running, pauses left out (drives the breathing pacer)."""
+        if self.state is State.READY:
+            return 0.0
+        now = self._paused_since if self.state is not State.RUNNING else self._clock()
+        return now - self._session_start - self._paused_total
+
+    def next_deadline(self) -> float | None:
+        """Clock time at which `update()` has something to do; None when nothing will happen."""
+        return self._deadline if self.state is State.RUNNING else None
+
+    def hold_number(self) -> tuple[int, int]:
+        """(n, N): this is hold n of N (counting the next hold during get-ready and switch)."""
+        holds = [i for i, s in enumerate(self.steps) if s.phase is Phase.HOLD]
+        upcoming = next((n for n, i in enumerate(holds, 1) if i >= self.index), len(holds))
+        return upcoming, len(holds)
+
+    def summary(self) -> Summary:
+        holds = {i for i, s in enumerate(self.steps) if s.phase is Phase.HOLD}
+        return Summary(
+            holds_total=len(holds),
+            holds_done=len(self._done & holds),
+            holds_skipped=len((self._skipped - self._done) & holds),
+            finished=self.state is State.DONE,
+            stop_reason=self.stop_reason,
+            active_s=self.active_elapsed(),
+        )
+
+    # --- commands ------------------------------------------------------------------------
+    def start(self) -> None:
+        if self.state is not State.READY:
+            return
+        now = self._clock()
+        self._session_start = now
+        self.state = State.RUNNING
+        self._enter(0, now)
+
+    def update(self) -> None:
+        """Finish every phase whose deadline has passed; each next one starts at that deadline."""
+        now = self._clock()
+        while self.state is State.RUNNING and now >= self._deadline:
+            if self.steps[self.index].phase is Phase.HOLD:
+                self._done.add(self.index)
+            if self.index + 1 >= len(self.steps):
+                self._finish(State.DONE, EventKind.DONE, self._deadline)
+                return
+            self._enter(self.index + 1, self._deadline, natural=True)
+
+    def toggle_pause(self) -> None:
+        if self.state is State.READY:
+            self.start()
+        elif self.state is State.RUNNING:
+            self.pause()
+        elif self.state is State.PAUSED:
+            self.resume()
+
+    def pause(self) -> None:
+        self.update()
+        if self.state is not State.RUNNING:
+            return
+        now = self._clock()
+        self._paused_remaining = max(0.0, self._deadline - now)
+        self._paused_since = now
+        self.state = State.PAUSED
+        self._emit(EventKind.PAUSED)
+
+    def resume(self) -> None:
+        if self.state is not State.PAUSED:
+            return
+        now = self._clock()
+        self._paused_total += now - self._paused_since
+        self._deadline = now + self._paused_remaining
+        self.state = State.RUNNING
+        self._emit(EventKind.RESUMED)
+
+    def skip(self) -> None:
+        """Go to the next phase now; a hold that is skipped counts as skipped."""
+        self.update()
+        if not self.is_active:
+            return
+        if self.step.phase is Phase.HOLD:
+            self._skipped.add(self.index)
+        if self.index + 1 >= len(self.steps):
+            self._finish(State.DONE, EventKind.DONE, self._clock())
+            return
+        self._jump(self.index + 1)
+
+    def back(self) -> None:
+        """Restart the phase, or, right at its start, go to the one before."""
+        self.update()
+        if not self.is_active:
+            return
+        elapsed = self.step.duration_s - self.remaining()
+        target = (
+            self.index if elapsed > BACK_RESTARTS_AFTER_S or self.index == 0 else self.index - 1
+        )
+        self._skipped.discard(target)
+        self._jump(target)
+
+    def stop(self, reason: str) -> None:
+        """End the session at once, from any phase, remembering why. Once stopped, a second
+        call only records the reason (the user says what happened after stopping)."""
+        if self.state is State.STOPPED:
+            self.stop_reason = reason
+            return
+        if self.state is State.DONE:
+            return
+        self.stop_reason = reason
+        if self.state is State.READY:
+            self._session_start = self._paused_since = self._clock()
+        now = self._clock() if self.state is State.RUNNING else self._paused_since
+        self._finish(State.STOPPED, EventKind.STOPPED, now)
+
+    # --- internals -----------------------------------------------------------------------
+    def _enter(self, index: int, start: float, *, natural: bool = False) -> None:
+        self.index = index
+        self._deadline = start + self.steps[index].duration_s
+        self._emit(EventKind.PHASE, natural=natural)
+
+    def _jump(self, index: int) -> None:
+        if self.state is State.PAUSED:
+            self.index = index
+            self._paused_remaining = float(self.steps[index].duration_s)
+            self._emit(EventKind.PHASE)
+        else:
+            self._enter(index, self._clock())
+
+    def _finish(self, state: State, kind: EventKind, at: float) -> None:
+        if self.state is State.PAUSED:
+            self._paused_total += at - self._paused_since
+        self._paused_since = at  # active_elapsed() stops counting here
+        self.state = state
+        self._emit(kind)

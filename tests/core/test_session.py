@@ -1,0 +1,172 @@
+"""The session state machine, driven by a fake monotonic clock (no waiting)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lowback_timer.core.content import load_content
+from lowback_timer.core.routine import Phase, build_routine
+from lowback_timer.core.session import Event, EventKind, Session, State
+from tests.fakeclock import FakeClock
+
+CONTENT = load_content()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def make(
+    clock: FakeClock,
+    types: tuple[str, ...] = ("fatigue",),
+    minutes: int = 5,
+    prepare_s: int | None = None,
+) -> tuple[Session, list[Event]]:
+    events: list[Event] = []
+    routine = build_routine(CONTENT, types, "desk", minutes)
+    return Session(routine, clock=clock, prepare_s=prepare_s, on_event=events.append), events
+
+
+def test_a_whole_routine_runs_from_get_ready_to_done(clock: FakeClock) -> None:
+    session, events = make(clock)
+    session.start()
+    clock.advance(session.routine.total_s)
+    session.update()
+    assert session.state is State.DONE
+    phases = [e.step.phase for e in events if e.kind is EventKind.PHASE and e.step]
+    assert phases == [s.phase for s in session.steps]
+    assert events[-1].kind is EventKind.DONE
+    summary = session.summary()
+    assert (summary.holds_done, summary.holds_skipped, summary.finished) == (
+        len(session.routine.holds),
+        0,
+        True,
+    )
+    assert summary.active_s == session.routine.total_s
+
+
+def test_pause_holds_the_countdown_and_the_routine(clock: FakeClock) -> None:
+    session, _ = make(clock)
+    session.start()
+    clock.advance(2)
+    session.pause()
+    left = session.remaining()
+    clock.advance(600)  # a long pause never advances the session
+    session.update()
+    assert (session.state, session.index, session.remaining()) == (State.PAUSED, 0, left)
+    assert session.next_deadline() is None
+    session.resume()
+    clock.advance(left - 0.01)
+    session.update()
+    assert session.index == 0
+    clock.advance(0.02)
+    session.update()
+    assert session.step.phase is Phase.HOLD
+
+
+def test_a_blocked_loop_does_not_shift_later_phases(clock: FakeClock) -> None:
+    session, events = make(clock, types=(), minutes=10)
+    session.start()
+    start = clock.now
+    ends = []
+    total = 0
+    for step in session.steps:
+        total += step.duration_s
+        ends.append(start + total)
+    # The UI is late by 2 s at the first deadline, then on time.
+    clock.now = ends[0] + 2.0
+    session.update()
+    assert session.index == 1
+    assert session.next_deadline() == ends[1]
+    clock.now = ends[-1]
+    session.update()
+    assert session.state is State.DONE
+    assert len([e for e in events if e.kind is EventKind.PHASE]) == len(session.steps)
+
+
+def test_skip_moves_on_and_counts_the_hold_as_skipped(clock: FakeClock) -> None:
+    session, _ = make(clock)
+    session.start()
+    session.skip()  # get ready -> hold
+    assert session.step.phase is Phase.HOLD and session.step.side == "right"
+    clock.advance(3)
+    session.skip()  # the hold -> switch sides, full length from now
+    assert session.step.phase is Phase.SWITCH
+    assert session.remaining() == session.step.duration_s
+    assert session.summary().holds_skipped == 1
+
+
+def test_back_restarts_the_phase_then_goes_one_back(clock: FakeClock) -> None:
+    session, _ = make(clock)
+    session.start()
+    session.skip()
+    clock.advance(10)  # well into the first hold
+    session.back()
+    assert (session.step.phase, session.remaining()) == (Phase.HOLD, session.step.duration_s)
+    session.back()  # right at its start: one phase back, to get ready
+    assert session.step.phase is Phase.PREPARE and session.index == 0
+    session.back()  # nothing before the first phase: restart it
+    assert session.index == 0
+
+
+def test_skip_and_back_while_paused_stay_paused(clock: FakeClock) -> None:
+    session, _ = make(clock)
+    session.start()
+    session.pause()
+    session.skip()
+    assert session.state is State.PAUSED and session.step.phase is Phase.HOLD
+    assert session.remaining() == session.step.duration_s
+    clock.advance(100)
+    assert session.remaining() == session.step.duration_s
+
+
+@pytest.mark.parametrize("phase", list(Phase))
+def test_stop_works_in_one_action_from_every_phase(clock: FakeClock, phase: Phase) -> None:
+    session, events = make(clock, minutes=10)
+    session.start()
+    while session.step.phase is not phase:
+        session.skip()
+    session.stop("sharp-pain")
+    assert session.state is State.STOPPED
+    assert events[-1].kind is EventKind.STOPPED
+    summary = session.summary()
+    assert (summary.finished, summary.stop_reason) == (False, "sharp-pain")
+    clock.advance(1000)
+    session.update()
+    assert session.state is State.STOPPED and session.next_deadline() is None
+
+
+def test_stop_before_start_and_while_paused(clock: FakeClock) -> None:
+    before, _ = make(clock)
+    before.stop("just-stop")
+    assert before.state is State.STOPPED and before.summary().active_s == 0
+    paused, _ = make(clock)
+    paused.start()
+    clock.advance(4)
+    paused.pause()
+    clock.advance(50)
+    paused.stop("dizziness")
+    assert paused.summary().active_s == 4
+
+
+def test_time_left_and_hold_numbers(clock: FakeClock) -> None:
+    session, _ = make(clock, prepare_s=8)
+    assert session.steps[0].duration_s == 8
+    total = sum(s.duration_s for s in session.steps)
+    session.start()
+    clock.advance(3)
+    assert session.routine_remaining() == total - 3
+    assert session.hold_number() == (1, len(session.routine.holds))
+    session.skip()
+    session.skip()
+    assert session.hold_number() == (2, len(session.routine.holds))  # switching to the second
+
+
+def test_the_last_skip_finishes_the_routine(clock: FakeClock) -> None:
+    session, events = make(clock, types=("standing",), minutes=3)
+    session.start()
+    for _ in session.steps:
+        session.skip()
+    assert session.state is State.DONE and events[-1].kind is EventKind.DONE
+    assert session.summary().holds_done == 0
