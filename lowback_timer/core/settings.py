@@ -72,7 +72,8 @@ def _convert(value: Any, default: Any) -> Any:
             return bool(value)
         raise ValueError(value)
     if isinstance(default, tuple):
-        items = [value] if isinstance(value, str) else list(value or [])
+        # QSettings hands back a comma-joined string (see ui/settings_store.py) or a list.
+        items = value.split(",") if isinstance(value, str) else list(value or [])
         return tuple(str(x) for x in items if str(x))
     return type(default)(value)
 
