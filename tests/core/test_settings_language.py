@@ -24,6 +24,7 @@ def test_stored_values_out_of_range_are_clamped_and_reported() -> None:
     )
     assert (settings.volume, settings.breath_in_s, settings.minutes) == (1.0, 2.0, 30)
     assert settings.place == "desk" and settings.muted is True
+    assert settings.types == ("fatigue", "sitting")
     assert settings.prepare_s == Settings().prepare_s
     assert len(notes) == 5
 
