@@ -1,0 +1,213 @@
+"""The user's own routine ("my routine"), edited in the wizard's preview, kept as YAML.
+
+The file has the schema of routines/ (a top-level `routines:` list with one entry) and is checked
+on top of the bundled content when loaded. Saving is atomic (temporary file in the same folder,
+fsync, os.replace), and only a file that loads back is ever put in place. A file that cannot be
+read is moved aside (`*.broken-<timestamp>`), never deleted, and the errors are returned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lowback_timer.core.content import (
+    Content,
+    ContentInvalidError,
+    RoutineItem,
+    SavedRoutine,
+    load_content,
+    routines_dir,
+)
+from lowback_timer.core.routine import Routine, expand, safe_hold_range
+from lowback_timer.core.schema import ContentError
+from lowback_timer.core.yamlsafe import LineMap, YamlError, read_yaml
+
+FILE_NAME = "my-routine.yaml"
+ROUTINE_ID = "my-routine"
+DEFAULT_NAME = {"en": "My routine", "ja": "マイルーティン"}
+_HEADER = (
+    "# My routine, saved by Low-back Timer. Same schema as the bundled routines/ files.\n"
+    "# Holds must stay within each stretch's safe range; the app checks this file on start-up.\n"
+)
+
+
+# --- editing -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Draft:
+    """A routine being edited in the preview: what the user sees, as data. Every edit returns a
+    new Draft; the routine (with its total time) always comes from core.routine.expand."""
+
+    place: str
+    items: tuple[RoutineItem, ...]
+
+    @classmethod
+    def of(cls, routine: Routine) -> Draft:
+        return cls(routine.place, routine.items)
+
+    def routine(self, content: Content) -> Routine:
+        return expand(content, self.place, self.items)
+
+    def can_remove(self) -> bool:
+        return len(self.items) > 1
+
+    def remove(self, index: int) -> Draft:
+        """Leave out one stretch; the last one always stays (a routine has at least one)."""
+        if not self.can_remove() or not 0 <= index < len(self.items):
+            return self
+        return replace(self, items=self.items[:index] + self.items[index + 1 :])
+
+    def move(self, index: int, delta: int) -> Draft:
+        """Move one stretch up (delta -1) or down (+1); out-of-range moves change nothing."""
+        target = index + delta
+        if not (0 <= index < len(self.items) and 0 <= target < len(self.items)):
+            return self
+        items = list(self.items)
+        items[index], items[target] = items[target], items[index]
+        return replace(self, items=tuple(items))
+
+    def with_hold(self, content: Content, index: int, hold_s: int) -> Draft:
+        """Change one hold, clamped to that stretch's safe range."""
+        item = self.items[index]
+        lo, hi = safe_hold_range(content, content.variant(item.variant).stretch)
+        fitted = replace(item, hold_s=min(max(int(hold_s), lo), hi))
+        return replace(self, items=(*self.items[:index], fitted, *self.items[index + 1 :]))
+
+
+# --- saving --------------------------------------------------------------------------------
+def document(
+    content: Content, place: str, items: Sequence[RoutineItem], name: Mapping[str, str]
+) -> dict[str, Any]:
+    """The YAML document for one routine, in the schema of routines/."""
+    names = {lang: name.get(lang) or name.get("en") or ROUTINE_ID for lang in content.languages}
+    entry = {
+        "id": ROUTINE_ID,
+        "name": names,
+        "place": place,
+        "items": [
+            {"variant": item.variant, "hold_s": int(item.hold_s), "reps": int(item.reps)}
+            for item in items
+        ],
+    }
+    return {"routines": [entry]}
+
+
+def save_my_routine(
+    content: Content,
+    path: Path,
+    place: str,
+    items: Sequence[RoutineItem],
+    *,
+    name: Mapping[str, str] = DEFAULT_NAME,
+    bundled: Path | None = None,
+) -> None:
+    """Write the routine atomically; raise ContentInvalidError (nothing written) if it would not
+    load back, OSError if the folder cannot be written."""
+    text = _HEADER + yaml.safe_dump(
+        document(content, place, items, name),
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        load_content([bundled or routines_dir(), tmp])  # only a file that loads back is kept
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (not on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# --- loading -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Loaded:
+    """What loading found: the routine, or the errors and where the bad file was moved."""
+
+    routine: SavedRoutine | None = None
+    errors: tuple[ContentError, ...] = ()
+    moved_to: Path | None = None
+
+    @property
+    def message(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+def load_my_routine(path: Path, *, bundled: Path | None = None, now: float | None = None) -> Loaded:
+    """Load and check the saved routine. No file: an empty Loaded. A file that is not valid is
+    renamed to `<name>.broken-<timestamp>` and its errors (path:line: message) are returned."""
+    if not path.exists():
+        return Loaded()
+    try:
+        errors = _only_routines(path)
+        if not errors:
+            content = load_content([bundled or routines_dir(), path])
+            mine = [r for r in content.routines if r.id == ROUTINE_ID]
+            if mine:
+                return Loaded(routine=mine[0])
+            errors = [ContentError(str(path), 1, f"no routine with id '{ROUTINE_ID}' here")]
+    except ContentInvalidError as exc:
+        errors = [e for e in exc.errors if e.path == str(path)] or list(exc.errors)
+    return Loaded(errors=tuple(errors), moved_to=move_aside(path, now))
+
+
+def _only_routines(path: Path) -> list[ContentError]:
+    """A saved routine may hold nothing but `routines:` (it must not redefine the content)."""
+    try:
+        tree = read_yaml(path)
+    except YamlError as exc:
+        return [ContentError(str(path), exc.line, exc.message)]
+    if not isinstance(tree, LineMap):
+        return [ContentError(str(path), 1, "the file must be a mapping with 'routines:'")]
+    if "routines" not in tree:
+        return [ContentError(str(path), 1, "section 'routines' is missing")]
+    return [
+        ContentError(str(path), tree.lines[key], f"only 'routines' belongs here, not '{key}'")
+        for key in tree
+        if key != "routines"
+    ]
+
+
+def move_aside(path: Path, now: float | None = None) -> Path:
+    """Rename a bad file next to itself with a timestamp; never overwrite an earlier one."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(time.time() if now is None else now))
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
+    os.replace(path, target)
+    return target
+
+
+def routine_of(content: Content, saved: SavedRoutine) -> Routine:
+    return expand(content, saved.place, saved.items)

@@ -1,0 +1,33 @@
+"""Qt translators: the app's own .qm and Qt's qtbase (standard buttons, QWizard's Back/Next)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from lowback_timer.core.content import package_root
+
+log = logging.getLogger(__name__)
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install the translators for `lang`; returns them so the caller keeps them alive."""
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English)
+    )
+    if lang == "en":
+        return []
+    wanted = [
+        (str(package_root() / "i18n"), f"lowback_timer_{lang}"),
+        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{lang}"),
+    ]
+    installed = []
+    for folder, name in wanted:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("translation %s not found in %s; some text stays English", name, folder)
+    return installed

@@ -1,0 +1,100 @@
+"""The safety check's outcome per tier, the 14-day recheck and the emergency number per country."""
+
+from __future__ import annotations
+
+import pytest
+
+from lowback_timer.core.content import load_content
+from lowback_timer.core.screening import DAY_S, emergency_numbers_for, recheck_due, screen
+
+CONTENT = load_content()
+
+
+def first_sign(tier: int) -> str:
+    return next(s.id for s in CONTENT.signs if s.tier == tier)
+
+
+def test_none_of_these_allows_the_routine_with_nothing_to_show() -> None:
+    outcome = screen(CONTENT, [])
+    assert outcome.tier is None
+    assert outcome.routine_allowed
+    assert outcome.tiers == ()
+    assert not outcome.has_advice
+
+
+@pytest.mark.parametrize(("tier", "allowed"), [(1, False), (2, False), (3, True), (4, True)])
+def test_each_tier_alone(tier: int, allowed: bool) -> None:
+    outcome = screen(CONTENT, [first_sign(tier)])
+    assert outcome.tier == tier
+    assert outcome.routine_allowed is allowed
+    assert [t.tier for t in outcome.tiers] == [tier]
+    assert outcome.has_advice is allowed
+    assert [s.id for s in outcome.signs_of(tier)] == [first_sign(tier)]
+
+
+def test_every_sign_of_tiers_1_and_2_ends_the_routine() -> None:
+    for sign in CONTENT.signs:
+        assert screen(CONTENT, [sign.id]).routine_allowed is (sign.tier >= 3), sign.id
+
+
+def test_the_most_urgent_tier_comes_first_and_any_ending_tier_wins() -> None:
+    ticked = [first_sign(3), first_sign(4), first_sign(2)]
+    outcome = screen(CONTENT, ticked)
+    assert outcome.tier == 2
+    assert [t.tier for t in outcome.tiers] == [2, 3, 4]
+    assert not outcome.routine_allowed
+    # Signs come back in content order, whatever order they were ticked in.
+    assert [s.id for s in outcome.signs] == [s.id for s in CONTENT.signs if s.id in ticked]
+
+
+def test_an_unknown_sign_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown warning sign: nope"):
+        screen(CONTENT, ["nope"])
+
+
+@pytest.mark.parametrize(
+    ("screened_at", "now", "due"),
+    [
+        (0.0, 1_000.0, True),  # never checked
+        (1_000.0, 1_000.0 + 13 * DAY_S, False),
+        (1_000.0, 1_000.0 + 14 * DAY_S - 1, False),
+        (1_000.0, 1_000.0 + 14 * DAY_S, True),
+        (1_000.0, 1_000.0 + 40 * DAY_S, True),
+        (1_000.0 + DAY_S, 1_000.0, False),  # clock set back: not due
+    ],
+)
+def test_recheck_after_14_days(screened_at: float, now: float, due: bool) -> None:
+    assert recheck_due(screened_at, now, 14) is due
+
+
+def test_recheck_follows_the_days_setting() -> None:
+    assert recheck_due(1_000.0, 1_000.0 + 2 * DAY_S, 2)
+    assert not recheck_due(1_000.0, 1_000.0 + 2 * DAY_S, 3)
+
+
+@pytest.mark.parametrize(
+    ("country", "number"),
+    [
+        ("JP", "119"),
+        ("GB", "999"),
+        ("uk", "999"),
+        ("DE", "112"),
+        ("FR", "112"),
+        ("US", "911"),
+        ("CA", "911"),
+    ],
+)
+def test_local_emergency_number(country: str, number: str) -> None:
+    local, others = emergency_numbers_for(CONTENT, country)
+    assert local is not None
+    assert local.emergency == number
+    assert local not in others
+    assert [o.id for o in others] == [n.id for n in CONTENT.emergency_numbers if n is not local]
+
+
+@pytest.mark.parametrize("country", [None, "", "BR", "ZZ"])
+def test_unknown_country_lists_every_number(country: str | None) -> None:
+    local, others = emergency_numbers_for(CONTENT, country)
+    assert local is None
+    assert others == CONTENT.emergency_numbers
+    assert {n.emergency for n in others} == {"119", "999", "112", "911"}

@@ -1,0 +1,91 @@
+"""Render every screen to PNG, in English and Japanese, for a look before a change lands.
+
+Run: uv run python tools/screenshots.py [OUT_DIR]   (default: screenshots/, ignored by git)
+Uses a fake clock, so the timer shows a chosen moment of each phase.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QWidget
+
+from lowback_timer.core.content import load_content
+from lowback_timer.core.routine import Phase, build_routine
+from lowback_timer.ui.app import application
+from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.translations import install_translators
+
+
+class _Clock:
+    now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _save(widget: QWidget, out: Path, name: str) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(out / f"{name}.png"))
+    print("wrote", out / f"{name}.png")
+
+
+def shoot(lang: str, out: Path) -> None:
+    app = application()
+    translators = install_translators(app, lang)
+    content = load_content()
+    store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    store.setValue("setup_done", True)
+    store.setValue("types", "fatigue,sitting")
+    window = MainWindow(content, lang, store)
+    window.resize(1000, 720)
+    window.show()
+    _save(window, out, f"{lang}-home")
+    clock = _Clock()
+    window.timer_page.clock = clock
+    window.set_routine(build_routine(content, ("fatigue", "sitting"), "desk", 5))
+    window.start_routine()
+    page = window.timer_page
+    assert page.session is not None
+    clock.now += 1.2
+    page.poll()
+    _save(window, out, f"{lang}-timer-prepare")
+    page.skip()
+    clock.now += 7.4
+    page.poll()
+    _save(window, out, f"{lang}-timer-hold-right")
+    while page.session.step.phase is not Phase.HOLD or page.session.step.side != "left":
+        page.skip()
+    clock.now += 3
+    page.toggle_pause()
+    _save(window, out, f"{lang}-timer-left-paused")
+    page.toggle_pause()
+    page.stop()
+    _save(window, out, f"{lang}-timer-stop")
+    window.set_routine(build_routine(content, ("standing",), "desk", 3))
+    window.start_routine()
+    while page.session.state.value == "running":
+        page.skip()
+    _save(window, out, f"{lang}-timer-done")
+    window.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    QStandardPaths.setTestModeEnabled(True)
+    for lang in ("en", "ja"):
+        shoot(lang, out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
