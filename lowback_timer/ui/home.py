@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Routine
+from lowback_timer.ui.picture import Picture
 from lowback_timer.ui.style import SPACING, label
 
 
@@ -21,7 +30,17 @@ class HomePage(QWidget):
         self._content = content
         self._lang = lang
         self.heading = label(self.tr("Today's routine"), factor=1.8, bold=True)
-        self.summary = label()
+        self.rows = QWidget()
+        self.rows_layout = QGridLayout(self.rows)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows_layout.setHorizontalSpacing(SPACING)
+        self.rows_layout.setVerticalSpacing(SPACING)
+        self.rows_layout.setColumnStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(self.rows)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary: list[str] = []  # the rows' text, one line a stretch (tests read it)
         self.total = label(factor=1.2)
         self.start_button = QPushButton(self.tr("Start my routine"))
         self.start_button.setDefault(True)
@@ -41,30 +60,51 @@ class HomePage(QWidget):
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING * 2)
         layout.setSpacing(SPACING)
         layout.addWidget(self.heading)
-        layout.addWidget(self.summary)
         layout.addWidget(self.total)
+        layout.addWidget(scroll, 1)
         self.notices = QVBoxLayout()  # calm, non-modal notices (safety check due, file set aside)
         self.notices.setSpacing(SPACING // 2)
         layout.addLayout(self.notices)
-        layout.addStretch(1)
         layout.addWidget(self.start_button)
         row = QHBoxLayout()
         row.addWidget(self.change_button)
         row.addWidget(self.check_button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(self.note, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.note)
 
     def show_routine(self, routine: Routine) -> None:
-        lines = []
+        while self.rows_layout.count():
+            old = self.rows_layout.takeAt(0)
+            widget = old.widget() if old is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.summary = []
         for number, item in enumerate(routine.items, start=1):
-            stretch = self._content.stretch(self._content.variant(item.variant).stretch)
-            lines.append(
-                self.tr("%1. %2 — %3 s each side, ×%4")
-                .replace("%1", str(number))
-                .replace("%2", stretch.name(self._lang))
-                .replace("%3", str(item.hold_s))
-                .replace("%4", str(item.reps))
-            )
-        self.summary.setText("\n".join(lines))
+            variant = self._content.variant(item.variant)
+            stretch = self._content.stretch(variant.stretch)
+            picture = Picture(minimum=(132, 88))
+            picture.setMaximumSize(132, 88)
+            picture.show_image(variant.image)
+            name = f"{number}. {stretch.name(self._lang)}"
+            if item.reps == 1:
+                dose = self.tr("%1 s each side") if stretch.both_sides else self.tr("%1 s")
+            elif stretch.both_sides:
+                dose = self.tr("%1 s each side, %2 rounds")
+            else:
+                dose = self.tr("%1 s, %2 rounds")
+            dose = dose.replace("%1", str(item.hold_s)).replace("%2", str(item.reps))
+            text = QVBoxLayout()
+            texts = QWidget()
+            texts.setLayout(text)
+            text.setContentsMargins(0, 0, 0, 0)
+            text.addWidget(label(name, factor=1.25, bold=True))
+            text.addWidget(label(dose, factor=1.1))
+            text.addWidget(label(stretch.cue(self._lang)))
+            text.addStretch(1)
+            row = number - 1
+            self.rows_layout.addWidget(picture, row, 0)
+            self.rows_layout.addWidget(texts, row, 1)
+            self.summary.append(f"{name} — {dose}")
+        self.rows_layout.setRowStretch(len(routine.items), 1)
         self.total.setText(self.tr("About %1 in all").replace("%1", format_clock(routine.total_s)))

@@ -81,8 +81,19 @@ class MainWindow(QMainWindow):
         self.home.start_button.setFocus()
 
     def start_routine(self) -> None:
+        """Start the timer, but never before a safety check that allowed a routine: on a first
+        run from `lowback-timer session`, or after a check that found an urgent sign, the check
+        comes first and the routine starts once it is passed."""
+        if self.settings.screened_at <= 0:
+            wizard = self.run_safety_check()
+            wizard.accepted.connect(self._start_if_screened)
+            return
         self.stack.setCurrentWidget(self.timer_page)
         self.timer_page.load(self.routine)
+
+    def _start_if_screened(self) -> None:
+        if self.settings.screened_at > 0:
+            self.start_routine()
 
     def _stop_reported(self, reason_id: str) -> None:
         self.show_care_for_stop(reason_id)

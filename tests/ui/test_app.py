@@ -1,8 +1,9 @@
 """Starting the GUI from the command line: `lowback-timer session ...` goes straight to the
-timer, in the language asked for."""
+timer once the safety check has been passed, and asks for the check first otherwise."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,11 @@ from pytestqt.qtbot import QtBot
 from lowback_timer.cli import main
 from lowback_timer.core.content import Content
 from lowback_timer.core.session import State
+from lowback_timer.ui.app import application
 from lowback_timer.ui.main_window import MainWindow
+from tests.ui.test_wizard import click, finish
+
+SESSION = ["session", "--type", "nerve", "--place", "floor", "--minutes", "3", "--lang", "en"]
 
 
 @pytest.fixture
@@ -21,6 +26,7 @@ def shown(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list
     """Run the GUI entry point, but instead of entering the event loop, keep the window."""
     for scope_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(scope_format, QSettings.Scope.UserScope, str(tmp_path))
+    application()  # names the app, so QSettings() below is the one run_gui reads
     windows: list[MainWindow] = []
 
     def fake_exec() -> int:
@@ -37,14 +43,39 @@ def shown(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list
 def test_session_command_starts_the_timer_at_once(
     shown: list[MainWindow], content: Content
 ) -> None:
-    assert (
-        main(["session", "--type", "nerve", "--place", "floor", "--minutes", "3", "--lang", "en"])
-        == 0
-    )
+    QSettings().setValue("screened_at", time.time())
+    assert main(SESSION) == 0
     [window] = shown
     page = window.timer_page
     assert window.stack.currentWidget() is page
     assert page.session is not None and page.session.state is State.RUNNING
     assert page.stretch_name.text() == content.stretch("glutes").name("en")
     assert page.picture.image == content.variant("glutes-floor").image
-    window.close()
+
+
+def test_session_asks_for_the_safety_check_first_when_never_done(
+    shown: list[MainWindow],
+) -> None:
+    assert main(SESSION) == 0
+    [window] = shown
+    assert window.stack.currentWidget() is window.home
+    wizard = window.wizard
+    assert wizard is not None and wizard.isVisible()
+    click(wizard.safety.none_box)
+    finish(wizard)
+    assert window.stack.currentWidget() is window.timer_page
+    assert window.timer_page.session is not None
+
+
+def test_an_urgent_sign_in_that_check_gives_the_care_screen_not_the_routine(
+    shown: list[MainWindow], content: Content
+) -> None:
+    assert main(SESSION) == 0
+    [window] = shown
+    wizard = window.wizard
+    assert wizard is not None
+    urgent = next(s for s in content.signs if s.tier == 1)
+    click(wizard.safety.rows[urgent.id].box)
+    finish(wizard)
+    assert window.stack.currentWidget() is window.care
+    assert window.timer_page.session is None

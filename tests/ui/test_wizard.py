@@ -538,7 +538,8 @@ def test_the_home_screen_uses_my_routine(
     assert first.routine == edited
     again = make_window(qtbot, content, store, tmp_path)
     assert again.routine == edited
-    assert again.home.summary.text().count("\n") == len(edited.items) - 1
+    names = [content.stretch(content.variant(i.variant).stretch).name("en") for i in edited.items]
+    assert [line.split(". ", 1)[1].split(" — ")[0] for line in again.home.summary] == names
 
 
 def test_a_corrupt_my_routine_is_set_aside_and_reported(
