@@ -9,6 +9,7 @@ earlier answers preselected) and CHECK (the safety check alone).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +57,27 @@ class Answers:
 class WizardResult:
     answers: Answers
     routine: Routine
+
+
+def link_exclusive(
+    none_box: QCheckBox, boxes: list[QCheckBox], changed: Callable[[], None]
+) -> None:
+    """ "None of these" / "Not sure": ticking it clears the others, ticking another clears it."""
+
+    def other_toggled(checked: bool) -> None:
+        if checked:
+            none_box.setChecked(False)
+        changed()
+
+    def none_toggled(checked: bool) -> None:
+        if checked:
+            for box in boxes:
+                box.setChecked(False)
+        changed()
+
+    for box in boxes:
+        box.toggled.connect(other_toggled)
+    none_box.toggled.connect(none_toggled)
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -198,7 +220,6 @@ class SafetyPage(QWizardPage):
             column.addWidget(heading)
             for sign in signs:
                 row = CheckRow(sign.text(lang))
-                row.box.toggled.connect(self._sign_toggled)
                 self.rows[sign.id] = row
                 column.addWidget(row)
         column.addStretch(1)
@@ -208,7 +229,9 @@ class SafetyPage(QWizardPage):
             "#noneOfThese { border-top: 1px solid palette(mid); padding-top: 6px; }"
         )
         self.none_box = self.none_row.box
-        self.none_box.toggled.connect(self._none_toggled)
+        link_exclusive(
+            self.none_box, [r.box for r in self.rows.values()], self.completeChanged.emit
+        )
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING // 2)
         layout.addWidget(intro)
@@ -229,17 +252,6 @@ class SafetyPage(QWizardPage):
 
     def outcome(self) -> Outcome:
         return screen(self._wizard.content, self.ticked())
-
-    def _sign_toggled(self, checked: bool) -> None:
-        if checked:
-            self.none_box.setChecked(False)
-        self.completeChanged.emit()
-
-    def _none_toggled(self, checked: bool) -> None:
-        if checked:
-            for row in self.rows.values():
-                row.box.setChecked(False)
-        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self.none_box.isChecked() or bool(self.ticked())
@@ -325,7 +337,6 @@ class TypePage(QWizardPage):
         for index, pain_type in enumerate(content.types):
             card = TypeCard(pain_type.name(lang), pain_type.feels(lang))
             card.box.setChecked(pain_type.id in chosen)
-            card.box.toggled.connect(self._type_toggled)
             self.cards[pain_type.id] = card
             grid.addWidget(card, index // 2, index % 2)
         self.not_sure = TypeCard(
@@ -333,7 +344,9 @@ class TypePage(QWizardPage):
             self.tr("A balanced routine with all four stretches."),
         )
         self.not_sure.box.setChecked(not_sure and not chosen)
-        self.not_sure.box.toggled.connect(self._not_sure_toggled)
+        link_exclusive(
+            self.not_sure.box, [c.box for c in self.cards.values()], self.completeChanged.emit
+        )
         rows = (len(content.types) + 1) // 2
         grid.addWidget(self.not_sure, rows, 0, 1, 2)
         for column in (0, 1):
@@ -347,17 +360,6 @@ class TypePage(QWizardPage):
 
     def types(self) -> tuple[str, ...]:
         return tuple(t for t, card in self.cards.items() if card.box.isChecked())
-
-    def _type_toggled(self, checked: bool) -> None:
-        if checked:
-            self.not_sure.box.setChecked(False)
-        self.completeChanged.emit()
-
-    def _not_sure_toggled(self, checked: bool) -> None:
-        if checked:
-            for card in self.cards.values():
-                card.box.setChecked(False)
-        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         return self.not_sure.box.isChecked() or bool(self.types())
