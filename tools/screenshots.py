@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,6 +43,7 @@ def shoot(lang: str, out: Path) -> None:
     content = load_content()
     store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     store.setValue("setup_done", True)
+    store.setValue("screened_at", time.time())
     store.setValue("types", "fatigue,sitting")
     window = MainWindow(content, lang, store)
     window.resize(1000, 720)

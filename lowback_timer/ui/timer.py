@@ -408,12 +408,15 @@ class TimerPage(QWidget):
         summary = self.session.summary()
         text = (
             self.tr("You held %1 of %2 stretches, %3 in all.")
-            .replace("%1", str(summary.holds_done))
+            if not summary.holds_skipped
+            else self.tr("You held %1 of %2 stretches and skipped %4, %3 in all.")
+        )
+        text = (
+            text.replace("%1", str(summary.holds_done))
             .replace("%2", str(summary.holds_total))
             .replace("%3", format_clock(summary.active_s))
+            .replace("%4", str(summary.holds_skipped))
         )
-        if summary.holds_skipped:
-            text += " " + self.tr("%1 skipped.").replace("%1", str(summary.holds_skipped))
         self.done_summary.setText(text)
         self.pages.setCurrentWidget(self.done_view)
         self.home_button.setFocus()

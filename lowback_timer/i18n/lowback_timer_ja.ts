@@ -1,0 +1,486 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>AdvicePage</name>
+    <message>
+        <source>Before you start</source>
+        <translation>始める前に</translation>
+    </message>
+    <message>
+        <source>You can go on to the stretches. Move gently and stop at once if something feels wrong.</source>
+        <translation>ストレッチに進んでかまいません。ゆっくり動き、違和感があればすぐに中止してください。</translation>
+    </message>
+    <message>
+        <source>This is general information, not a diagnosis.</source>
+        <translation>これは一般的な情報であり、診断ではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>CarePage</name>
+    <message>
+        <source>What you ticked</source>
+        <translation>チェックした項目</translation>
+    </message>
+    <message>
+        <source>Back to home</source>
+        <translation>ホームに戻る</translation>
+    </message>
+    <message>
+        <source>Stopped for now</source>
+        <translation>いったん中止しました</translation>
+    </message>
+    <message>
+        <source>This is general information, not a diagnosis. You know your body best: if you are unsure, ask for help.</source>
+        <translation>これは一般的な情報であり、診断ではありません。あなたの体のことは、あなたがいちばんよく知っています。迷ったときは、遠慮せずに助けを求めてください。</translation>
+    </message>
+    <message>
+        <source>Emergency number in %1</source>
+        <translation>%1の救急番号</translation>
+    </message>
+    <message>
+        <source>Medical advice: %1</source>
+        <translation>医療相談：%1</translation>
+    </message>
+    <message>
+        <source>Other regions</source>
+        <translation>ほかの地域</translation>
+    </message>
+    <message>
+        <source>Emergency numbers and medical advice, by region:</source>
+        <translation>地域別の救急番号と医療相談窓口：</translation>
+    </message>
+    <message>
+        <source>Medical advice lines and emergency numbers, by region:</source>
+        <translation>地域別の医療相談窓口と救急番号：</translation>
+    </message>
+    <message>
+        <source>%1: emergency %2 · advice: %3</source>
+        <translation>%1：救急 %2 · 医療相談 %3</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Today&apos;s routine</source>
+        <translation>今日のルーティン</translation>
+    </message>
+    <message>
+        <source>Start my routine</source>
+        <translation>ルーティンを始める</translation>
+    </message>
+    <message>
+        <source>Change answers</source>
+        <translation>回答を変更する</translation>
+    </message>
+    <message>
+        <source>Safety check</source>
+        <translation>安全チェック</translation>
+    </message>
+    <message>
+        <source>General guidance for everyday stiffness, not a diagnosis.</source>
+        <translation>日常のこわばりに向けた一般的なガイドです。診断ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 s each side</source>
+        <translation>左右各%1秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1 s each side, %2 rounds</source>
+        <translation>左右各%1秒・%2セット</translation>
+    </message>
+    <message>
+        <source>%1 s, %2 rounds</source>
+        <translation>%1秒・%2セット</translation>
+    </message>
+    <message>
+        <source>About %1 in all</source>
+        <translation>合計 約%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Low-back Timer</source>
+        <translation>腰ストレッチタイマー</translation>
+    </message>
+    <message>
+        <source>&amp;Routine</source>
+        <translation>ルーティン(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start my routine</source>
+        <translation>ルーティンを始める(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>このアプリについて(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Low-back Timer</source>
+        <translation>腰ストレッチタイマーについて</translation>
+    </message>
+    <message>
+        <source>Low-back Timer %1
+
+Guided stretches for an aching lower back and heavy legs. General guidance, not a diagnosis or a treatment.</source>
+        <translation>腰ストレッチタイマー %1
+
+腰の痛みや脚の重だるさに向けた、ガイド付きのストレッチです。一般的なガイドであり、診断や治療ではありません。</translation>
+    </message>
+    <message>
+        <source>Please do the safety check before your next routine. It takes a minute.</source>
+        <translation>次のルーティンの前に、安全チェックをお願いします。1分ほどで終わります。</translation>
+    </message>
+    <message>
+        <source>Safety check</source>
+        <translation>安全チェック</translation>
+    </message>
+    <message>
+        <source>Safety &amp;check…</source>
+        <translation>安全チェック(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;answers…</source>
+        <translation>回答を変更(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Your saved routine could not be read, so it was kept aside as %1. Today&apos;s routine is built from your answers instead.
+%2</source>
+        <translation>保存したルーティンを読み込めなかったため、%1 として別に保管しました。今日のルーティンは、代わりに回答をもとに作成しています。
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePage</name>
+    <message>
+        <source>Where, and how long?</source>
+        <translation>場所と時間</translation>
+    </message>
+    <message>
+        <source>On the floor (a mat or a rug)</source>
+        <translation>床の上で（マットやラグ）</translation>
+    </message>
+    <message>
+        <source>At my desk (a chair and a desk)</source>
+        <translation>デスクで（椅子と机）</translation>
+    </message>
+    <message>
+        <source>Standing (a wall to lean on)</source>
+        <translation>立ったままで（手をつける壁）</translation>
+    </message>
+    <message>
+        <source>Where are you?</source>
+        <translation>どこで行いますか？</translation>
+    </message>
+    <message>
+        <source>How much time do you have?</source>
+        <translation>時間はどのくらいありますか？</translation>
+    </message>
+    <message>
+        <source>About %1 minutes</source>
+        <translation>約%1分</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Your routine</source>
+        <translation>あなたのルーティン</translation>
+    </message>
+    <message>
+        <source>Save as my routine</source>
+        <translation>マイルーティンとして保存</translation>
+    </message>
+    <message>
+        <source>About %1 in all</source>
+        <translation>合計 約%1</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Saved as my routine.</source>
+        <translation>マイルーティンとして保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewRow</name>
+    <message>
+        <source>Once on each side</source>
+        <translation>左右1回ずつ</translation>
+    </message>
+    <message>
+        <source>%1 times each side</source>
+        <translation>左右%1回ずつ</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>1回</translation>
+    </message>
+    <message>
+        <source>%1 times</source>
+        <translation>%1回</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Hold for %1</source>
+        <translation>%1のキープ時間</translation>
+    </message>
+    <message>
+        <source>Hold: %1–%2 seconds</source>
+        <translation>キープ：%1〜%2秒</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>キープ時間</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPage</name>
+    <message>
+        <source>Safety check</source>
+        <translation>安全チェック</translation>
+    </message>
+    <message>
+        <source>Before you stretch: is any of these true for you now? Tick all that apply, or tick “None of these” at the bottom.</source>
+        <translation>ストレッチの前に確認します。今、次のうち当てはまるものはありますか？当てはまるものをすべてチェックするか、いちばん下の「どれも当てはまらない」をチェックしてください。</translation>
+    </message>
+    <message>
+        <source>None of these</source>
+        <translation>どれも当てはまらない</translation>
+    </message>
+    <message>
+        <source>Signs that need help now</source>
+        <translation>すぐに助けが必要なサイン</translation>
+    </message>
+    <message>
+        <source>Signs to have checked today</source>
+        <translation>今日中に受診したいサイン</translation>
+    </message>
+    <message>
+        <source>Signs to have checked soon</source>
+        <translation>近いうちに受診したいサイン</translation>
+    </message>
+    <message>
+        <source>Signs while stretching</source>
+        <translation>ストレッチ中に注意したいサイン</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up your routine</source>
+        <translation>ルーティンの設定</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Use this routine</source>
+        <translation>このルーティンを使う</translation>
+    </message>
+</context>
+<context>
+    <name>TimerPage</name>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 戻る</translation>
+    </message>
+    <message>
+        <source>Skip ▶</source>
+        <translation>スキップ ▶</translation>
+    </message>
+    <message>
+        <source>Something feels wrong</source>
+        <translation>違和感がある・中止する</translation>
+    </message>
+    <message>
+        <source>Stop now (Esc)</source>
+        <translation>すぐに中止する（Esc）</translation>
+    </message>
+    <message>
+        <source>Stopped. What happened?</source>
+        <translation>中止しました。どうしましたか？</translation>
+    </message>
+    <message>
+        <source>Choose what fits best; the next screen says what to do.</source>
+        <translation>いちばん近いものを選んでください。次の画面で、どうすればよいかをお伝えします。</translation>
+    </message>
+    <message>
+        <source>Well done</source>
+        <translation>おつかれさまでした</translation>
+    </message>
+    <message>
+        <source>Stand up and walk a few steps. Stretch again later, or tomorrow.</source>
+        <translation>立ち上がって、少し歩いてみましょう。ストレッチはまたあとで、または明日にどうぞ。</translation>
+    </message>
+    <message>
+        <source>Do it again</source>
+        <translation>もう一度行う</translation>
+    </message>
+    <message>
+        <source>Back to home</source>
+        <translation>ホームに戻る</translation>
+    </message>
+    <message>
+        <source>Get ready: %1</source>
+        <translation>準備：%1</translation>
+    </message>
+    <message>
+        <source>Switch to the %1 side</source>
+        <translation>反対側へ。%1側です</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>休憩</translation>
+    </message>
+    <message>
+        <source>Hold, %1 side</source>
+        <translation>%1側、キープ</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>キープ</translation>
+    </message>
+    <message>
+        <source>Get ready</source>
+        <translation>準備</translation>
+    </message>
+    <message>
+        <source>Switch sides</source>
+        <translation>反対側へ</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>RIGHT</source>
+        <translation>右側</translation>
+    </message>
+    <message>
+        <source>LEFT</source>
+        <translation>左側</translation>
+    </message>
+    <message>
+        <source>Hold %1 of %2 · time left %3</source>
+        <translation>キープ %1/%2 · 残り %3</translation>
+    </message>
+    <message>
+        <source>Start (Space)</source>
+        <translation>開始（Space）</translation>
+    </message>
+    <message>
+        <source>Resume (Space)</source>
+        <translation>再開（Space）</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>一時停止（Space）</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>Breathe in</source>
+        <translation>吸って</translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation>ゆっくり吐いて</translation>
+    </message>
+    <message>
+        <source>Next: finished</source>
+        <translation>次：終了</translation>
+    </message>
+    <message>
+        <source>Next: %1 — %2</source>
+        <translation>次：%1 — %2</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>You held %1 of %2 stretches, %3 in all.</source>
+        <translation>%2回中%1回キープしました（合計 %3）。</translation>
+    </message>
+    <message>
+        <source>You held %1 of %2 stretches and skipped %4, %3 in all.</source>
+        <translation>%2回中%1回キープし、%4回スキップしました（合計 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>TypePage</name>
+    <message>
+        <source>Which sounds most like you?</source>
+        <translation>いちばん近いのはどれですか？</translation>
+    </message>
+    <message>
+        <source>Pick one or more, or “Not sure”.</source>
+        <translation>1つ以上選ぶか、「わからない」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>わからない</translation>
+    </message>
+    <message>
+        <source>A balanced routine with all four stretches.</source>
+        <translation>4つのストレッチをバランスよく行うルーティンです。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>ようこそ</translation>
+    </message>
+    <message>
+        <source>Short, guided stretches for an aching lower back and heavy legs, timed for you with calm breathing cues.</source>
+        <translation>腰の痛みや脚の重だるさに向けた、短いストレッチをご案内します。時間はタイマーで計り、ゆったりした呼吸の合図もお知らせします。</translation>
+    </message>
+    <message>
+        <source>First a short safety check, then three questions: how it feels, where you are, and how much time you have. You can change the answers later.</source>
+        <translation>はじめに簡単な安全チェックをしてから、3つの質問（今の感じ方、場所、使える時間）にお答えいただきます。回答はあとから変更できます。</translation>
+    </message>
+    <message>
+        <source>This is general guidance for everyday stiffness, not a diagnosis.</source>
+        <translation>日常のこわばりに向けた一般的なガイドです。診断ではありません。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,68 @@
+"""The interface in Japanese: our own .qm and Qt's qtbase_ja.qm (the wizard's buttons)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWizard
+from pytestqt.qtbot import QtBot
+
+from lowback_timer.core.content import Content
+from lowback_timer.core.routine import build_routine
+from lowback_timer.core.settings import Settings
+from lowback_timer.ui.care import CarePage
+from lowback_timer.ui.sound import SoundPlayer
+from lowback_timer.ui.timer import TimerPage
+from lowback_timer.ui.translations import install_translators
+from lowback_timer.ui.wizard import SetupWizard
+from tests.fakeclock import FakeClock
+
+
+@pytest.fixture
+def japanese(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "ja")
+    assert len(translators) == 2, "lowback_timer_ja.qm or qtbase_ja.qm is missing"
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    install_translators(qapp, "en")
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_timer_speaks_japanese(qtbot: QtBot, content: Content) -> None:
+    page = TimerPage(
+        content, "ja", Settings(), clock=FakeClock(), sounds=SoundPlayer(use_audio=False)
+    )
+    qtbot.addWidget(page)
+    page.load(build_routine(content, ("fatigue",), "desk", 5))
+    assert page.ring.caption == "準備"
+    page.skip()
+    assert (page.ring.caption, page.side_badge.text()) == ("キープ", "右側")
+    assert page.stretch_name.text() == content.stretch("hamstrings").name("ja")
+    assert page.breath_label.text() == "吸って"
+    assert page.stop_button.text() == "違和感がある・中止する"
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_wizard_buttons_are_japanese_too(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    wizard = SetupWizard(content, "ja", Settings(), tmp_path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    assert next_button is not None and cancel is not None
+    assert "次へ" in next_button.text() and "キャンセル" in cancel.text()
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_care_screen_in_japan_says_119_in_japanese(qtbot: QtBot, content: Content) -> None:
+    care = CarePage(content, "ja", country="JP")
+    qtbot.addWidget(care)
+    care.show_screening([1], [s for s in content.signs if s.tier == 1][:1])
+    assert care.local_number.text() == "119"
+    assert care.title.text() == content.tier(1).title("ja")
+    assert any("#7119" in text for text in care.shown_texts())
