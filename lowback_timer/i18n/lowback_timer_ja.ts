@@ -117,6 +117,10 @@
         <translation>ルーティンを始める(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Preferences…</source>
+        <translation>設定(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -192,6 +196,61 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source>About %1 minutes</source>
         <translation>約%1分</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Play soft sounds when a hold starts, ends or changes side</source>
+        <translation>キープの開始・終了と左右の切り替えで、やさしい音を鳴らす</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Soft tones for breathing in and out</source>
+        <translation>吸う・吐くのタイミングで小さな音を鳴らす</translation>
+    </message>
+    <message>
+        <source>Spoken cues (where the system has a voice)</source>
+        <translation>音声で案内する（音声が使える環境のみ）</translation>
+    </message>
+    <message>
+        <source>Show the breathing pacer</source>
+        <translation>呼吸のガイドを表示する</translation>
+    </message>
+    <message>
+        <source>Animate the pacer (turn off for a still screen)</source>
+        <translation>呼吸のガイドを動かす（オフにすると画面が動きません）</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>システムと同じ</translation>
+    </message>
+    <message>
+        <source>Breathe in for</source>
+        <translation>吸う時間</translation>
+    </message>
+    <message>
+        <source>Breathe out for</source>
+        <translation>吐く時間</translation>
+    </message>
+    <message>
+        <source>Get ready before each stretch</source>
+        <translation>各ストレッチ前の準備時間</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation>言語の変更は、次に起動したときから反映されます。</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from lowback_timer.core.settings import Settings
 from lowback_timer.ui.care import CarePage
 from lowback_timer.ui.home import HomePage
 from lowback_timer.ui.notice import Notice
+from lowback_timer.ui.preferences import PreferencesDialog
 from lowback_timer.ui.settings_store import load_settings, save_settings
 from lowback_timer.ui.timer import TimerPage
 from lowback_timer.ui.wizard import SetupWizard, WizardResult
@@ -69,6 +70,14 @@ class MainWindow(QMainWindow):
     def update_settings(self, settings: Settings) -> None:
         self.settings = settings
         save_settings(self.store, settings)
+        self.timer_page.apply_settings(settings)
+
+    def open_preferences(self) -> PreferencesDialog:
+        """Window-modal, not blocking; the settings apply when the user presses OK."""
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self.update_settings(dialog.settings()))
+        dialog.open()
+        return dialog
 
     def set_routine(self, routine: Routine) -> None:
         self.routine = routine
@@ -111,6 +120,10 @@ class MainWindow(QMainWindow):
         start.triggered.connect(self.start_routine)
         routine_menu.addAction(start)
         routine_menu.addSeparator()
+        preferences = QAction(self.tr("&Preferences…"), self)
+        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        preferences.triggered.connect(self.open_preferences)
+        routine_menu.addAction(preferences)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -78,6 +78,8 @@ class TimerPage(QWidget):
 
         self.pages = QStackedWidget(self)
         self.running_view = self._build_running_view()
+        # Takes the keyboard focus when a routine starts, so Space/arrows/Esc work at once.
+        self.running_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stop_view = self._build_stop_view()
         self.done_view = self._build_done_view()
         for view in (self.running_view, self.stop_view, self.done_view):
@@ -215,6 +217,14 @@ class TimerPage(QWidget):
         # The buttons must not swallow Space as "click" for the focused button.
         for button in (self.back_button, self.pause_button, self.skip_button, self.stop_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New preferences: sounds and speech at once; the pacer from the next repaint; the
+        get-ready time from the next routine."""
+        self.settings = settings
+        self.sounds.set_volume(settings.volume)
+        self.sounds.set_muted(settings.muted)
+        self.speaker.set_enabled(settings.speech)
 
     # --- commands ------------------------------------------------------------------------
     def load(self, routine: Routine, *, autostart: bool = True) -> None:

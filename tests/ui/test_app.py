@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -79,3 +79,28 @@ def test_an_urgent_sign_in_that_check_gives_the_care_screen_not_the_routine(
     finish(wizard)
     assert window.stack.currentWidget() is window.care
     assert window.timer_page.session is None
+
+
+def test_keys_reach_the_timer_from_the_home_screen_start(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """Started with Enter on the home screen, the timer takes Space/Esc at once: the keyboard
+    focus moves with the screen, so the user never has to click into the timer first."""
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    store.setValue("setup_done", True)
+    store.setValue("screened_at", time.time())
+    window = MainWindow(content, "en", store, data_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.home.start_button)
+    qtbot.keyClick(window.home.start_button, Qt.Key.Key_Return)
+    page = window.timer_page
+    assert window.stack.currentWidget() is page and page.session is not None
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert page.session.state is State.PAUSED
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
+    assert page.session.state is State.STOPPED

@@ -1,0 +1,113 @@
+"""Preferences: sounds, spoken cues, the breathing pacer, the get-ready time and the language.
+
+The ranges come from core.settings.RANGES, so the dialog cannot offer a value the app would
+clamp later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowback_timer.core.settings import RANGES, Settings
+from lowback_timer.ui.style import SPACING, label
+
+
+def _seconds_box(name: str, value: float) -> QDoubleSpinBox:
+    """Seconds with one decimal, limited to the setting's range (whole seconds for ints)."""
+    lo, hi = RANGES[name]
+    whole = isinstance(Settings.__dataclass_fields__[name].default, int)
+    box = QDoubleSpinBox()
+    box.setDecimals(0 if whole else 1)
+    box.setSingleStep(1 if whole else 0.5)
+    box.setRange(lo, hi)
+    box.setValue(value)
+    box.setSuffix(" s")
+    return box
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self._original = settings
+        self.sounds = QCheckBox(
+            self.tr("Play soft sounds when a hold starts, ends or changes side")
+        )
+        self.sounds.setChecked(not settings.muted)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(settings.volume * 100))
+        self.volume.setAccessibleName(self.tr("Volume"))
+        self.sounds.toggled.connect(self.volume.setEnabled)
+        self.volume.setEnabled(self.sounds.isChecked())
+        self.breath_sounds = QCheckBox(self.tr("Soft tones for breathing in and out"))
+        self.breath_sounds.setChecked(settings.breath_sounds)
+        self.speech = QCheckBox(self.tr("Spoken cues (where the system has a voice)"))
+        self.speech.setChecked(settings.speech)
+        self.pacer = QCheckBox(self.tr("Show the breathing pacer"))
+        self.pacer.setChecked(settings.pacer)
+        self.breath_in = _seconds_box("breath_in_s", settings.breath_in_s)
+        self.breath_out = _seconds_box("breath_out_s", settings.breath_out_s)
+        self.animations = QCheckBox(self.tr("Animate the pacer (turn off for a still screen)"))
+        self.animations.setChecked(settings.animations)
+        self.prepare = _seconds_box("prepare_s", settings.prepare_s)
+        self.language = QComboBox()
+        for code, name in (
+            ("", self.tr("Same as the system")),
+            ("en", "English"),
+            ("ja", "日本語"),
+        ):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+
+        form = QFormLayout()
+        form.setVerticalSpacing(SPACING // 2)
+        form.addRow(self.sounds)
+        form.addRow(self.tr("Volume"), self.volume)
+        form.addRow(self.breath_sounds)
+        form.addRow(self.speech)
+        form.addRow(self.pacer)
+        form.addRow(self.tr("Breathe in for"), self.breath_in)
+        form.addRow(self.tr("Breathe out for"), self.breath_out)
+        form.addRow(self.animations)
+        form.addRow(self.tr("Get ready before each stretch"), self.prepare)
+        form.addRow(self.tr("Language"), self.language)
+        note = label(self.tr("A new language is used from the next start."), factor=0.95)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def settings(self) -> Settings:
+        """The settings as chosen in the dialog (the rest kept as they were)."""
+        return replace(
+            self._original,
+            muted=not self.sounds.isChecked(),
+            volume=self.volume.value() / 100,
+            breath_sounds=self.breath_sounds.isChecked(),
+            speech=self.speech.isChecked(),
+            pacer=self.pacer.isChecked(),
+            breath_in_s=self.breath_in.value(),
+            breath_out_s=self.breath_out.value(),
+            animations=self.animations.isChecked(),
+            prepare_s=round(self.prepare.value()),
+            language=str(self.language.currentData()),
+        )

@@ -1,0 +1,70 @@
+"""Preferences: what the user changes is saved and reaches the timer; Cancel changes nothing."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from lowback_timer.core.content import Content
+from lowback_timer.core.settings import RANGES, Settings
+from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.preferences import PreferencesDialog
+from lowback_timer.ui.settings_store import load_settings
+
+
+def make_window(qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path) -> MainWindow:
+    store.setValue("setup_done", True)
+    store.setValue("screened_at", time.time())
+    window = MainWindow(content, "en", store, data_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_ok_saves_the_choices_and_the_timer_uses_them(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, content, store, tmp_path)
+    dialog = window.open_preferences()
+    dialog.sounds.setChecked(False)
+    dialog.volume.setValue(30)
+    dialog.pacer.setChecked(False)
+    dialog.breath_out.setValue(7.5)
+    dialog.language.setCurrentIndex(dialog.language.findData("ja"))
+    dialog.accept()
+    saved = load_settings(store)
+    assert (saved.muted, saved.volume, saved.pacer, saved.breath_out_s, saved.language) == (
+        True,
+        0.3,
+        False,
+        7.5,
+        "ja",
+    )
+    assert window.timer_page.sounds.muted and window.timer_page.sounds.volume == 0.3
+    window.start_routine()
+    assert window.timer_page.pacer.isHidden()
+
+
+def test_cancel_changes_nothing(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, content, store, tmp_path)
+    before = window.settings
+    dialog = window.open_preferences()
+    dialog.speech.setChecked(True)
+    dialog.prepare.setValue(20)
+    dialog.reject()
+    assert window.settings == before == load_settings(store)
+
+
+def test_the_dialog_offers_only_values_in_range(qtbot: QtBot) -> None:
+    dialog = PreferencesDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.breath_in.setValue(100)
+    dialog.prepare.setValue(0)
+    chosen = dialog.settings()
+    assert chosen.breath_in_s == RANGES["breath_in_s"][1]
+    assert chosen.prepare_s == RANGES["prepare_s"][0]
