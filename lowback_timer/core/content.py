@@ -310,9 +310,12 @@ def load_content(paths: Sequence[Path] | None = None) -> Content:
             errors.append(ContentError(str(path), 1, "the file must be a mapping of sections"))
             continue
         trees.append((path, tree))
-    if not any("meta" in tree for _, tree in trees) and paths is not None:
-        # A user's routine file on its own: check it on top of the bundled content.
-        trees = [*_bundled_trees(), *trees]
+    if paths is not None and not any("meta" in tree for _, tree in trees):
+        # A file on its own (a user's routine, an edited copy of one bundled file): check it
+        # on top of the bundled content, in place of the bundled file of the same name.
+        names = {path.name for path in files}
+        bundled = [p for p in expand_paths([routines_dir()]) if p.name not in names]
+        trees = [*((p, read_yaml(p)) for p in bundled), *trees]
     languages = _languages(trees)
     sections: dict[str, list[tuple[Report, LineMap, Any]]] = {}
     reports: list[Report] = []
@@ -329,9 +332,13 @@ def load_content(paths: Sequence[Path] | None = None) -> Content:
     where = str(paths[0] if paths else routines_dir())
     for key in _SINGLE:
         found = sections.get(key, [])
-        if len(found) != 1:
-            problem = "is missing" if not found else "is defined more than once"
-            errors.append(ContentError(where, 1, f"section '{key}' {problem}"))
+        if not found:
+            errors.append(ContentError(where, 1, f"section '{key}' is missing"))
+        for report, tree, _ in found[1:]:
+            first = found[0][0].path, found[0][1].lines[key]
+            report.error(
+                tree.lines[key], f"section '{key}' is already defined at {first[0]}:{first[1]}"
+            )
     # Without one valid meta and dose nothing else can be checked; otherwise check references
     # too, and report everything together.
     if (errors and any(len(sections.get(key, [])) != 1 for key in _SINGLE)) or any(
@@ -340,10 +347,6 @@ def load_content(paths: Sequence[Path] | None = None) -> Content:
         raise ContentInvalidError(errors + [e for r in reports for e in r.errors])
     valid = {k: [e for e in v if e[2] is not INVALID] for k, v in sections.items()}
     return _Builder(valid, languages, reports, errors).build()
-
-
-def _bundled_trees() -> list[tuple[Path, LineMap]]:
-    return [(p, read_yaml(p)) for p in expand_paths([routines_dir()])]
 
 
 def _languages(trees: list[tuple[Path, LineMap]]) -> tuple[str, ...]:
@@ -523,13 +526,18 @@ class _Builder:
     ) -> SavedRoutine:
         self.unique("routine", report, item)
         items = []
+        seen: set[str] = set()
         for entry in item["items"]:
             found = variants.get(entry["variant"])
+            at = entry.lines["variant"]
             if found is None:
-                report.error(
-                    entry.lines["variant"], f"routines: unknown variant '{entry['variant']}'"
-                )
+                report.error(at, f"routines: unknown variant '{entry['variant']}'")
                 continue
+            if found[0].stretch in seen:
+                report.error(at, f"routines: {found[0].stretch} is already in this routine")
+            seen.add(found[0].stretch)
+            if item["place"] not in found[0].places:
+                report.error(at, f"routines: {found[0].id} is not done at place '{item['place']}'")
             lo, hi = found[1].hold_s
             if not lo <= entry["hold_s"] <= hi:
                 report.error(

@@ -15,6 +15,8 @@ from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 1024 * 1024
+#: Deeper nesting than this is refused (the routine schema needs about 6 levels).
+MAX_DEPTH = 32
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -54,6 +56,8 @@ class LineList(list[Any]):
 
 
 class _StrictLoader(yaml.SafeLoader):
+    depth = 0
+
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         line = event.start_mark.line + 1
@@ -61,16 +65,25 @@ class _StrictLoader(yaml.SafeLoader):
             raise YamlError(line, "aliases (*name) are not allowed; write the value out")
         if isinstance(event, NodeEvent) and event.anchor is not None:
             raise YamlError(line, "anchors (&name) are not allowed; write the value out")
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def read_yaml(path: Path) -> Any:
     """Parse one file into plain values, `LineMap` and `LineList`; raise `YamlError`."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YamlError(1, f"file is {size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)")
-        text = path.read_bytes().decode("utf-8")
+        if not path.is_file():  # a device or a pipe could be endless or never end
+            raise YamlError(1, "not a regular file")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)  # st_size can lie; never read more
+        if len(data) > MAX_FILE_BYTES:
+            raise YamlError(1, f"file is larger than {MAX_FILE_BYTES} bytes (1 MiB)")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YamlError(1, f"not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
@@ -116,4 +129,9 @@ def _convert(loader: _StrictLoader, node: Node) -> Any:
             items.lines.append(item.start_mark.line + 1)
         return items
     assert isinstance(node, ScalarNode)
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, KeyError, OverflowError) as exc:  # e.g. "!!int abc", "!!bool maybe"
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        kind = node.tag.rsplit(":", 1)[-1]
+        raise YamlError(line, f"{shown!r} is not a valid {kind}") from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,12 @@ EXPECTED = {
     "13-duplicate-id.yaml": (2, "prompt 'stand-up' is already defined at"),
     "14-hold-outside-stretch-range.yaml": (7, "outside the safe range of calves (20–30 s)"),
     "15-unknown-section.yaml": (1, "unknown section 'reminders'"),
+    "16-bad-int.yaml": (3, "'abc' is not a valid int"),
+    "17-bad-bool.yaml": (4, "'maybe' is not a valid bool"),
+    "18-deep-nesting.yaml": (1, "nested more than 32 levels deep"),
+    "19-huge-number.yaml": (4, "is not a valid int"),
+    "20-wrong-place.yaml": (7, "hamstrings-floor is not done at place 'desk'"),
+    "21-same-stretch-twice.yaml": (8, "calves is already in this routine"),
 }
 
 
@@ -119,3 +126,32 @@ def test_a_single_missing_section_is_named(tmp_path: Path) -> None:
     (tmp_path / "meta.yaml").write_text("meta: {languages: [en, ja]}\n", encoding="utf-8")
     messages = [e.message for e in check([tmp_path])]
     assert "section 'dose' is missing" in messages
+
+
+def test_a_pipe_or_device_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    [error] = check([fifo])
+    assert (error.line, error.message) == (1, "not a regular file")
+
+
+def test_an_edited_copy_of_a_bundled_file_is_checked_in_its_place(tmp_path: Path) -> None:
+    assert check([routines_dir() / "stretches.yaml"]) == []
+    copy = tmp_path / "stretches.yaml"
+    text = (routines_dir() / "stretches.yaml").read_text("utf-8")
+    copy.write_text(
+        text.replace("hold_s: {min: 20, max: 30}", "hold_s: {min: 20, max: 300}", 1),
+        encoding="utf-8",
+    )
+    errors = check([copy])
+    assert errors[0].path == str(copy) and "300 s; it must be 5–120 s" in errors[0].message
+    assert not any("already defined" in e.message for e in errors)
+
+
+def test_a_second_meta_is_reported_where_it_stands(tmp_path: Path) -> None:
+    for source in routines_dir().glob("*.yaml"):
+        (tmp_path / source.name).write_text(source.read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "zz.yaml").write_text("prompts: []\nmeta: {languages: [en, ja]}\n", "utf-8")
+    [error] = check([tmp_path])
+    assert (error.path, error.line) == (str(tmp_path / "zz.yaml"), 2)
+    assert error.message.startswith("section 'meta' is already defined at ")
