@@ -8,7 +8,7 @@ is described for editors in routines/SCHEMA.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -164,6 +164,11 @@ class Content:
     emergency_numbers: tuple[EmergencyNumber, ...]
     prompts: tuple[Prompt, ...]
     routines: tuple[SavedRoutine, ...]
+
+    def with_prepare(self, seconds: int) -> Content:
+        """The same content with the user's own get-ready time, so that routines are built
+        (and their total time shown) with the time the timer will really take."""
+        return replace(self, dose=replace(self.dose, prepare_s=seconds))
 
     def stretch(self, stretch_id: str) -> Stretch:
         return next(s for s in self.stretches if s.id == stretch_id)

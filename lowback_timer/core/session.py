@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from lowback_timer.core.routine import Phase, Routine, Step
@@ -62,16 +62,10 @@ class Session:
         routine: Routine,
         *,
         clock: Clock = time.monotonic,
-        prepare_s: int | None = None,
         on_event: Callable[[Event], None] | None = None,
     ) -> None:
         self.routine = routine
-        self.steps = tuple(
-            replace(s, duration_s=prepare_s)
-            if prepare_s is not None and s.phase is Phase.PREPARE
-            else s
-            for s in routine.steps
-        )
+        self.steps = routine.steps
         if not self.steps:
             raise ValueError("a session needs at least one phase")
         self._clock = clock

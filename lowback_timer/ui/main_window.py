@@ -39,10 +39,11 @@ class MainWindow(QMainWindow):
         data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.content = content
         self.lang = lang
         self.store = store
         self.settings = load_settings(store)
+        self.base_content = content
+        self.content = content.with_prepare(self.settings.prepare_s)
         self.setWindowTitle(self.tr("Low-back Timer"))
         self.resize(900, 680)
         self.stack = QStackedWidget(self)
@@ -68,9 +69,15 @@ class MainWindow(QMainWindow):
         return build_routine(self.content, types, settings.place, settings.minutes)
 
     def update_settings(self, settings: Settings) -> None:
+        before = self.settings
         self.settings = settings
         save_settings(self.store, settings)
         self.timer_page.apply_settings(settings)
+        if settings.prepare_s != before.prepare_s:
+            self.content = self.base_content.with_prepare(settings.prepare_s)
+            self.routine = self.routine_for(settings)
+            self.load_my_routine()
+            self.home.show_routine(self.routine)
 
     def open_preferences(self) -> PreferencesDialog:
         """Window-modal, not blocking; the settings apply when the user presses OK."""

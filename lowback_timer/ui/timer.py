@@ -219,8 +219,7 @@ class TimerPage(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def apply_settings(self, settings: Settings) -> None:
-        """New preferences: sounds and speech at once; the pacer from the next repaint; the
-        get-ready time from the next routine."""
+        """New preferences: sounds and speech at once, the pacer from the next repaint."""
         self.settings = settings
         self.sounds.set_volume(settings.volume)
         self.sounds.set_muted(settings.muted)
@@ -230,9 +229,7 @@ class TimerPage(QWidget):
     def load(self, routine: Routine, *, autostart: bool = True) -> None:
         """Show a routine; start it at once unless `autostart` is False."""
         self.timer.stop()
-        self.session = Session(
-            routine, clock=self.clock, prepare_s=self.settings.prepare_s, on_event=self._on_event
-        )
+        self.session = Session(routine, clock=self.clock, on_event=self._on_event)
         self._last_breath = None
         self.pages.setCurrentWidget(self.running_view)
         self.running_view.setFocus()

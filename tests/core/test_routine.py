@@ -131,3 +131,13 @@ def test_plan_json_lists_the_holds_with_their_sides() -> None:
     ]
     assert data["steps"][0]["name"] == CONTENT.stretch("hamstrings").name("ja")
     assert sum(p["duration_s"] for p in data["phases"]) == data["total_s"]
+
+
+@pytest.mark.parametrize("prepare_s", [3, 10, 30])
+def test_the_users_get_ready_time_counts_in_the_time_limit(prepare_s: int) -> None:
+    content = CONTENT.with_prepare(prepare_s)
+    for place in PLACES:
+        routine = build_routine(content, (), place, 3)
+        prepares = [s for s in routine.steps if s.phase is Phase.PREPARE]
+        assert {s.duration_s for s in prepares} == {prepare_s}
+        assert routine.total_s <= 3 * 60 * (1 + OVERRUN)

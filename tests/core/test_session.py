@@ -24,8 +24,9 @@ def make(
     prepare_s: int | None = None,
 ) -> tuple[Session, list[Event]]:
     events: list[Event] = []
-    routine = build_routine(CONTENT, types, "desk", minutes)
-    return Session(routine, clock=clock, prepare_s=prepare_s, on_event=events.append), events
+    content = CONTENT if prepare_s is None else CONTENT.with_prepare(prepare_s)
+    routine = build_routine(content, types, "desk", minutes)
+    return Session(routine, clock=clock, on_event=events.append), events
 
 
 def test_a_whole_routine_runs_from_get_ready_to_done(clock: FakeClock) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -68,3 +69,18 @@ def test_the_dialog_offers_only_values_in_range(qtbot: QtBot) -> None:
     chosen = dialog.settings()
     assert chosen.breath_in_s == RANGES["breath_in_s"][1]
     assert chosen.prepare_s == RANGES["prepare_s"][0]
+
+
+def test_a_longer_get_ready_is_in_the_routine_and_its_total(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, content, store, tmp_path)
+    before = window.routine.total_s
+    dialog = window.open_preferences()
+    dialog.prepare.setValue(10)
+    dialog.accept()
+    assert window.routine.total_s == before + 5 * len(window.routine.items)
+    window.start_routine()
+    session = window.timer_page.session
+    assert session is not None and session.steps[0].duration_s == 10
+    assert session.routine_remaining() == pytest.approx(window.routine.total_s, abs=1)
