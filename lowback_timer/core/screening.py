@@ -4,6 +4,7 @@ screen only show the result."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -50,11 +51,25 @@ def screen(content: Content, ticked: Iterable[str]) -> Outcome:
     return Outcome(signs, tuple(content.tier(n) for n in numbers))
 
 
+def check_passed(screened_at: float, now: float) -> bool:
+    """May a routine start? Only after a safety check that allowed one: `screened_at` is 0
+    when the check was never done or found a sign that ends routines (and after a stop for
+    such a sign). A stored time that is not real, or lies in the future, counts as never."""
+    return math.isfinite(screened_at) and 0 < screened_at <= now + DAY_S
+
+
+def allows_routine_after_stop(content: Content, reason_id: str) -> bool:
+    """False when what the user reported on stopping belongs to a tier that ends routines
+    (e.g. a weak leg: see a doctor today); the next routine then needs a new check."""
+    tier = content.stop_reason(reason_id).tier
+    return tier is None or not content.tier(tier).ends_routine
+
+
 def recheck_due(screened_at: float, now: float, days: int) -> bool:
     """True when the check has never been done, or was done `days` or more days ago.
 
     Both times are wall-clock seconds; a clock set back before the last check is not "due"."""
-    if screened_at <= 0:
+    if not check_passed(screened_at, now):
         return True
     return now - screened_at >= days * DAY_S
 

@@ -19,6 +19,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "prepare_s": (3, 30),
     "minutes": (3, 30),
     "recheck_days": (1, 90),
+    "screened_at": (0.0, 4102444800.0),  # wall-clock seconds, up to the year 2100
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "place": ("floor", "desk", "standing"),

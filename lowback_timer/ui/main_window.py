@@ -15,7 +15,12 @@ from lowback_timer import __version__
 from lowback_timer.core.content import Content
 from lowback_timer.core.my_routine import FILE_NAME, load_my_routine, routine_of
 from lowback_timer.core.routine import Routine, build_routine
-from lowback_timer.core.screening import Outcome, recheck_due
+from lowback_timer.core.screening import (
+    Outcome,
+    allows_routine_after_stop,
+    check_passed,
+    recheck_due,
+)
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.care import CarePage
 from lowback_timer.ui.home import HomePage
@@ -100,7 +105,7 @@ class MainWindow(QMainWindow):
         """Start the timer, but never before a safety check that allowed a routine: on a first
         run from `lowback-timer session`, or after a check that found an urgent sign, the check
         comes first and the routine starts once it is passed."""
-        if self.settings.screened_at <= 0:
+        if not check_passed(self.settings.screened_at, self.clock()):
             wizard = self.run_safety_check()
             wizard.accepted.connect(self._start_if_screened)
             return
@@ -108,7 +113,7 @@ class MainWindow(QMainWindow):
         self.timer_page.load(self.routine)
 
     def _start_if_screened(self) -> None:
-        if self.settings.screened_at > 0:
+        if check_passed(self.settings.screened_at, self.clock()):
             self.start_routine()
 
     def _stop_reported(self, reason_id: str) -> None:
@@ -258,7 +263,11 @@ class MainWindow(QMainWindow):
         self.care.home_button.setFocus()
 
     def show_care_for_stop(self, reason_id: str) -> None:
-        """The timer's "Something feels wrong": the advice for this stop reason."""
+        """The timer's "Something feels wrong": the advice for this stop reason. A reason that
+        calls for a doctor today means no new routine before a new safety check."""
+        if not allows_routine_after_stop(self.content, reason_id):
+            self.update_settings(replace(self.settings, screened_at=0.0))
+            self.offer_recheck_if_due()
         self.care.show_stop(self.content.stop_reason(reason_id))
         self.stack.setCurrentWidget(self.care)
         self.care.home_button.setFocus()

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from lowback_timer.core.content import load_content
-from lowback_timer.core.screening import DAY_S, emergency_numbers_for, recheck_due, screen
+from lowback_timer.core.screening import (
+    DAY_S,
+    allows_routine_after_stop,
+    check_passed,
+    emergency_numbers_for,
+    recheck_due,
+    screen,
+)
 
 CONTENT = load_content()
+NOW_FOR_PASS = 1_800_000_000.0
 
 
 def first_sign(tier: int) -> str:
@@ -98,3 +108,24 @@ def test_unknown_country_lists_every_number(country: str | None) -> None:
     assert local is None
     assert others == CONTENT.emergency_numbers
     assert {n.emergency for n in others} == {"119", "999", "112", "911"}
+
+
+@pytest.mark.parametrize(
+    ("screened_at", "passed"),
+    [
+        (0.0, False),
+        (-5.0, False),
+        (math.nan, False),
+        (math.inf, False),
+        (NOW_FOR_PASS - 60, True),
+        (NOW_FOR_PASS + 10 * 86400, False),
+    ],
+)
+def test_a_routine_needs_a_real_past_check(screened_at: float, passed: bool) -> None:
+    assert check_passed(screened_at, NOW_FOR_PASS) is passed
+
+
+def test_stop_reasons_that_need_a_doctor_today_end_routines() -> None:
+    allowed = {r.id: allows_routine_after_stop(CONTENT, r.id) for r in CONTENT.stop_reasons}
+    assert allowed["weakness"] is False
+    assert allowed["sharp-pain"] is True and allowed["just-stop"] is True

@@ -104,3 +104,39 @@ def test_keys_reach_the_timer_from_the_home_screen_start(
     assert page.session.state is State.PAUSED
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
     assert page.session.state is State.STOPPED
+
+
+def screened_window(
+    qtbot: QtBot, content: Content, tmp_path: Path, screened_at: object
+) -> MainWindow:
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    store.setValue("setup_done", True)
+    store.setValue("screened_at", screened_at)
+    window = MainWindow(content, "en", store, data_dir=tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_after_a_stop_for_a_weak_leg_the_next_start_asks_for_the_check(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = screened_window(qtbot, content, tmp_path, time.time())
+    window.start_routine()
+    window.timer_page.stop()
+    window.timer_page.reason_buttons["weakness"].click()
+    assert window.stack.currentWidget() is window.care
+    window.care.home_button.click()
+    window.start_routine()
+    assert window.wizard is not None and window.wizard.isVisible()
+    assert window.stack.currentWidget() is window.home
+
+
+@pytest.mark.parametrize("stored", ["nan", "inf", "-inf", "garbage", 4_000_000_000.0])
+def test_a_corrupt_check_date_never_skips_the_check(
+    qtbot: QtBot, content: Content, tmp_path: Path, stored: object
+) -> None:
+    window = screened_window(qtbot, content, tmp_path, stored)
+    window.start_routine()
+    assert window.wizard is not None and window.wizard.isVisible()
+    assert window.timer_page.session is None
