@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> PreferencesDialog:
         """Window-modal, not blocking; the settings apply when the user presses OK."""
+        self.timer_page.pause()  # nothing runs on behind a dialog
         dialog = PreferencesDialog(self.settings, self)
         dialog.accepted.connect(lambda: self.update_settings(dialog.settings()))
         dialog.open()
@@ -96,20 +97,31 @@ class MainWindow(QMainWindow):
         self.home.show_routine(routine)
         self.routine_changed.emit()
 
+    def show_page(self, page: QWidget) -> None:
+        """Every screen change goes through here: leaving the timer ends its routine, so
+        nothing keeps running (or sounding) behind another screen."""
+        if page is not self.timer_page:
+            self.timer_page.abandon()
+        self.stack.setCurrentWidget(page)
+
     def show_home(self) -> None:
         self.home.show_routine(self.routine)
-        self.stack.setCurrentWidget(self.home)
+        self.offer_recheck_if_due()
+        self.show_page(self.home)
         self.home.start_button.setFocus()
 
     def start_routine(self) -> None:
         """Start the timer, but never before a safety check that allowed a routine: on a first
         run from `lowback-timer session`, or after a check that found an urgent sign, the check
         comes first and the routine starts once it is passed."""
+        if self.timer_page.busy():
+            self.show_page(self.timer_page)  # one routine at a time; never restart it silently
+            return
         if not check_passed(self.settings.screened_at, self.clock()):
             wizard = self.run_safety_check()
             wizard.accepted.connect(self._start_if_screened)
             return
-        self.stack.setCurrentWidget(self.timer_page)
+        self.show_page(self.timer_page)
         self.timer_page.load(self.routine)
 
     def _start_if_screened(self) -> None:
@@ -224,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def open_wizard(self, mode: str = SetupWizard.SETUP) -> SetupWizard:
         """Open the wizard (window-modal, not blocking); SETUP, ANSWERS or CHECK."""
+        self.timer_page.pause()  # nothing runs on behind a dialog
         if self.wizard is not None:
             self.wizard.close()
             self.wizard.deleteLater()
@@ -259,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def show_care_for_screening(self, outcome: Outcome) -> None:
         self.care.show_screening([t.tier for t in outcome.tiers], outcome.signs)
-        self.stack.setCurrentWidget(self.care)
+        self.show_page(self.care)
         self.care.home_button.setFocus()
 
     def show_care_for_stop(self, reason_id: str) -> None:
@@ -269,5 +282,5 @@ class MainWindow(QMainWindow):
             self.update_settings(replace(self.settings, screened_at=0.0))
             self.offer_recheck_if_due()
         self.care.show_stop(self.content.stop_reason(reason_id))
-        self.stack.setCurrentWidget(self.care)
+        self.show_page(self.care)
         self.care.home_button.setFocus()

@@ -70,6 +70,7 @@ class TimerPage(QWidget):
         if self.lang in ("en", "ja"):
             self.speaker.set_language(self.lang)
         self.session: Session | None = None
+        self._asking = False  # stopped, and the user has not yet said what happened
         self._last_breath: Breath | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -225,12 +226,31 @@ class TimerPage(QWidget):
         self.sounds.set_muted(settings.muted)
         self.speaker.set_enabled(settings.speech)
 
+    def busy(self) -> bool:
+        """A routine is running or paused, or the user is saying why they stopped."""
+        return self.session is not None and (self.session.is_active or self._asking)
+
+    def pause(self) -> None:
+        """Pause a running routine (e.g. while a dialog covers the timer)."""
+        if self.session is not None and self.session.state is State.RUNNING:
+            self.session.pause()
+            self.poll()
+
+    def abandon(self) -> None:
+        """The user left the timer for another screen: end the routine quietly."""
+        if self.session is not None and self.session.is_active:
+            self.session.stop("left")
+        self._asking = False
+        self.timer.stop()
+        self.speaker.stop()
+
     # --- commands ------------------------------------------------------------------------
     def load(self, routine: Routine, *, autostart: bool = True) -> None:
         """Show a routine; start it at once unless `autostart` is False."""
         self.timer.stop()
         self.session = Session(routine, clock=self.clock, on_event=self._on_event)
         self._last_breath = None
+        self._asking = False
         self.pages.setCurrentWidget(self.running_view)
         self.running_view.setFocus()
         self.sounds.preload()
@@ -258,6 +278,7 @@ class TimerPage(QWidget):
         if self.session is None or self.session.state in (State.DONE, State.STOPPED):
             return
         self.session.stop("unspecified")
+        self._asking = True
         self.timer.stop()
         self.speaker.stop()
         self.pages.setCurrentWidget(self.stop_view)
@@ -268,6 +289,7 @@ class TimerPage(QWidget):
     def _report(self, reason_id: str) -> None:
         if self.session is not None:
             self.session.stop(reason_id)  # records why; the session is already stopped
+        self._asking = False
         self.stop_reported.emit(reason_id)
 
     # --- the clock -----------------------------------------------------------------------

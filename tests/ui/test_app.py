@@ -140,3 +140,36 @@ def test_a_corrupt_check_date_never_skips_the_check(
     window.start_routine()
     assert window.wizard is not None and window.wizard.isVisible()
     assert window.timer_page.session is None
+
+
+def test_nothing_runs_on_behind_another_screen(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = screened_window(qtbot, content, tmp_path, time.time())
+    window.start_routine()
+    page = window.timer_page
+    session = page.session
+    assert session is not None
+    window.start_routine()  # Ctrl+Return again: the same routine goes on, not a new one
+    assert page.session is session and session.state is State.RUNNING
+    wizard = window.change_answers()
+    assert session.state is State.PAUSED and not page.timer.isActive()
+    wizard.reject()
+    window.show_home()
+    assert session.state is State.STOPPED and session.stop_reason == "left"
+    assert not page.timer.isActive()
+
+
+def test_an_urgent_sign_in_a_check_during_a_routine_ends_it(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = screened_window(qtbot, content, tmp_path, time.time())
+    window.start_routine()
+    session = window.timer_page.session
+    assert session is not None
+    wizard = window.run_safety_check()
+    urgent = next(s for s in content.signs if s.tier == 1)
+    click(wizard.safety.rows[urgent.id].box)
+    finish(wizard)
+    assert window.stack.currentWidget() is window.care
+    assert session.state is State.STOPPED and not window.timer_page.timer.isActive()
