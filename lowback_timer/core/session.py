@@ -19,6 +19,9 @@ Clock = Callable[[], float]
 
 #: Pressing "back" later than this into a phase restarts it; earlier, it goes one phase back.
 BACK_RESTARTS_AFTER_S = 3.0
+#: A deadline missed by more than this means the computer slept (or the app hung): the
+#: session then pauses at the next phase instead of replaying the missed ones in a burst.
+SLEEP_GAP_S = 60.0
 
 
 class State(StrEnum):
@@ -164,6 +167,9 @@ class Session:
     def update(self) -> None:
         """Finish every phase whose deadline has passed; each next one starts at that deadline."""
         now = self._clock()
+        if self.state is State.RUNNING and now - self._deadline > SLEEP_GAP_S:
+            self._pause_after_gap()
+            return
         while self.state is State.RUNNING and now >= self._deadline:
             if self.steps[self.index].phase is Phase.HOLD:
                 self._done.add(self.index)
@@ -238,6 +244,19 @@ class Session:
         self._finish(State.STOPPED, EventKind.STOPPED, now)
 
     # --- internals -----------------------------------------------------------------------
+    def _pause_after_gap(self) -> None:
+        """The phase that was on when the gap began counts as neither done nor skipped; the
+        next one waits, paused and whole, for the user to come back."""
+        if self.index + 1 >= len(self.steps):
+            self._finish(State.DONE, EventKind.DONE, self._deadline)
+            return
+        self.index += 1
+        self._paused_remaining = float(self.steps[self.index].duration_s)
+        self._paused_since = self._deadline  # the time away counts as paused time
+        self.state = State.PAUSED
+        self._emit(EventKind.PHASE)
+        self._emit(EventKind.PAUSED)
+
     def _enter(self, index: int, start: float, *, natural: bool = False) -> None:
         self.index = index
         self._deadline = start + self.steps[index].duration_s

@@ -32,8 +32,9 @@ def make(
 def test_a_whole_routine_runs_from_get_ready_to_done(clock: FakeClock) -> None:
     session, events = make(clock)
     session.start()
-    clock.advance(session.routine.total_s)
-    session.update()
+    while (deadline := session.next_deadline()) is not None:
+        clock.now = deadline  # the UI wakes at each deadline
+        session.update()
     assert session.state is State.DONE
     phases = [e.step.phase for e in events if e.kind is EventKind.PHASE and e.step]
     assert phases == [s.phase for s in session.steps]
@@ -80,8 +81,9 @@ def test_a_blocked_loop_does_not_shift_later_phases(clock: FakeClock) -> None:
     session.update()
     assert session.index == 1
     assert session.next_deadline() == ends[1]
-    clock.now = ends[-1]
-    session.update()
+    for end in ends[1:]:
+        clock.now = end
+        session.update()
     assert session.state is State.DONE
     assert len([e for e in events if e.kind is EventKind.PHASE]) == len(session.steps)
 
@@ -171,3 +173,30 @@ def test_the_last_skip_finishes_the_routine(clock: FakeClock) -> None:
         session.skip()
     assert session.state is State.DONE and events[-1].kind is EventKind.DONE
     assert session.summary().holds_done == 0
+
+
+def test_after_sleep_the_session_waits_paused_instead_of_replaying_phases(
+    clock: FakeClock,
+) -> None:
+    session, events = make(clock, minutes=10)
+    session.start()
+    session.skip()  # into the first hold
+    clock.advance(3)
+    count = len(events)
+    clock.advance(3600)  # the laptop slept for an hour
+    session.update()
+    assert session.state is State.PAUSED and session.index == 2
+    assert [e.kind for e in events[count:]] == [EventKind.PHASE, EventKind.PAUSED]
+    assert session.remaining() == session.step.duration_s
+    assert session.summary().holds_done == 0
+    assert session.active_elapsed() < 60  # the hour away is not stretching time
+    session.resume()
+    assert session.state is State.RUNNING
+
+
+def test_a_short_delay_is_caught_up_not_treated_as_sleep(clock: FakeClock) -> None:
+    session, _ = make(clock)
+    session.start()
+    clock.advance(session.steps[0].duration_s + 30)
+    session.update()
+    assert session.state is State.RUNNING and session.index >= 1
