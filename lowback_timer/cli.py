@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from lowback_timer import __version__
-from lowback_timer.core.content import PLACES, Content, ContentInvalidError, load_content
+from lowback_timer.core.content import (
+    PLACES,
+    Content,
+    ContentInvalidError,
+    check,
+    load_content,
+)
 from lowback_timer.core.language import LANGUAGES, format_clock, locale_from_env, pick_language
 from lowback_timer.core.routine import MINUTES_RANGE, Routine, build_routine
 
@@ -140,14 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(paths: Sequence[Path]) -> int:
-    try:
-        load_content(list(paths) or None)
-    except ContentInvalidError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    shown = ", ".join(str(p) for p in paths) or "bundled routines"
-    print(f"{shown}: OK")
-    return 0
+    errors = check(list(paths) or None)
+    for error in errors:
+        print(error, file=sys.stderr)
+    if not errors:
+        print(f"{', '.join(str(p) for p in paths) or 'bundled routines'}: OK")
+    return 2 if errors else 0
 
 
 def plan_text(content: Content, routine: Routine, minutes: int, lang: str) -> str:

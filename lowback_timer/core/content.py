@@ -364,10 +364,6 @@ def _languages(trees: list[tuple[Path, LineMap]]) -> tuple[str, ...]:
     return ("en",)
 
 
-def _texts(value: tuple[tuple[str, str], ...]) -> Texts:
-    return Texts(value)
-
-
 class _Builder:
     """Turns checked sections into dataclasses, checking references across files."""
 
@@ -413,8 +409,8 @@ class _Builder:
             types.append(
                 PainType(
                     item["id"],
-                    _texts(item["name"]),
-                    _texts(item["feels"]),
+                    Texts(item["name"]),
+                    Texts(item["feels"]),
                     tuple(item["stretches"]),
                 )
             )
@@ -424,9 +420,9 @@ class _Builder:
             tiers.append(
                 WarningTier(
                     item["tier"],
-                    _texts(item["title"]),
-                    _texts(item["action"]),
-                    _texts(item["call"]),
+                    Texts(item["title"]),
+                    Texts(item["action"]),
+                    Texts(item["call"]),
                     item["ends_routine"],
                 )
             )
@@ -435,13 +431,13 @@ class _Builder:
         for report, item in self.items("warning_signs"):
             self.unique("warning sign", report, item)
             self._tier_exists(report, item, known_tiers)
-            signs.append(WarningSign(item["id"], item["tier"], _texts(item["text"])))
+            signs.append(WarningSign(item["id"], item["tier"], Texts(item["text"])))
         reasons = []
         for report, item in self.items("stop_reasons"):
             self.unique("stop reason", report, item)
             self._tier_exists(report, item, known_tiers)
             reasons.append(
-                StopReason(item["id"], item["tier"], _texts(item["label"]), _texts(item["advice"]))
+                StopReason(item["id"], item["tier"], Texts(item["label"]), Texts(item["advice"]))
             )
         numbers = []
         for report, item in self.items("emergency_numbers"):
@@ -450,15 +446,15 @@ class _Builder:
                 EmergencyNumber(
                     item["id"],
                     tuple(item["countries"]),
-                    _texts(item["region"]),
+                    Texts(item["region"]),
                     item["emergency"],
-                    _texts(item["helpline"]),
+                    Texts(item["helpline"]),
                 )
             )
         prompts = []
         for report, item in self.items("prompts"):
             self.unique("prompt", report, item)
-            prompts.append(Prompt(item["id"], _texts(item["text"])))
+            prompts.append(Prompt(item["id"], Texts(item["text"])))
         dose_obj = Dose(
             dose["prepare_s"],
             dose["switch_s"],
@@ -503,7 +499,7 @@ class _Builder:
                     tuple(dict.fromkeys(v["place"])),
                     v["posture"],
                     v["image"],
-                    _texts(v["setup"]),
+                    Texts(v["setup"]),
                 )
             )
         for place in PLACES:
@@ -513,10 +509,10 @@ class _Builder:
                 )
         return Stretch(
             item["id"],
-            _texts(item["name"]),
-            _texts(item["muscle"]),
-            _texts(item["cue"]),
-            _texts(item["why"]),
+            Texts(item["name"]),
+            Texts(item["muscle"]),
+            Texts(item["cue"]),
+            Texts(item["why"]),
             item["sides"] == "both",
             item["hold_s"],
             tuple(variants),
@@ -557,4 +553,4 @@ class _Builder:
                     f"outside {dose.reps[0]}–{dose.reps[1]}",
                 )
             items.append(RoutineItem(entry["variant"], entry["hold_s"], entry["reps"]))
-        return SavedRoutine(item["id"], _texts(item["name"]), item["place"], tuple(items))
+        return SavedRoutine(item["id"], Texts(item["name"]), item["place"], tuple(items))

@@ -412,6 +412,10 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <translation>ホームに戻る</translation>
     </message>
     <message>
+        <source>Stopped after %1 of %2 holds.</source>
+        <translation>%2回中%1回キープしたところで中止しました。</translation>
+    </message>
+    <message>
         <source>Get ready: %1</source>
         <translation>準備：%1</translation>
     </message>
@@ -496,11 +500,11 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <translation>（%1）</translation>
     </message>
     <message>
-        <source>You held %1 of %2 stretches, %3 in all.</source>
+        <source>You completed %1 of %2 holds, %3 in all.</source>
         <translation>%2回中%1回キープしました（合計 %3）。</translation>
     </message>
     <message>
-        <source>You held %1 of %2 stretches and skipped %4, %3 in all.</source>
+        <source>You completed %1 of %2 holds and skipped %4, %3 in all.</source>
         <translation>%2回中%1回キープし、%4回スキップしました（合計 %3）。</translation>
     </message>
 </context>

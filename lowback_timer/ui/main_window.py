@@ -7,7 +7,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -32,8 +32,6 @@ from lowback_timer.ui.wizard import SetupWizard, WizardResult
 
 
 class MainWindow(QMainWindow):
-    routine_changed = Signal()
-
     def __init__(
         self,
         content: Content,
@@ -95,7 +93,6 @@ class MainWindow(QMainWindow):
     def set_routine(self, routine: Routine) -> None:
         self.routine = routine
         self.home.show_routine(routine)
-        self.routine_changed.emit()
 
     def show_page(self, page: QWidget) -> None:
         """Every screen change goes through here: leaving the timer ends its routine, so

@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -164,6 +164,8 @@ class TimerPage(QWidget):
         layout.setSpacing(SPACING)
         layout.addWidget(label(self.tr("Stopped. What happened?"), factor=1.8, bold=True))
         layout.addWidget(label(self.tr("Choose what fits best; the next screen says what to do.")))
+        self.stop_summary = label(factor=1.0)
+        layout.addWidget(self.stop_summary)
         self.reason_buttons: dict[str, QPushButton] = {}
         for reason in self.content.stop_reasons:
             button = QPushButton(reason.label(self.lang))
@@ -278,6 +280,12 @@ class TimerPage(QWidget):
         if self.session is None or self.session.state in (State.DONE, State.STOPPED):
             return
         self.session.stop("unspecified")
+        summary = self.session.summary()
+        self.stop_summary.setText(
+            self.tr("Stopped after %1 of %2 holds.")
+            .replace("%1", str(summary.holds_done))
+            .replace("%2", str(summary.holds_total))
+        )
         self._asking = True
         self.timer.stop()
         self.speaker.stop()
@@ -309,13 +317,19 @@ class TimerPage(QWidget):
             return
         now = self.clock()
         wait = deadline - now
-        if self.isVisible():
+        if self.isVisible() and not self.window().isMinimized():
             wait = min(wait, REFRESH_S)
         self.timer.start(max(0, round(wait * 1000)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.window().installEventFilter(self)  # minimise/restore re-arms the timer
         self.poll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowStateChange and self.session is not None:
+            self._arm(self.session)
+        return False
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -436,9 +450,9 @@ class TimerPage(QWidget):
         assert self.session is not None
         summary = self.session.summary()
         text = (
-            self.tr("You held %1 of %2 stretches, %3 in all.")
+            self.tr("You completed %1 of %2 holds, %3 in all.")
             if not summary.holds_skipped
-            else self.tr("You held %1 of %2 stretches and skipped %4, %3 in all.")
+            else self.tr("You completed %1 of %2 holds and skipped %4, %3 in all.")
         )
         text = (
             text.replace("%1", str(summary.holds_done))

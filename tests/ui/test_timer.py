@@ -13,6 +13,7 @@ from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Phase, Routine, build_routine
 from lowback_timer.core.session import State
 from lowback_timer.core.settings import Settings
+from lowback_timer.ui import sound
 from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.timer import REFRESH_S, TimerPage
 from tests.fakeclock import FakeClock
@@ -66,7 +67,7 @@ def test_a_whole_routine_from_start_to_the_completion_screen(
     holds = len(routine.holds)
     assert page.pages.currentWidget() is page.done_view
     total = format_clock(routine.total_s)
-    assert page.done_summary.text() == f"You held {holds} of {holds} stretches, {total} in all."
+    assert page.done_summary.text() == f"You completed {holds} of {holds} holds, {total} in all."
     assert not page.timer.isActive()
     sounds = page.sounds
     assert isinstance(sounds, RecordingSounds)
@@ -195,14 +196,42 @@ def test_without_audio_the_session_runs_with_visual_cues_and_says_so_once(
     routine: Routine,
     clock: FakeClock,
     caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # As on a machine with no sound card: the audio probe finds no output device.
+    monkeypatch.setattr(sound, "_open_audio", lambda: (None, "no audio output device"))
     caplog.set_level(logging.INFO)
-    page = TimerPage(content, "en", Settings(), clock=clock, sounds=SoundPlayer(use_audio=False))
+    page = TimerPage(content, "en", Settings(), clock=clock, sounds=SoundPlayer())
     qtbot.addWidget(page)
     page.load(routine)
     run_to_end(page, clock)
     assert page.pages.currentWidget() is page.done_view
-    assert len([r for r in caplog.records if "Sounds are off" in r.getMessage()]) <= 1
+    said = [r.getMessage() for r in caplog.records if "Sounds are off" in r.getMessage()]
+    assert said == ["Sounds are off (no audio output device); using visual cues only."]
+
+
+def test_the_stop_screen_says_how_far_the_routine_got(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    page.load(routine)
+    page.skip()
+    assert page.session is not None
+    clock.now = page.session.next_deadline() or clock.now  # the first hold runs to its end
+    page.poll()
+    page.stop()
+    assert page.stop_summary.text() == f"Stopped after 1 of {len(routine.holds)} holds."
+
+
+def test_a_minimised_window_gets_no_repaints_only_the_deadline(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    page.load(routine)
+    page.window().showMinimized()
+    page.poll()
+    assert page.session is not None
+    deadline = page.session.next_deadline()
+    assert deadline is not None
+    assert page.timer.interval() == round((deadline - clock.now) * 1000)
 
 
 def test_pacer_says_breathe_in_then_out_at_the_users_pace(
