@@ -177,7 +177,11 @@ def load_my_routine(path: Path, *, bundled: Path | None = None, now: float | Non
             errors = [ContentError(str(path), 1, f"no routine with id '{ROUTINE_ID}' here")]
     except ContentInvalidError as exc:
         errors = [e for e in exc.errors if e.path == str(path)] or list(exc.errors)
-    return Loaded(errors=tuple(errors), moved_to=move_aside(path, now))
+    try:
+        moved: Path | None = move_aside(path, now)
+    except OSError:  # e.g. a read-only folder: leave the file where it is, still unused
+        moved = None
+    return Loaded(errors=tuple(errors), moved_to=moved)
 
 
 def _only_routines(path: Path) -> list[ContentError]:

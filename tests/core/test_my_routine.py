@@ -181,3 +181,19 @@ def test_the_save_goes_through_os_replace(tmp_path: Path, monkeypatch: pytest.Mo
     ((src, dst),) = calls
     assert Path(src).parent == tmp_path and Path(src).name != FILE_NAME
     assert dst == str(path)
+
+
+def test_a_broken_file_that_cannot_be_moved_is_reported_and_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "my-routine.yaml"
+    path.write_text("routines: [\n", encoding="utf-8")
+
+    def refuse(*_args: object) -> None:
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr("lowback_timer.core.my_routine.os.replace", refuse)
+    loaded = load_my_routine(path)
+    assert loaded.routine is None and loaded.moved_to is None
+    assert loaded.errors and loaded.errors[0].path == str(path)
+    assert path.exists()
