@@ -17,6 +17,7 @@ from lowback_timer.core.session import State
 from lowback_timer.ui.app import application
 from lowback_timer.ui.main_window import MainWindow
 from tests.ui.test_wizard import click, finish
+from tests.ui.windows import open_window
 
 SESSION = ["session", "--type", "nerve", "--place", "floor", "--minutes", "3", "--lang", "en"]
 
@@ -106,22 +107,10 @@ def test_keys_reach_the_timer_from_the_home_screen_start(
     assert page.session.state is State.STOPPED
 
 
-def screened_window(
-    qtbot: QtBot, content: Content, tmp_path: Path, screened_at: object
-) -> MainWindow:
-    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    store.setValue("setup_done", True)
-    store.setValue("screened_at", screened_at)
-    window = MainWindow(content, "en", store, data_dir=tmp_path)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
 def test_after_a_stop_for_a_weak_leg_the_next_start_asks_for_the_check(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    window = screened_window(qtbot, content, tmp_path, time.time())
+    window = open_window(qtbot, content, tmp_path)
     window.start_routine()
     window.timer_page.stop()
     window.timer_page.reason_buttons["weakness"].click()
@@ -136,7 +125,7 @@ def test_after_a_stop_for_a_weak_leg_the_next_start_asks_for_the_check(
 def test_a_corrupt_check_date_never_skips_the_check(
     qtbot: QtBot, content: Content, tmp_path: Path, stored: object
 ) -> None:
-    window = screened_window(qtbot, content, tmp_path, stored)
+    window = open_window(qtbot, content, tmp_path, screened_at=stored)
     window.start_routine()
     assert window.wizard is not None and window.wizard.isVisible()
     assert window.timer_page.session is None
@@ -145,7 +134,7 @@ def test_a_corrupt_check_date_never_skips_the_check(
 def test_nothing_runs_on_behind_another_screen(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    window = screened_window(qtbot, content, tmp_path, time.time())
+    window = open_window(qtbot, content, tmp_path)
     window.start_routine()
     page = window.timer_page
     session = page.session
@@ -163,7 +152,7 @@ def test_nothing_runs_on_behind_another_screen(
 def test_an_urgent_sign_in_a_check_during_a_routine_ends_it(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    window = screened_window(qtbot, content, tmp_path, time.time())
+    window = open_window(qtbot, content, tmp_path)
     window.start_routine()
     session = window.timer_page.session
     assert session is not None

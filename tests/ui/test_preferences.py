@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
 from lowback_timer.core.settings import RANGES, Settings
-from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.preferences import PreferencesDialog
 from lowback_timer.ui.settings_store import load_settings
-
-
-def make_window(qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path) -> MainWindow:
-    store.setValue("setup_done", True)
-    store.setValue("screened_at", time.time())
-    window = MainWindow(content, "en", store, data_dir=tmp_path)
-    qtbot.addWidget(window)
-    window.show()
-    return window
+from tests.ui.windows import open_window
 
 
 def test_ok_saves_the_choices_and_the_timer_uses_them(
-    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+    qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    window = make_window(qtbot, content, store, tmp_path)
+    window = open_window(qtbot, content, tmp_path)
+    store = window.store
     dialog = window.open_preferences()
     dialog.sounds.setChecked(False)
     dialog.volume.setValue(30)
@@ -49,10 +39,9 @@ def test_ok_saves_the_choices_and_the_timer_uses_them(
     assert window.timer_page.pacer.isHidden()
 
 
-def test_cancel_changes_nothing(
-    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
-) -> None:
-    window = make_window(qtbot, content, store, tmp_path)
+def test_cancel_changes_nothing(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    store = window.store
     before = window.settings
     dialog = window.open_preferences()
     dialog.speech.setChecked(True)
@@ -72,9 +61,9 @@ def test_the_dialog_offers_only_values_in_range(qtbot: QtBot) -> None:
 
 
 def test_a_longer_get_ready_is_in_the_routine_and_its_total(
-    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+    qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    window = make_window(qtbot, content, store, tmp_path)
+    window = open_window(qtbot, content, tmp_path)
     before = window.routine.total_s
     dialog = window.open_preferences()
     dialog.prepare.setValue(10)
