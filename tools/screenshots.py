@@ -70,11 +70,23 @@ def shoot(lang: str, out: Path) -> None:
     page.toggle_pause()
     page.stop()
     _save(window, out, f"{lang}-timer-stop")
+    page.reason_buttons["sharp-pain"].click()
+    _save(window, out, f"{lang}-care-stop")
     window.set_routine(build_routine(content, ("standing",), "desk", 3))
     window.start_routine()
     while page.session.state.value == "running":
         page.skip()
     _save(window, out, f"{lang}-timer-done")
+    wizard = window.change_answers()
+    wizard.resize(1000, 720)
+    for name in ("type", "place", "preview"):
+        _save(wizard, out, f"{lang}-wizard-{name}")
+        wizard.next()
+    wizard.reject()
+    check = window.run_safety_check()
+    check.resize(1000, 720)
+    _save(check, out, f"{lang}-wizard-safety")
+    check.reject()
     window.close()
     for translator in translators:
         app.removeTranslator(translator)

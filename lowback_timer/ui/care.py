@@ -164,7 +164,8 @@ class CarePage(QWidget):
         self.advice.setVisible(bool(advice))
         self.action.setText(tier.action(self._lang))
         self.call.setText(tier.call(self._lang))
-        self.action.show()
+        # After a stop, the advice for what the user felt already says what to do.
+        self.action.setVisible(not advice)
         self.call.show()
         self.note.setText(
             self.tr(
