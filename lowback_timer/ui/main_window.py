@@ -60,11 +60,16 @@ class MainWindow(QMainWindow):
         self.timer_page.stop_reported.connect(self._stop_reported)
         self.stack.addWidget(self.timer_page)
         self._build_menu()
-        self.routine = self.routine_for(self.settings)
         self._set_up_care_and_wizard(data_dir)
+        self.reload_routine()
         self.show_home()
 
     # --- routine -----------------------------------------------------------------------
+    def reload_routine(self) -> None:
+        """Today's routine: the saved "my routine" if there is one, else from the answers."""
+        self.routine = self.routine_for(self.settings)
+        self.load_my_routine()
+
     def routine_for(self, settings: Settings) -> Routine:
         # A type saved by an older version of the content may be gone: leave it out.
         known = {t.id for t in self.content.types}
@@ -78,8 +83,7 @@ class MainWindow(QMainWindow):
         self.timer_page.apply_settings(settings)
         if settings.prepare_s != before.prepare_s:
             self.content = self.base_content.with_prepare(settings.prepare_s)
-            self.routine = self.routine_for(settings)
-            self.load_my_routine()
+            self.reload_routine()
             self.home.show_routine(self.routine)
 
     def open_preferences(self) -> PreferencesDialog:
@@ -198,7 +202,6 @@ class MainWindow(QMainWindow):
             self.routine_menu.addActions([answers, check])
         else:
             self.routine_menu.insertActions(separator, [answers, check])
-        self.load_my_routine()
 
     def my_routine_path(self) -> Path:
         return self.data_dir / FILE_NAME
