@@ -16,8 +16,7 @@ from lowback_timer.core.content import Content
 from lowback_timer.core.session import State
 from lowback_timer.ui.app import application
 from lowback_timer.ui.main_window import MainWindow
-from tests.ui.test_wizard import click, finish
-from tests.ui.windows import open_window
+from tests.ui.helpers import click, finish, open_window
 
 SESSION = ["session", "--type", "nerve", "--place", "floor", "--minutes", "3", "--lang", "en"]
 

@@ -11,7 +11,7 @@ from lowback_timer.core.content import Content
 from lowback_timer.core.settings import RANGES, Settings
 from lowback_timer.ui.preferences import PreferencesDialog
 from lowback_timer.ui.settings_store import load_settings
-from tests.ui.windows import open_window
+from tests.ui.helpers import open_window
 
 
 def test_ok_saves_the_choices_and_the_timer_uses_them(

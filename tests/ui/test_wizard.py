@@ -10,9 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QWidget, QWizard
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from lowback_timer import cli
@@ -24,6 +24,7 @@ from lowback_timer.core.settings import Settings
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.settings_store import load_settings, save_settings
 from lowback_timer.ui.wizard import CARE_RESULT, SetupWizard, WizardResult
+from tests.ui.helpers import click, finish, next_button
 
 NOW = 1_750_000_000.0
 
@@ -44,24 +45,6 @@ def make_wizard(
     wizard.show()
     qtbot.waitExposed(wizard)
     return wizard
-
-
-def next_button(wizard: QWizard) -> QWidget:
-    button = wizard.button(QWizard.WizardButton.NextButton)
-    assert button is not None
-    return button
-
-
-def click(widget: QWidget) -> None:
-    """A left click; on a button, near its indicator (a wide button is not all hit area)."""
-    pos = QPoint(8, widget.height() // 2) if isinstance(widget, QAbstractButton) else QPoint()
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
-
-
-def finish(wizard: QWizard) -> None:
-    button = wizard.button(QWizard.WizardButton.FinishButton)
-    assert button is not None and button.isVisible() and button.isEnabled()
-    click(button)
 
 
 def to_type_page(wizard: SetupWizard, *signs: str) -> None:

@@ -1,0 +1,73 @@
+"""What a session costs while it runs, and what the app costs while it waits: context switches
+and CPU time of the whole process (all threads) over a window of real time, on a real screen.
+
+Run under X (e.g. `xvfb-run -a uv run python benchmarks/session_cost.py`); with no DISPLAY it
+falls back to offscreen, which paints less and so reads lower. Goal for a running session: at
+most 1,000 context switches in 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+from lowback_timer.core.content import load_content
+from lowback_timer.ui.app import application
+from lowback_timer.ui.main_window import MainWindow
+
+
+def _usage() -> tuple[int, float]:
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_nvcsw + use.ru_nivcsw, use.ru_utime + use.ru_stime
+
+
+def _run_for(seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def measure(window: MainWindow, seconds: float) -> tuple[int, float]:
+    switches, cpu = _usage()
+    _run_for(seconds)
+    after_switches, after_cpu = _usage()
+    return after_switches - switches, after_cpu - cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    args = parser.parse_args()
+    app = application()
+    folder = Path(tempfile.mkdtemp())
+    store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("setup_done", True)
+    store.setValue("screened_at", time.time())
+    window = MainWindow(load_content(), "en", store, data_dir=folder)
+    window.show()
+    _run_for(1.0)  # settle: first paints, fonts, pictures
+    idle = measure(window, args.seconds)
+    window.start_routine()
+    _run_for(1.0)
+    running = measure(window, args.seconds)
+    platform = app.platformName()
+    for name, (switches, cpu) in (("idle (home screen)", idle), ("running session", running)):
+        print(
+            f"{name}: {switches} context switches, {cpu * 1000:.0f} ms CPU "
+            f"in {args.seconds:.0f} s ({platform})"
+        )
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
