@@ -1,17 +1,21 @@
 """The app's content: routines/*.yaml loaded, checked and frozen.
 
 `load_content()` returns a `Content` or raises `ContentInvalidError` with every error found, each as
-`path:line: message`; nothing is ever loaded partially. The schema lives in SECTIONS below and
-is described for editors in routines/SCHEMA.md.
+`path:line: message`; nothing is ever loaded partially. The shape of the content is declared once,
+by the dataclasses below: each field names its schema kind with `spec(...)`, and the checker and
+the builder are derived from that (core/schema.py). Only the checks across entries and files are
+written out (`_Builder`). routines/SCHEMA.md describes the files for editors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from enum import StrEnum
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lowback_timer.core.schema import (
     INVALID,
@@ -20,20 +24,29 @@ from lowback_timer.core.schema import (
     Id,
     ImagePath,
     Int,
-    Kind,
     ListOf,
     OneOf,
     Range,
-    Record,
+    Ref,
     Report,
+    Shape,
     Str,
     Text,
+    from_owner,
+    shape,
+    spec,
 )
+from lowback_timer.core.schema import Texts as Texts
 from lowback_timer.core.yamlsafe import LineMap, YamlError, read_yaml
 
+#: The bundled places, for code that does not read `Content.place_ids` yet. The checks use the
+#: places the content declares (`places:`), never this.
 PLACES = ("floor", "desk", "standing")
 POSTURES = ("floor", "seated", "standing")
 HOLD_LIMITS = (5, 120)
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 def package_root() -> Path:
@@ -48,142 +61,215 @@ def assets_dir() -> Path:
     return package_root() / "assets"
 
 
-@dataclass(frozen=True)
-class Texts:
-    """One text in every language; `text(lang)` falls back to English."""
+class Urgency(StrEnum):
+    """How soon a warning tier sends the user to care; each tier names one."""
 
-    values: tuple[tuple[str, str], ...]
-
-    def __call__(self, lang: str) -> str:
-        found = dict(self.values)
-        return found.get(lang) or found.get("en") or self.values[0][1]
+    EMERGENCY = "emergency"  # call the emergency number now
+    TODAY = "today"  # see a doctor today
+    SOON = "soon"  # book a check-up soon
+    STOP_STRETCH = "stop-stretch"  # stop this stretch (asked while stretching)
 
 
-@dataclass(frozen=True)
-class Variant:
-    id: str
-    stretch: str
-    places: tuple[str, ...]
-    posture: str
-    image: str
-    setup: Texts
+_SECONDS = Int(0, 60, unit=" s")
 
 
-@dataclass(frozen=True)
-class Stretch:
-    id: str
-    name: Texts
-    muscle: Texts
-    cue: Texts
-    why: Texts
-    both_sides: bool
-    hold_s: tuple[int, int]
-    variants: tuple[Variant, ...]
+@shape
+class Meta:
+    languages: tuple[str, ...] = spec(ListOf(Id(), min_items=1))
+    language_names: Texts = spec(Text())  # each language's name in that language
 
 
-@dataclass(frozen=True)
-class PainType:
-    id: str
-    name: Texts
-    feels: Texts
-    stretches: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class WarningTier:
-    tier: int
-    title: Texts
-    action: Texts
-    call: Texts
-    ends_routine: bool
-
-
-@dataclass(frozen=True)
-class WarningSign:
-    id: str
-    tier: int
-    text: Texts
-
-
-@dataclass(frozen=True)
-class StopReason:
-    id: str
-    tier: int | None
-    label: Texts
-    advice: Texts
-
-
-@dataclass(frozen=True)
-class EmergencyNumber:
-    id: str
-    countries: tuple[str, ...]
-    region: Texts
-    emergency: str
-    helpline: Texts
-
-
-@dataclass(frozen=True)
-class Prompt:
-    id: str
-    text: Texts
-
-
-@dataclass(frozen=True)
+@shape
 class Dose:
-    prepare_s: int
-    switch_s: int
-    rest_s: int
-    reps: tuple[int, int]
-    per_side_max_s: int
+    prepare_s: int = spec(_SECONDS)
+    switch_s: int = spec(_SECONDS)
+    rest_s: int = spec(_SECONDS)
+    reps: tuple[int, int] = spec(Range(1, 10))
+    per_side_max_s: int = spec(Int(*HOLD_LIMITS, unit=" s"))
 
 
-@dataclass(frozen=True)
+@shape
+class Place:
+    id: str = spec(Id())
+    name: Texts = spec(Text())  # the wizard's choice: "At my desk (a chair and a desk)"
+    short: Texts = spec(Text())  # a few words for the command line: "the desk"
+
+
+@shape
+class Variant:
+    id: str = spec(Id())
+    stretch: str = from_owner("id")  # the id of the stretch it is a variant of
+    places: tuple[str, ...] = spec(
+        ListOf(Ref("place"), min_items=1),
+        key="place",
+        convert=lambda ids: tuple(dict.fromkeys(ids)),
+    )
+    posture: str = spec(OneOf(POSTURES))
+    image: str = spec(ImagePath())
+    setup: Texts = spec(Text())
+
+
+@shape
+class Stretch:
+    id: str = spec(Id())
+    name: Texts = spec(Text())
+    muscle: Texts = spec(Text())
+    cue: Texts = spec(Text())
+    why: Texts = spec(Text())
+    both_sides: bool = spec(OneOf(("both", "none")), key="sides", convert=lambda s: s == "both")
+    hold_s: tuple[int, int] = spec(Range(*HOLD_LIMITS, unit=" s"))
+    variants: tuple[Variant, ...] = spec(ListOf(Shape(Variant), min_items=1))
+
+
+@shape
+class PainType:
+    id: str = spec(Id())
+    name: Texts = spec(Text())
+    feels: Texts = spec(Text())
+    stretches: tuple[str, ...] = spec(ListOf(Id(), min_items=1))
+
+
+@shape
+class WarningTier:
+    tier: int = spec(Int(1, 9))
+    urgency: Urgency = spec(OneOf(tuple(Urgency)), convert=Urgency)
+    heading: Texts = spec(Text())  # the safety check's group heading: "Signs to have checked today"
+    title: Texts = spec(Text())
+    action: Texts = spec(Text())
+    call: Texts = spec(Text())
+    ends_routine: bool = spec(Bool())
+
+
+@shape
+class WarningSign:
+    id: str = spec(Id())
+    tier: int = spec(Int(1, 9))
+    text: Texts = spec(Text())
+
+
+@shape
+class StopReason:
+    id: str = spec(Id())
+    tier: int | None = spec(Int(1, 9, nullable=True))
+    label: Texts = spec(Text())
+    advice: Texts = spec(Text())
+
+
+@shape
+class EmergencyNumber:
+    id: str = spec(Id())
+    countries: tuple[str, ...] = spec(ListOf(Str(), min_items=1))
+    region: Texts = spec(Text())
+    emergency: str = spec(Str())
+    helpline: Texts = spec(Text())
+
+
+@shape
+class Prompt:
+    id: str = spec(Id())
+    text: Texts = spec(Text())
+
+
+@shape
 class RoutineItem:
-    variant: str
-    hold_s: int
-    reps: int
+    variant: str = spec(Id())
+    hold_s: int = spec(Int(*HOLD_LIMITS, unit=" s"))
+    reps: int = spec(Int(1, 10))
 
 
-@dataclass(frozen=True)
+@shape
 class SavedRoutine:
-    id: str
-    name: Texts
-    place: str
-    items: tuple[RoutineItem, ...]
+    id: str = spec(Id())
+    name: Texts = spec(Text())
+    place: str = spec(Ref("place"))
+    items: tuple[RoutineItem, ...] = spec(ListOf(Shape(RoutineItem), min_items=1))
 
 
-@dataclass(frozen=True)
+@shape
 class Content:
-    languages: tuple[str, ...]
-    dose: Dose
-    stretches: tuple[Stretch, ...]
-    types: tuple[PainType, ...]
-    tiers: tuple[WarningTier, ...]
-    signs: tuple[WarningSign, ...]
-    stop_reasons: tuple[StopReason, ...]
-    emergency_numbers: tuple[EmergencyNumber, ...]
-    prompts: tuple[Prompt, ...]
-    routines: tuple[SavedRoutine, ...]
+    """All the content; each field is a top-level section of the routine files."""
+
+    meta: Meta = spec(Shape(Meta))
+    dose: Dose = spec(Shape(Dose))
+    places: tuple[Place, ...] = spec(ListOf(Shape(Place), min_items=1))
+    stretches: tuple[Stretch, ...] = spec(ListOf(Shape(Stretch)))
+    types: tuple[PainType, ...] = spec(ListOf(Shape(PainType)))
+    tiers: tuple[WarningTier, ...] = spec(ListOf(Shape(WarningTier)), key="warning_tiers")
+    signs: tuple[WarningSign, ...] = spec(ListOf(Shape(WarningSign)), key="warning_signs")
+    stop_reasons: tuple[StopReason, ...] = spec(ListOf(Shape(StopReason)))
+    emergency_numbers: tuple[EmergencyNumber, ...] = spec(ListOf(Shape(EmergencyNumber)))
+    prompts: tuple[Prompt, ...] = spec(ListOf(Shape(Prompt)))
+    routines: tuple[SavedRoutine, ...] = spec(ListOf(Shape(SavedRoutine)))
 
     def with_prepare(self, seconds: int) -> Content:
         """The same content with the user's own get-ready time, so that routines are built
         (and their total time shown) with the time the timer will really take."""
         return replace(self, dose=replace(self.dose, prepare_s=seconds))
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.meta.languages
+
+    def language_name(self, code: str) -> str:
+        """The language's name in itself ("日本語"), for a list of languages."""
+        return _find(dict(self.meta.language_names.values), code, "language")
+
+    @property
+    def place_ids(self) -> tuple[str, ...]:
+        return tuple(self._places)
+
+    def place(self, place_id: str) -> Place:
+        return _find(self._places, place_id, "place")
+
     def stretch(self, stretch_id: str) -> Stretch:
-        return next(s for s in self.stretches if s.id == stretch_id)
+        return _find(self._stretches, stretch_id, "stretch")
 
     def variant(self, variant_id: str) -> Variant:
-        return next(v for s in self.stretches for v in s.variants if v.id == variant_id)
+        return _find(self._variants, variant_id, "variant")[0]
+
+    def stretch_for(self, variant_id: str) -> Stretch:
+        """The stretch this variant is a variant of."""
+        return _find(self._variants, variant_id, "variant")[1]
 
     def pain_type(self, type_id: str) -> PainType:
-        return next(t for t in self.types if t.id == type_id)
+        return _find(self._types, type_id, "type")
 
     def tier(self, tier: int) -> WarningTier:
-        return next(t for t in self.tiers if t.tier == tier)
+        return _find(self._tiers, tier, "warning tier")
 
     def stop_reason(self, reason_id: str) -> StopReason:
-        return next(r for r in self.stop_reasons if r.id == reason_id)
+        return _find(self._stop_reasons, reason_id, "stop reason")
+
+    @cached_property
+    def _places(self) -> dict[str, Place]:
+        return {p.id: p for p in self.places}
+
+    @cached_property
+    def _stretches(self) -> dict[str, Stretch]:
+        return {s.id: s for s in self.stretches}
+
+    @cached_property
+    def _variants(self) -> dict[str, tuple[Variant, Stretch]]:
+        return {v.id: (v, s) for s in self.stretches for v in s.variants}
+
+    @cached_property
+    def _types(self) -> dict[str, PainType]:
+        return {t.id: t for t in self.types}
+
+    @cached_property
+    def _tiers(self) -> dict[int, WarningTier]:
+        return {t.tier: t for t in self.tiers}
+
+    @cached_property
+    def _stop_reasons(self) -> dict[str, StopReason]:
+        return {r.id: r for r in self.stop_reasons}
+
+
+def _find(table: Mapping[_K, _V], key: _K, what: str) -> _V:
+    try:
+        return table[key]
+    except KeyError:
+        raise KeyError(f"unknown {what} {key!r}") from None
 
 
 class ContentInvalidError(Exception):
@@ -192,93 +278,28 @@ class ContentInvalidError(Exception):
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
-_TEXT = Text()
-_SECONDS = Int(0, 60, unit=" s")
-_VARIANT = Record(
-    {
-        "id": Id(),
-        "place": ListOf(OneOf(PLACES), min_items=1),
-        "posture": OneOf(POSTURES),
-        "image": ImagePath(),
-        "setup": _TEXT,
-    }
+_CONTENT = Shape(Content)
+_SECTIONS = _CONTENT.record.fields
+#: Sections given once in a folder (the others are lists, added up across files).
+_SINGLE = tuple(key for key, kind in _SECTIONS.items() if not isinstance(kind, ListOf))
+_REQUIRED = tuple(
+    key for key, kind in _SECTIONS.items() if not isinstance(kind, ListOf) or kind.min_items
 )
-_SECTIONS: dict[str, Kind] = {
-    "meta": Record({"languages": ListOf(Id(), min_items=1)}),
-    "dose": Record(
-        {
-            "prepare_s": _SECONDS,
-            "switch_s": _SECONDS,
-            "rest_s": _SECONDS,
-            "reps": Range(1, 10),
-            "per_side_max_s": Int(*HOLD_LIMITS, unit=" s"),
-        }
-    ),
-    "stretches": ListOf(
-        Record(
-            {
-                "id": Id(),
-                "name": _TEXT,
-                "muscle": _TEXT,
-                "cue": _TEXT,
-                "why": _TEXT,
-                "sides": OneOf(("both", "none")),
-                "hold_s": Range(*HOLD_LIMITS, unit=" s"),
-                "variants": ListOf(_VARIANT, min_items=1),
-            }
-        )
-    ),
-    "types": ListOf(
-        Record({"id": Id(), "name": _TEXT, "feels": _TEXT, "stretches": ListOf(Id(), 1)})
-    ),
-    "warning_tiers": ListOf(
-        Record(
-            {
-                "tier": Int(1, 9),
-                "title": _TEXT,
-                "action": _TEXT,
-                "call": _TEXT,
-                "ends_routine": Bool(),
-            }
-        )
-    ),
-    "warning_signs": ListOf(Record({"id": Id(), "tier": Int(1, 9), "text": _TEXT})),
-    "stop_reasons": ListOf(
-        Record({"id": Id(), "tier": Int(1, 9, nullable=True), "label": _TEXT, "advice": _TEXT})
-    ),
-    "emergency_numbers": ListOf(
-        Record(
-            {
-                "id": Id(),
-                "countries": ListOf(Str(), min_items=1),
-                "region": _TEXT,
-                "emergency": Str(),
-                "helpline": _TEXT,
-            }
-        )
-    ),
-    "prompts": ListOf(Record({"id": Id(), "text": _TEXT})),
-    "routines": ListOf(
-        Record(
-            {
-                "id": Id(),
-                "name": _TEXT,
-                "place": OneOf(PLACES),
-                "items": ListOf(
-                    Record(
-                        {
-                            "variant": Id(),
-                            "hold_s": Int(*HOLD_LIMITS, unit=" s"),
-                            "reps": Int(1, 10),
-                        }
-                    ),
-                    min_items=1,
-                ),
-            }
-        )
-    ),
+#: What the entries of a section are called in messages, and the key no two of them may share.
+_UNIQUE = {
+    "places": ("place", "id"),
+    "stretches": ("stretch", "id"),
+    "types": ("type", "id"),
+    "warning_tiers": ("tier", "tier"),
+    "warning_signs": ("warning sign", "id"),
+    "stop_reasons": ("stop reason", "id"),
+    "emergency_numbers": ("emergency number", "id"),
+    "prompts": ("prompt", "id"),
+    "routines": ("routine", "id"),
 }
-_SINGLE = ("meta", "dose")
+
+_Sections = dict[str, list[tuple[Report, LineMap, Any]]]
+_Trees = list[tuple[Path, LineMap]]
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -300,11 +321,32 @@ def check(paths: Sequence[Path] | None = None) -> list[ContentError]:
 
 def load_content(paths: Sequence[Path] | None = None) -> Content:
     files = expand_paths(paths or [routines_dir()])
-    errors: list[ContentError] = []
-    trees: list[tuple[Path, LineMap]] = []
     if not files:
         missing = [ContentError(str(p), 1, "no *.yaml files here") for p in paths or []]
         raise ContentInvalidError(missing)
+    trees, errors = _read_files(files)
+    if paths is not None and not any("meta" in tree for _, tree in trees):
+        # A file on its own (a user's routine, an edited copy of one bundled file): check it
+        # on top of the bundled content, in place of the bundled file of the same name.
+        names = {path.name for path in files}
+        bundled = [p for p in expand_paths([routines_dir()]) if p.name not in names]
+        trees = [*((p, read_yaml(p)) for p in bundled), *trees]
+    declared = _declared(trees)
+    reports = [Report(str(path), declared) for path, _ in trees]
+    sections = _read_sections(trees, reports)
+    errors += _count_sections(sections, str(paths[0] if paths else routines_dir()))
+    # Without a valid meta and dose nothing else can be checked; otherwise check references
+    # too, and report everything together.
+    singles = [[checked for _, _, checked in sections.get(key, [])] for key in _SINGLE]
+    if any(not found or INVALID in found for found in singles):
+        raise ContentInvalidError(errors + [e for r in reports for e in r.errors])
+    valid = {k: [e for e in v if e[2] is not INVALID] for k, v in sections.items()}
+    return _Builder(valid, reports, errors).build()
+
+
+def _read_files(files: list[Path]) -> tuple[_Trees, list[ContentError]]:
+    trees: _Trees = []
+    errors: list[ContentError] = []
     for path in files:
         try:
             tree = read_yaml(path)
@@ -315,18 +357,27 @@ def load_content(paths: Sequence[Path] | None = None) -> Content:
             errors.append(ContentError(str(path), 1, "the file must be a mapping of sections"))
             continue
         trees.append((path, tree))
-    if paths is not None and not any("meta" in tree for _, tree in trees):
-        # A file on its own (a user's routine, an edited copy of one bundled file): check it
-        # on top of the bundled content, in place of the bundled file of the same name.
-        names = {path.name for path in files}
-        bundled = [p for p in expand_paths([routines_dir()]) if p.name not in names]
-        trees = [*((p, read_yaml(p)) for p in bundled), *trees]
-    languages = _languages(trees)
-    sections: dict[str, list[tuple[Report, LineMap, Any]]] = {}
-    reports: list[Report] = []
-    for path, tree in trees:
-        report = Report(str(path), languages)
-        reports.append(report)
+    return trees, errors
+
+
+def _declared(trees: _Trees) -> dict[str, tuple[str, ...]]:
+    """The vocabularies that other entries refer to, gathered before the checks: the languages
+    of `meta` and the ids of `places` (each is checked where it stands)."""
+    languages: tuple[str, ...] = ()
+    places: list[str] = []
+    for _, tree in trees:
+        meta, entries = tree.get("meta"), tree.get("places")
+        if not languages and isinstance(meta, LineMap) and isinstance(meta.get("languages"), list):
+            languages = tuple(str(x) for x in meta["languages"])
+        if isinstance(entries, list):
+            places += [e["id"] for e in entries if isinstance(e, LineMap) and "id" in e]
+    ids = tuple(dict.fromkeys(p for p in places if isinstance(p, str)))
+    return {"language": languages or ("en",), "place": ids}
+
+
+def _read_sections(trees: _Trees, reports: list[Report]) -> _Sections:
+    sections: _Sections = {}
+    for (_, tree), report in zip(trees, reports, strict=True):
         for key, value in tree.items():
             kind = _SECTIONS.get(key)
             if kind is None:
@@ -334,223 +385,121 @@ def load_content(paths: Sequence[Path] | None = None) -> Content:
                 continue
             checked = kind.read(report, value, tree.lines[key], key)
             sections.setdefault(key, []).append((report, tree, checked))
-    where = str(paths[0] if paths else routines_dir())
+    return sections
+
+
+def _count_sections(sections: _Sections, where: str) -> list[ContentError]:
+    """A required section that no file has is an error of the folder; a single section given
+    twice is reported where it stands the second time."""
+    errors = [
+        ContentError(where, 1, f"section '{key}' is missing")
+        for key in _REQUIRED
+        if not sections.get(key)
+    ]
     for key in _SINGLE:
         found = sections.get(key, [])
-        if not found:
-            errors.append(ContentError(where, 1, f"section '{key}' is missing"))
         for report, tree, _ in found[1:]:
             first = found[0][0].path, found[0][1].lines[key]
             report.error(
                 tree.lines[key], f"section '{key}' is already defined at {first[0]}:{first[1]}"
             )
-    # Without one valid meta and dose nothing else can be checked; otherwise check references
-    # too, and report everything together.
-    if (errors and any(len(sections.get(key, [])) != 1 for key in _SINGLE)) or any(
-        checked is INVALID for key in _SINGLE for _, _, checked in sections.get(key, [])
-    ):
-        raise ContentInvalidError(errors + [e for r in reports for e in r.errors])
-    valid = {k: [e for e in v if e[2] is not INVALID] for k, v in sections.items()}
-    return _Builder(valid, languages, reports, errors).build()
-
-
-def _languages(trees: list[tuple[Path, LineMap]]) -> tuple[str, ...]:
-    for _, tree in trees:
-        meta = tree.get("meta")
-        if isinstance(meta, LineMap) and isinstance(meta.get("languages"), list):
-            langs = tuple(str(x) for x in meta["languages"])
-            if langs:
-                return langs
-    return ("en",)
+    return errors
 
 
 class _Builder:
-    """Turns checked sections into dataclasses, checking references across files."""
+    """Builds the Content from the checked sections (the first of a single one), then checks
+    what refers across entries and files."""
 
-    def __init__(
-        self,
-        sections: dict[str, list[tuple[Report, LineMap, Any]]],
-        languages: tuple[str, ...],
-        reports: list[Report],
-        file_errors: list[ContentError],
-    ) -> None:
-        self.file_errors = file_errors
+    def __init__(self, sections: _Sections, reports: list[Report], errors: list[ContentError]):
         self.sections = sections
-        self.languages = languages
         self.reports = reports
+        self.file_errors = errors
         self.ids: dict[tuple[str, str], ContentError] = {}
+
+    def build(self) -> Content:
+        content: Content = _CONTENT.make(self._merged(), None)
+        for key, (what, id_key) in _UNIQUE.items():
+            for report, item in self.items(key):
+                self.unique(what, report, item, id_key)
+        for report, item in self.items("stretches"):
+            self._check_stretch(report, item, content.place_ids)
+        known_stretches = {s.id for s in content.stretches}
+        for report, item in self.items("types"):
+            for name, line in zip(item["stretches"], item["stretches"].lines, strict=True):
+                if name not in known_stretches:
+                    report.error(line, f"types: unknown stretch '{name}'")
+        known_tiers = {t.tier for t in content.tiers}
+        for report, item in self.items("warning_signs") + self.items("stop_reasons"):
+            if item["tier"] is not None and item["tier"] not in known_tiers:
+                report.error(item.lines["tier"], f"unknown warning tier {item['tier']}")
+        for report, item in self.items("routines"):
+            self._check_routine(report, item, content)
+        errors = self.file_errors + [e for r in self.reports for e in r.errors]
+        if errors:
+            raise ContentInvalidError(errors)
+        return content
+
+    def _merged(self) -> LineMap:
+        """Every section as one mapping: the lists of all files together, single ones once."""
+        merged = LineMap(1)
+        for key, kind in _SECTIONS.items():
+            found = [checked for _, _, checked in self.sections.get(key, [])]
+            merged[key] = [i for c in found for i in c] if isinstance(kind, ListOf) else found[0]
+        return merged
 
     def items(self, key: str) -> list[tuple[Report, LineMap]]:
         return [
             (report, item) for report, _, checked in self.sections.get(key, []) for item in checked
         ]
 
-    def unique(self, kind: str, report: Report, item: LineMap, key: str = "id") -> None:
+    def unique(self, what: str, report: Report, item: LineMap, key: str = "id") -> None:
         ident = str(item[key])
-        first = self.ids.get((kind, ident))
+        first = self.ids.get((what, ident))
         if first is not None:
             report.error(
-                item.lines[key], f"{kind} '{ident}' is already defined at {first.path}:{first.line}"
+                item.lines[key], f"{what} '{ident}' is already defined at {first.path}:{first.line}"
             )
         else:
-            self.ids[(kind, ident)] = ContentError(report.path, item.lines[key], "")
+            self.ids[(what, ident)] = ContentError(report.path, item.lines[key], "")
 
-    def build(self) -> Content:
-        ((_, _, dose),) = self.sections["dose"]
-        stretches = tuple(self._stretch(r, s) for r, s in self.items("stretches"))
-        variants = {v.id: (v, s) for s in stretches for v in s.variants}
-        known_stretches = {s.id for s in stretches}
-        types = []
-        for report, item in self.items("types"):
-            self.unique("type", report, item)
-            for name, line in zip(item["stretches"], item["stretches"].lines, strict=True):
-                if name not in known_stretches:
-                    report.error(line, f"types: unknown stretch '{name}'")
-            types.append(
-                PainType(
-                    item["id"],
-                    Texts(item["name"]),
-                    Texts(item["feels"]),
-                    tuple(item["stretches"]),
+    def _check_stretch(self, report: Report, item: LineMap, places: tuple[str, ...]) -> None:
+        for variant in item["variants"]:
+            self.unique("variant", report, variant)
+            if not (assets_dir() / variant["image"]).is_file():
+                report.error(
+                    variant.lines["image"], f"image '{variant['image']}' not found in assets/"
                 )
-            )
-        tiers = []
-        for report, item in self.items("warning_tiers"):
-            self.unique("tier", report, item, "tier")
-            tiers.append(
-                WarningTier(
-                    item["tier"],
-                    Texts(item["title"]),
-                    Texts(item["action"]),
-                    Texts(item["call"]),
-                    item["ends_routine"],
-                )
-            )
-        known_tiers = {t.tier for t in tiers}
-        signs = []
-        for report, item in self.items("warning_signs"):
-            self.unique("warning sign", report, item)
-            self._tier_exists(report, item, known_tiers)
-            signs.append(WarningSign(item["id"], item["tier"], Texts(item["text"])))
-        reasons = []
-        for report, item in self.items("stop_reasons"):
-            self.unique("stop reason", report, item)
-            self._tier_exists(report, item, known_tiers)
-            reasons.append(
-                StopReason(item["id"], item["tier"], Texts(item["label"]), Texts(item["advice"]))
-            )
-        numbers = []
-        for report, item in self.items("emergency_numbers"):
-            self.unique("emergency number", report, item)
-            numbers.append(
-                EmergencyNumber(
-                    item["id"],
-                    tuple(item["countries"]),
-                    Texts(item["region"]),
-                    item["emergency"],
-                    Texts(item["helpline"]),
-                )
-            )
-        prompts = []
-        for report, item in self.items("prompts"):
-            self.unique("prompt", report, item)
-            prompts.append(Prompt(item["id"], Texts(item["text"])))
-        dose_obj = Dose(
-            dose["prepare_s"],
-            dose["switch_s"],
-            dose["rest_s"],
-            dose["reps"],
-            dose["per_side_max_s"],
-        )
-        routines = [
-            self._routine(r, item, variants, dose_obj) for r, item in self.items("routines")
-        ]
-        errors = self.file_errors + [e for r in self.reports for e in r.errors]
-        if errors:
-            raise ContentInvalidError(list(errors))
-        return Content(
-            self.languages,
-            dose_obj,
-            stretches,
-            tuple(types),
-            tuple(tiers),
-            tuple(signs),
-            tuple(reasons),
-            tuple(numbers),
-            tuple(prompts),
-            tuple(routines),
-        )
-
-    def _tier_exists(self, report: Report, item: LineMap, known: set[int]) -> None:
-        if item["tier"] is not None and item["tier"] not in known:
-            report.error(item.lines["tier"], f"unknown warning tier {item['tier']}")
-
-    def _stretch(self, report: Report, item: LineMap) -> Stretch:
-        self.unique("stretch", report, item)
-        variants = []
-        for v in item["variants"]:
-            self.unique("variant", report, v)
-            if not (assets_dir() / v["image"]).is_file():
-                report.error(v.lines["image"], f"image '{v['image']}' not found in assets/")
-            variants.append(
-                Variant(
-                    v["id"],
-                    item["id"],
-                    tuple(dict.fromkeys(v["place"])),
-                    v["posture"],
-                    v["image"],
-                    Texts(v["setup"]),
-                )
-            )
-        for place in PLACES:
-            if not any(place in v.places for v in variants):
+        for place in places:
+            if not any(place in variant["place"] for variant in item["variants"]):
                 report.error(
                     item.lines["variants"], f"stretch '{item['id']}' has no variant for '{place}'"
                 )
-        return Stretch(
-            item["id"],
-            Texts(item["name"]),
-            Texts(item["muscle"]),
-            Texts(item["cue"]),
-            Texts(item["why"]),
-            item["sides"] == "both",
-            item["hold_s"],
-            tuple(variants),
-        )
 
-    def _routine(
-        self,
-        report: Report,
-        item: LineMap,
-        variants: dict[str, tuple[Variant, Stretch]],
-        dose: Dose,
-    ) -> SavedRoutine:
-        self.unique("routine", report, item)
-        items = []
+    def _check_routine(self, report: Report, item: LineMap, content: Content) -> None:
         seen: set[str] = set()
+        lo_reps, hi_reps = content.dose.reps
         for entry in item["items"]:
-            found = variants.get(entry["variant"])
             at = entry.lines["variant"]
-            if found is None:
+            try:
+                stretch = content.stretch_for(entry["variant"])
+            except KeyError:
                 report.error(at, f"routines: unknown variant '{entry['variant']}'")
                 continue
-            if found[0].stretch in seen:
-                report.error(at, f"routines: {found[0].stretch} is already in this routine")
-            seen.add(found[0].stretch)
-            if item["place"] not in found[0].places:
-                report.error(at, f"routines: {found[0].id} is not done at place '{item['place']}'")
-            lo, hi = found[1].hold_s
+            variant = content.variant(entry["variant"])
+            if stretch.id in seen:
+                report.error(at, f"routines: {stretch.id} is already in this routine")
+            seen.add(stretch.id)
+            if item["place"] not in variant.places:
+                report.error(at, f"routines: {variant.id} is not done at place '{item['place']}'")
+            lo, hi = stretch.hold_s
             if not lo <= entry["hold_s"] <= hi:
                 report.error(
                     entry.lines["hold_s"],
                     f"routines: hold of {entry['hold_s']} s is "
-                    f"outside the safe range of {found[1].id} ({lo}–{hi} s)",
+                    f"outside the safe range of {stretch.id} ({lo}–{hi} s)",
                 )
-            if not dose.reps[0] <= entry["reps"] <= dose.reps[1]:
+            if not lo_reps <= entry["reps"] <= hi_reps:
                 report.error(
                     entry.lines["reps"],
-                    f"routines: {entry['reps']} repetitions is "
-                    f"outside {dose.reps[0]}–{dose.reps[1]}",
+                    f"routines: {entry['reps']} repetitions is outside {lo_reps}–{hi_reps}",
                 )
-            items.append(RoutineItem(entry["variant"], entry["hold_s"], entry["reps"]))
-        return SavedRoutine(item["id"], Texts(item["name"]), item["place"], tuple(items))

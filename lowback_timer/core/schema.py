@@ -2,20 +2,27 @@
 
 Each kind reads one YAML value, reports what is wrong with it (with its line) to a `Report`,
 and returns the checked value, or `INVALID`. Records come back as `LineMap` so that later
-cross-reference checks can still point at the line of a field.
+cross-reference checks can still point at the line of a field. `make` then turns a checked
+value into the app's own (a list into a tuple, a text into `Texts`).
+
+The content's shape is declared once, as dataclasses made with `@shape` whose fields say their
+kind with `spec(...)`; `Shape(cls)` is the record kind derived from such a class, and its `make`
+builds the object.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import Field, dataclass, field, fields
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar, cast, dataclass_transform
 
 from lowback_timer.core.yamlsafe import LineList, LineMap
 
 INVALID: Any = object()
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, order=True)
@@ -28,13 +35,29 @@ class ContentError:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Texts:
+    """One text in every language; `text(lang)` falls back to English."""
+
+    values: tuple[tuple[str, str], ...]
+
+    def __call__(self, lang: str) -> str:
+        found = dict(self.values)
+        return found.get(lang) or found.get("en") or self.values[0][1]
+
+
 @dataclass
 class Report:
-    """Collects every error of one file; `languages` drives the text check."""
+    """Collects every error of one file. `known` holds the vocabularies the content declares,
+    read before the checks: "language" drives the text check, the others `Ref`."""
 
     path: str
-    languages: tuple[str, ...]
+    known: Mapping[str, tuple[str, ...]]
     errors: list[ContentError] = field(default_factory=list)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.known.get("language", ())
 
     def error(self, line: int, message: str) -> Any:
         self.errors.append(ContentError(self.path, line, message))
@@ -46,6 +69,10 @@ class Kind:
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         raise NotImplementedError
+
+    def make(self, value: Any, owner: LineMap | None) -> Any:
+        """The app's value for a checked one; `owner` is the record that holds it."""
+        return value
 
 
 class Str(Kind):
@@ -85,6 +112,20 @@ class Int(Kind):
                 line, f"{where} is {value}{self.unit}; it must be {self.lo}–{self.hi}{self.unit}"
             )
         return value
+
+
+@dataclass(frozen=True)
+class Ref(Kind):
+    """An id from a vocabulary the content declares elsewhere, e.g. a place."""
+
+    vocabulary: str
+
+    def read(self, report: Report, value: Any, line: int, where: str) -> Any:
+        known = report.known.get(self.vocabulary, ())
+        if isinstance(value, str) and value in known:
+            return value
+        listed = ", ".join(known) or "none declared"
+        return report.error(line, f"{where}: unknown {self.vocabulary} {_show(value)} ({listed})")
 
 
 class Bool(Kind):
@@ -128,6 +169,9 @@ class Text(Kind):
                 ok = False
         return tuple((lang, value[lang]) for lang in report.languages) if ok else INVALID
 
+    def make(self, value: Any, owner: LineMap | None) -> Texts:
+        return Texts(value)
+
 
 @dataclass(frozen=True)
 class ListOf(Kind):
@@ -148,6 +192,9 @@ class ListOf(Kind):
                 items.append(checked)
                 items.lines.append(at)
         return items
+
+    def make(self, value: Any, owner: LineMap | None) -> tuple[Any, ...]:
+        return tuple(self.item.make(item, owner) for item in value)
 
 
 @dataclass(frozen=True)
@@ -206,6 +253,61 @@ class ImagePath(Kind):
         if path.suffix != ".svg":
             return report.error(line, f"{where} '{value}' must be an .svg file")
         return value
+
+
+def spec(kind: Kind, key: str | None = None, convert: Callable[[Any], Any] | None = None) -> Any:
+    """A field of a `@shape` class: read from the YAML key `key` (the field's name if None) as
+    `kind`, made by the kind into the app's value, then passed through `convert` if given."""
+    return field(metadata={"kind": kind, "key": key, "convert": convert})
+
+
+def from_owner(key: str) -> Any:
+    """A field of a `@shape` class that is not in its YAML: `key` of the record holding it."""
+    return field(metadata={"owner": key})
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(spec, from_owner))
+def shape(cls: type[_T]) -> type[_T]:
+    """A frozen dataclass whose fields are all declared with `spec` or `from_owner`."""
+    made = dataclass(frozen=True)(cls)
+    for each in fields(cast(Any, made)):
+        if each.init and not {"kind", "owner"} & set(each.metadata):
+            raise TypeError(f"{cls.__name__}.{each.name} is declared without spec()")
+    return made
+
+
+@dataclass(frozen=True)
+class Shape(Kind):
+    """The record of a `@shape` class: its keys and kinds come from the fields' specs."""
+
+    cls: type[Any]
+    record: Record = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        kinds = {_key(f): f.metadata["kind"] for f in self._specs()}
+        object.__setattr__(self, "record", Record(kinds))
+
+    def _specs(self) -> list[Field[Any]]:
+        return [f for f in fields(self.cls) if "kind" in f.metadata]
+
+    def read(self, report: Report, value: Any, line: int, where: str) -> Any:
+        return self.record.read(report, value, line, where)
+
+    def make(self, value: Any, owner: LineMap | None) -> Any:
+        made: dict[str, Any] = {}
+        for each in fields(self.cls):
+            if "owner" in each.metadata:
+                assert owner is not None, f"{self.cls.__name__} is made outside its owner"
+                made[each.name] = owner[each.metadata["owner"]]
+            elif "kind" in each.metadata:
+                kept = each.metadata["kind"].make(value[_key(each)], value)
+                convert = each.metadata["convert"]
+                made[each.name] = kept if convert is None else convert(kept)
+        return self.cls(**made)
+
+
+def _key(spec_field: Field[Any]) -> str:
+    return str(spec_field.metadata["key"] or spec_field.name)
 
 
 def _show(value: Any) -> str:

@@ -152,7 +152,10 @@ def test_an_edited_copy_of_a_bundled_file_is_checked_in_its_place(tmp_path: Path
 def test_a_second_meta_is_reported_where_it_stands(tmp_path: Path) -> None:
     for source in routines_dir().glob("*.yaml"):
         (tmp_path / source.name).write_text(source.read_text("utf-8"), encoding="utf-8")
-    (tmp_path / "zz.yaml").write_text("prompts: []\nmeta: {languages: [en, ja]}\n", "utf-8")
+    (tmp_path / "zz.yaml").write_text(
+        "prompts: []\nmeta: {languages: [en, ja], language_names: {en: English, ja: 日本語}}\n",
+        "utf-8",
+    )
     [error] = check([tmp_path])
     assert (error.path, error.line) == (str(tmp_path / "zz.yaml"), 2)
     assert error.message.startswith("section 'meta' is already defined at ")
