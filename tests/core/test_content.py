@@ -10,11 +10,13 @@ import pytest
 from lowback_timer.core.content import (
     PLACES,
     ContentInvalidError,
+    Urgency,
     check,
     load_content,
     routines_dir,
 )
 from lowback_timer.core.routine import safe_hold_range
+from lowback_timer.core.schema import ContentError
 
 BROKEN = Path(__file__).parent.parent / "data" / "broken"
 
@@ -41,7 +43,18 @@ EXPECTED = {
     "19-huge-number.yaml": (4, "is not a valid int"),
     "20-wrong-place.yaml": (7, "hamstrings-floor is not done at place 'desk'"),
     "21-same-stretch-twice.yaml": (8, "calves is already in this routine"),
+    "22-unknown-place.yaml": (4, "unknown place 'kitchen' (floor, desk, standing)"),
+    "23-missing-urgency.yaml": (2, "warning_tiers[1]: missing key 'urgency'"),
 }
+
+
+def copy_bundled(folder: Path) -> None:
+    for source in routines_dir().glob("*.yaml"):
+        (folder / source.name).write_text(source.read_text("utf-8"), encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    return text.splitlines().index(needle) + 1
 
 
 def test_bundled_content_has_the_four_stretches_types_and_tiers() -> None:
@@ -53,7 +66,7 @@ def test_bundled_content_has_the_four_stretches_types_and_tiers() -> None:
     assert content.languages == ("en", "ja")
     assert content.stretch("calves").hold_s == (20, 30)
     for stretch in content.stretches:
-        for place in PLACES:
+        for place in content.place_ids:
             assert any(place in v.places for v in stretch.variants), (stretch.id, place)
         lo, hi = safe_hold_range(content, stretch.id)
         assert 10 <= lo <= hi <= 60
@@ -105,8 +118,7 @@ def test_all_errors_are_collected_not_just_the_first(tmp_path: Path) -> None:
 
 
 def test_a_broken_folder_never_loads_partially(tmp_path: Path) -> None:
-    for source in routines_dir().glob("*.yaml"):
-        (tmp_path / source.name).write_text(source.read_text("utf-8"), encoding="utf-8")
+    copy_bundled(tmp_path)
     (tmp_path / "zz-extra.yaml").write_text(
         (BROKEN / "08-missing-language.yaml").read_text("utf-8")
     )
@@ -150,8 +162,7 @@ def test_an_edited_copy_of_a_bundled_file_is_checked_in_its_place(tmp_path: Path
 
 
 def test_a_second_meta_is_reported_where_it_stands(tmp_path: Path) -> None:
-    for source in routines_dir().glob("*.yaml"):
-        (tmp_path / source.name).write_text(source.read_text("utf-8"), encoding="utf-8")
+    copy_bundled(tmp_path)
     (tmp_path / "zz.yaml").write_text(
         "prompts: []\nmeta: {languages: [en, ja], language_names: {en: English, ja: 日本語}}\n",
         "utf-8",
@@ -159,3 +170,138 @@ def test_a_second_meta_is_reported_where_it_stands(tmp_path: Path) -> None:
     [error] = check([tmp_path])
     assert (error.path, error.line) == (str(tmp_path / "zz.yaml"), 2)
     assert error.message.startswith("section 'meta' is already defined at ")
+
+
+def test_places_come_in_yaml_order_with_both_languages() -> None:
+    content = load_content()
+    assert content.place_ids == ("floor", "desk", "standing") == PLACES
+    assert [p.id for p in content.places] == list(content.place_ids)
+    desk = content.place("desk")
+    assert desk.name("en") == "At my desk (a chair and a desk)"
+    assert (desk.short("en"), desk.short("ja")) == ("the desk", "デスク")
+    for place in content.places:
+        assert place.name("ja") != place.name("en") and place.short("ja")
+
+
+def test_tiers_carry_their_urgency_and_heading() -> None:
+    content = load_content()
+    assert [t.urgency for t in content.tiers] == list(Urgency)
+    assert content.tier(1).urgency is Urgency.EMERGENCY
+    assert content.tier(4).urgency is Urgency.STOP_STRETCH
+    assert content.tier(2).heading("en") == "Signs to have checked today"
+    assert content.tier(2).heading("ja") == "今日中に受診したいサイン"
+
+
+def test_languages_have_their_own_names() -> None:
+    content = load_content()
+    assert [content.language_name(code) for code in content.languages] == ["English", "日本語"]
+
+
+def test_stretch_for_gives_the_variants_stretch() -> None:
+    content = load_content()
+    for stretch in content.stretches:
+        for variant in stretch.variants:
+            assert variant.stretch == stretch.id
+            assert content.stretch_for(variant.id) is stretch
+            assert content.variant(variant.id) is variant
+    assert content.stretch_for("hamstrings-desk").id == "hamstrings"
+
+
+@pytest.mark.parametrize(
+    ("lookup", "key"),
+    [
+        ("stretch", "shoulders"),
+        ("variant", "calfs-wall"),
+        ("stretch_for", "calfs-wall"),
+        ("pain_type", "office"),
+        ("tier", 9),
+        ("stop_reason", "bored"),
+        ("place", "kitchen"),
+        ("language_name", "fr"),
+    ],
+)
+def test_an_unknown_id_raises_key_error_naming_it(lookup: str, key: object) -> None:
+    content = load_content()
+    with pytest.raises(KeyError, match=repr(key)):
+        getattr(content, lookup)(key)
+
+
+def test_an_unknown_place_in_a_variant_is_reported_at_its_line(tmp_path: Path) -> None:
+    extra = tmp_path / "neck.yaml"
+    text = (
+        "stretches:\n"
+        "  - id: neck\n"
+        "    name: {en: Neck, ja: 首}\n"
+        "    muscle: {en: neck, ja: 首}\n"
+        "    cue: {en: Move slowly., ja: ゆっくり動かします。}\n"
+        "    why: {en: It may ease stiffness., ja: こわばりがやわらぐことがあります。}\n"
+        "    sides: both\n"
+        "    hold_s: {min: 20, max: 30}\n"
+        "    variants:\n"
+        "      - id: neck-any\n"
+        "        place:\n"
+        "          - floor\n"
+        "          - desk\n"
+        "          - kitchen\n"
+        "          - standing\n"
+        "        posture: seated\n"
+        "        image: illustrations/calves-wall.svg\n"
+        "        setup: {en: Sit tall., ja: 背すじを伸ばして座ります。}\n"
+    )
+    extra.write_text(text, encoding="utf-8")
+    [error] = check([extra])
+    assert (error.path, error.line) == (str(extra), line_of(text, "          - kitchen"))
+    assert "unknown place 'kitchen'" in error.message
+
+
+def test_an_unknown_place_in_a_saved_routine_is_reported_at_its_line() -> None:
+    path = BROKEN / "22-unknown-place.yaml"
+    [error] = check([path])
+    assert str(error) == (
+        f"{path}:4: routines[1].place: unknown place 'kitchen' (floor, desk, standing)"
+    )
+
+
+def test_a_declared_place_needs_a_variant_of_every_stretch(tmp_path: Path) -> None:
+    """Places are data: a new one is checked like the bundled ones, with no code change."""
+    copy_bundled(tmp_path)
+    with (tmp_path / "places.yaml").open("a", encoding="utf-8") as places:
+        places.write(
+            "  - id: bed\n"
+            "    name: {en: In bed, ja: ベッドで}\n"
+            "    short: {en: the bed, ja: ベッド}\n"
+        )
+    errors = check([tmp_path])
+    assert {e.message for e in errors} == {
+        f"stretch '{s}' has no variant for 'bed'"
+        for s in ("iliopsoas", "hamstrings", "glutes", "calves")
+    }
+    assert {e.path for e in errors} == {str(tmp_path / "stretches.yaml")}
+
+
+def test_a_missing_urgency_is_reported_at_its_tier(tmp_path: Path) -> None:
+    copy = tmp_path / "warnings.yaml"
+    text = (routines_dir() / "warnings.yaml").read_text("utf-8")
+    copy.write_text(text.replace("    urgency: today\n", "", 1), encoding="utf-8")
+    errors = check([copy])
+    assert [str(e) for e in errors if "urgency" in e.message] == [
+        f"{copy}:{line_of(text, '  - tier: 2')}: warning_tiers[2]: missing key 'urgency'"
+    ]
+
+
+def test_an_unknown_urgency_lists_the_known_ones(tmp_path: Path) -> None:
+    copy = tmp_path / "warnings.yaml"
+    text = (routines_dir() / "warnings.yaml").read_text("utf-8")
+    copy.write_text(text.replace("urgency: soon", "urgency: later", 1), encoding="utf-8")
+    messages = [e.message for e in check([copy])]
+    assert (
+        "warning_tiers[3].urgency is 'later'; it must be one of " + ", ".join(Urgency) in messages
+    )
+
+
+def test_a_folder_without_places_says_so(tmp_path: Path) -> None:
+    copy_bundled(tmp_path)
+    (tmp_path / "places.yaml").unlink()
+    errors = check([tmp_path])
+    assert ContentError(str(tmp_path), 1, "section 'places' is missing") in errors
+    assert any("unknown place 'floor' (none declared)" in e.message for e in errors)
