@@ -1,21 +1,20 @@
-"""Which language the app speaks: `--lang` first, then the system locale, then English."""
+"""Which language the app speaks: `--lang` first, then the system locale, then the content's
+first language. The languages themselves are listed once, in the content's meta."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-LANGUAGES = ("en", "ja")
-DEFAULT = "en"
+from collections.abc import Mapping, Sequence
 
 
-def pick_language(requested: str | None, locale_name: str | None) -> str:
-    """`locale_name` is e.g. "ja_JP.UTF-8" or "en-GB"; unknown languages fall back to English."""
+def pick_language(requested: str | None, locale_name: str | None, available: Sequence[str]) -> str:
+    """`locale_name` is e.g. "ja_JP.UTF-8" or "en-GB"; a language the content does not have
+    falls back to its first one (English)."""
     for candidate in (requested, locale_name):
         if candidate:
             code = candidate.replace("-", "_").split("_")[0].split(".")[0].lower()
-            if code in LANGUAGES:
+            if code in available:
                 return code
-    return DEFAULT
+    return available[0]
 
 
 def locale_from_env(env: Mapping[str, str]) -> str | None:
@@ -25,14 +24,6 @@ def locale_from_env(env: Mapping[str, str]) -> str | None:
         if value and value not in ("C", "POSIX") and not value.startswith("C."):
             return value
     return None
-
-
-def country_of(locale_name: str | None) -> str | None:
-    """ "ja_JP.UTF-8" -> "JP"; None when the locale names no country."""
-    if not locale_name:
-        return None
-    parts = locale_name.replace("-", "_").split(".")[0].split("_")
-    return parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 else None
 
 
 def format_clock(seconds: float) -> str:

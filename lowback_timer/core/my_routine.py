@@ -53,8 +53,8 @@ class Draft:
     def of(cls, routine: Routine) -> Draft:
         return cls(routine.place, routine.items)
 
-    def routine(self, content: Content) -> Routine:
-        return expand(content, self.place, self.items)
+    def routine(self, content: Content, prepare_s: int | None = None) -> Routine:
+        return expand(content, self.place, self.items, prepare_s)
 
     def can_remove(self) -> bool:
         return len(self.items) > 1
@@ -213,5 +213,5 @@ def move_aside(path: Path, now: float | None = None) -> Path:
     return target
 
 
-def routine_of(content: Content, saved: SavedRoutine) -> Routine:
-    return expand(content, saved.place, saved.items)
+def routine_of(content: Content, saved: SavedRoutine, prepare_s: int | None = None) -> Routine:
+    return expand(content, saved.place, saved.items, prepare_s)

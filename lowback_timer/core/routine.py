@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from lowback_timer.core.content import PLACES, Content, RoutineItem, Variant
+from lowback_timer.core.content import Content, Dose, RoutineItem, Variant
+from lowback_timer.core.settings import limits
 
-MINUTES_RANGE = (3, 30)
+MINUTES_RANGE: tuple[int, int] = limits("minutes")
 #: The builder keeps every hold in this range, whatever the content allows.
 SAFE_HOLD_S = (10, 60)
 #: A routine may run over the chosen minutes by at most this much.
@@ -27,6 +28,16 @@ class Phase(StrEnum):
     HOLD = "hold"
     SWITCH = "switch"
     REST = "rest"
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What the wizard asks (and `plan`/`session` take as options): the types (empty = "not
+    sure", the balanced routine), the place and the minutes available."""
+
+    types: tuple[str, ...]
+    place: str
+    minutes: int
 
 
 @dataclass(frozen=True)
@@ -123,8 +134,13 @@ def variant_for(content: Content, stretch_id: str, place: str) -> Variant:
     return next(v for v in stretch.variants if place in v.places)
 
 
-def item_seconds(content: Content, item: RoutineItem) -> int:
-    dose = content.dose
+def dose_for(content: Content, prepare_s: int | None) -> Dose:
+    """The content's dose with the user's own get-ready time (None: the content's), so that
+    the routine's total is the time the timer will really take."""
+    return content.dose if prepare_s is None else replace(content.dose, prepare_s=prepare_s)
+
+
+def item_seconds(content: Content, item: RoutineItem, dose: Dose) -> int:
     sides = 2 if content.stretch(content.variant(item.variant).stretch).both_sides else 1
     switches = item.reps if sides == 2 else 0
     return (
@@ -140,7 +156,9 @@ def safe_hold_range(content: Content, stretch_id: str) -> tuple[int, int]:
     return max(lo, SAFE_HOLD_S[0]), min(hi, SAFE_HOLD_S[1])
 
 
-def fit_dose(content: Content, variants: Sequence[Variant], budget_s: int) -> list[RoutineItem]:
+def fit_dose(
+    content: Content, variants: Sequence[Variant], budget_s: int, dose: Dose
+) -> list[RoutineItem]:
     """The largest dose (repetitions x hold) that fits the budget; if even the smallest does not
     fit within the allowed overrun, the last stretches are left out."""
     rep_lo, rep_hi = content.dose.reps
@@ -157,27 +175,29 @@ def fit_dose(content: Content, variants: Sequence[Variant], budget_s: int) -> li
             ]
             if any(i.hold_s * i.reps > content.dose.per_side_max_s for i in items):
                 continue
-            total = sum(item_seconds(content, i) for i in items)
+            total = sum(item_seconds(content, i, dose) for i in items)
             if total <= budget_s and (best is None or (total, target) > best[:2]):
                 best = (total, target, items)
     if best is not None:
         return best[2]
     smallest = [RoutineItem(v.id, lo, rep_lo) for v, (lo, _) in zip(variants, ranges, strict=True)]
-    while len(smallest) > 1 and sum(item_seconds(content, i) for i in smallest) > budget_s * (
+    while len(smallest) > 1 and sum(item_seconds(content, i, dose) for i in smallest) > budget_s * (
         1 + OVERRUN
     ):
         smallest.pop()
     return smallest
 
 
-def expand(content: Content, place: str, items: Sequence[RoutineItem]) -> Routine:
+def expand(
+    content: Content, place: str, items: Sequence[RoutineItem], prepare_s: int | None = None
+) -> Routine:
     """Turn items (variant, hold, repetitions) into the phases the timer walks through."""
-    steps = [step for item in items for step in _item_steps(content, item)]
+    dose = dose_for(content, prepare_s)
+    steps = [step for item in items for step in _item_steps(content, item, dose)]
     return Routine(place, tuple(items), tuple(s for s in steps if s.duration_s > 0))
 
 
-def _item_steps(content: Content, item: RoutineItem) -> list[Step]:
-    dose = content.dose
+def _item_steps(content: Content, item: RoutineItem, dose: Dose) -> list[Step]:
     variant = content.variant(item.variant)
     stretch = content.stretch(variant.stretch)
     sides: tuple[str | None, ...] = (FIRST_SIDE, SECOND_SIDE) if stretch.both_sides else (None,)
@@ -197,10 +217,19 @@ def _item_steps(content: Content, item: RoutineItem) -> list[Step]:
     return steps
 
 
-def build_routine(content: Content, type_ids: Iterable[str], place: str, minutes: int) -> Routine:
+def build_routine(
+    content: Content,
+    type_ids: Iterable[str],
+    place: str,
+    minutes: int,
+    prepare_s: int | None = None,
+) -> Routine:
+    """The routine for these answers; `prepare_s` is the user's get-ready time (None: the
+    content's)."""
     if not MINUTES_RANGE[0] <= minutes <= MINUTES_RANGE[1]:
         raise ValueError(f"minutes must be {MINUTES_RANGE[0]}–{MINUTES_RANGE[1]}, not {minutes}")
-    if place not in PLACES:
-        raise ValueError(f"unknown place: {place} ({', '.join(PLACES)})")
+    if place not in content.place_ids:
+        raise ValueError(f"unknown place: {place} ({', '.join(content.place_ids)})")
     variants = choose_variants(content, type_ids, place)
-    return expand(content, place, fit_dose(content, variants, minutes * 60))
+    items = fit_dose(content, variants, minutes * 60, dose_for(content, prepare_s))
+    return expand(content, place, items, prepare_s)

@@ -1,95 +1,128 @@
-"""Every setting in one place: type, default and valid range.
+"""Every setting in one place: each field declares its default and its valid range or choices.
 
-The UI persists them with QSettings (ui/settings_store.py). A stored value that is out of
+The controller (ui/controller.py) persists them with QSettings. A stored value that is out of
 range or of the wrong type is clamped or replaced by the default, and the fix is reported,
-never raised.
+never raised. Choices that come from the content (places, languages) are named here and given
+by the caller, so they are listed only in the YAML.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-#: name -> (low, high) for numbers; the clamp applies on load and on every change.
-RANGES: dict[str, tuple[float, float]] = {
-    "volume": (0.0, 1.0),
-    "breath_in_s": (2.0, 10.0),
-    "breath_out_s": (2.0, 12.0),
-    "prepare_s": (3, 30),
-    "minutes": (3, 30),
-    "recheck_days": (1, 90),
-    "screened_at": (0.0, 4102444800.0),  # wall-clock seconds, up to the year 2100
-}
-CHOICES: dict[str, tuple[str, ...]] = {
-    "place": ("floor", "desk", "standing"),
-    "language": ("", "en", "ja"),
-}
+#: Names of vocabularies a setting's value must come from; the caller passes their values.
+PLACES, LANGUAGES = "places", "languages"
+
+
+def setting(
+    default: Any,
+    lo: float | None = None,
+    hi: float | None = None,
+    *,
+    kind: type | None = None,
+    vocabulary: str | None = None,
+) -> Any:
+    """A settings field: its default, and either a range (lo..hi) or a vocabulary name.
+    `kind` is the stored type when the default (None) does not tell it."""
+    metadata: dict[str, Any] = {
+        "range": (lo, hi) if lo is not None else None,
+        "vocabulary": vocabulary,
+        "kind": kind or type(default),
+    }
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
 class Settings:
-    language: str = ""  # "" = follow the system
-    volume: float = 0.6
-    muted: bool = False
-    breath_sounds: bool = False
-    speech: bool = False
-    pacer: bool = True
-    animations: bool = True
-    breath_in_s: float = 4.0
-    breath_out_s: float = 6.0
-    prepare_s: int = 5
+    language: str = setting("", vocabulary=LANGUAGES)  # "" = follow the system
+    volume: float = setting(0.6, 0.0, 1.0)
+    muted: bool = setting(False)
+    breath_sounds: bool = setting(False)
+    speech: bool = setting(False)
+    pacer: bool = setting(True)
+    animations: bool = setting(True)
+    breath_in_s: float = setting(4.0, 2.0, 10.0)
+    breath_out_s: float = setting(6.0, 2.0, 12.0)
+    prepare_s: int | None = setting(None, 3, 30, kind=int)  # None = the content's dose
     # The wizard's answers and the safety check.
-    types: tuple[str, ...] = ()
-    place: str = "desk"
-    minutes: int = 5
-    setup_done: bool = False
-    screened_at: float = 0.0  # wall-clock time of the last safety check (0 = never)
-    recheck_days: int = 14
+    types: tuple[str, ...] = setting(())
+    place: str = setting("desk", vocabulary=PLACES)
+    minutes: int = setting(5, 3, 30)
+    setup_done: bool = setting(False)
+    # Wall-clock time of the last safety check (0 = never, or a check that ended routines),
+    # up to the year 2100.
+    screened_at: float = setting(0.0, 0.0, 4102444800.0)
+    recheck_days: int = setting(14, 1, 90)
 
 
-def coerce(raw: Mapping[str, Any], report: Callable[[str], None] = lambda _msg: None) -> Settings:
-    """Settings from stored raw values (strings from QSettings included), fixing what is off."""
-    defaults = Settings()
+def limits(name: str) -> tuple[Any, Any]:
+    """The declared (low, high) of a numeric setting."""
+    bounds = Settings.__dataclass_fields__[name].metadata["range"]
+    if bounds is None:
+        raise KeyError(f"setting {name} has no range")
+    return bounds  # type: ignore[no-any-return]
+
+
+def coerce(
+    raw: Mapping[str, Any],
+    report: Callable[[str], None] = lambda _msg: None,
+    vocabularies: Mapping[str, tuple[str, ...]] | None = None,
+) -> Settings:
+    """Settings from stored raw values (strings from QSettings included), fixing what is off.
+    `vocabularies` gives the valid values of the named choices (unchecked when absent)."""
     values: dict[str, Any] = {}
     for f in fields(Settings):
         if f.name not in raw:
             continue
-        default = getattr(defaults, f.name)
         try:
-            value = _convert(raw[f.name], default)
+            value = _convert(raw[f.name], f.metadata["kind"])
         except (TypeError, ValueError):
-            report(f"setting {f.name}={raw[f.name]!r} is not valid; using {default!r}")
+            report(f"setting {f.name}={raw[f.name]!r} is not valid; using {f.default!r}")
             continue
-        values[f.name] = _fit(f.name, value, default, report)
-    return replace(defaults, **values)
+        values[f.name] = _fit(f.name, value, f.default, f.metadata, vocabularies or {}, report)
+    return replace(Settings(), **values)
 
 
-def _convert(value: Any, default: Any) -> Any:
-    if isinstance(default, bool):
+def _convert(value: Any, kind: type) -> Any:
+    if value is None:
+        return None
+    if kind is bool:
         if isinstance(value, str) and value.lower() in ("true", "false", "1", "0"):
             return value.lower() in ("true", "1")
         if isinstance(value, bool | int):
             return bool(value)
         raise ValueError(value)
-    if isinstance(default, tuple):
-        # QSettings hands back a comma-joined string (see ui/settings_store.py) or a list.
+    if kind is tuple:
+        # QSettings hands back a comma-joined string (see ui/controller.py) or a list.
         items = value.split(",") if isinstance(value, str) else list(value or [])
         return tuple(str(x) for x in items if str(x))
-    return type(default)(value)
+    return kind(value)
 
 
-def _fit(name: str, value: Any, default: Any, report: Callable[[str], None]) -> Any:
-    if name in RANGES:
-        lo, hi = RANGES[name]
+def _fit(
+    name: str,
+    value: Any,
+    default: Any,
+    metadata: Mapping[str, Any],
+    vocabularies: Mapping[str, tuple[str, ...]],
+    report: Callable[[str], None],
+) -> Any:
+    if value is None:
+        return default
+    bounds, vocabulary = metadata["range"], metadata["vocabulary"]
+    if bounds is not None:
+        lo, hi = bounds
         if value != value:  # NaN compares unequal to itself and would slip through the clamp
             report(f"setting {name} is not a number; using {default!r}")
             return default
-        clamped = type(default)(min(max(value, lo), hi))
+        clamped = metadata["kind"](min(max(value, lo), hi))
         if clamped != value:
             report(f"setting {name}={value!r} is outside {lo}–{hi}; using {clamped!r}")
         return clamped
-    if name in CHOICES and value not in CHOICES[name]:
-        report(f"setting {name}={value!r} is not one of {CHOICES[name]}; using {default!r}")
+    choices = vocabularies.get(vocabulary) if vocabulary else None
+    if choices is not None and value not in choices:
+        report(f"setting {name}={value!r} is not one of {', '.join(choices)}; using {default!r}")
         return default
     return value

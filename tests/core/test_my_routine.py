@@ -48,7 +48,9 @@ def test_hold_change_is_clamped_to_the_safe_range_and_changes_the_total() -> Non
     assert draft.with_hold(CONTENT, 0, hi + 100).items[0].hold_s == hi
     assert draft.with_hold(CONTENT, 0, 1).items[0].hold_s == lo
     lower = draft.with_hold(CONTENT, 0, lo)
-    difference = item_seconds(CONTENT, item) - item_seconds(CONTENT, lower.items[0])
+    difference = item_seconds(CONTENT, item, CONTENT.dose) - item_seconds(
+        CONTENT, lower.items[0], CONTENT.dose
+    )
     assert draft.routine(CONTENT).total_s - lower.routine(CONTENT).total_s == difference
     assert lower.items[1:] == draft.items[1:]
 

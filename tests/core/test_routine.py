@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from lowback_timer.core.content import PLACES, Content, load_content
+from lowback_timer.core.content import Content, load_content
 from lowback_timer.core.routine import (
     OVERRUN,
     Phase,
@@ -32,7 +32,7 @@ def expected_stretches(content: Content, types: Sequence[str]) -> set[str]:
 
 
 @pytest.mark.parametrize("minutes", MINUTES)
-@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("place", CONTENT.place_ids)
 @pytest.mark.parametrize("types", COMBOS, ids=lambda c: "+".join(c) or "not-sure")
 def test_routine_follows_the_content(types: tuple[str, ...], place: str, minutes: int) -> None:
     routine = build_routine(CONTENT, types, place, minutes)
@@ -55,7 +55,7 @@ def test_routine_follows_the_content(types: tuple[str, ...], place: str, minutes
     assert routine.total_s <= minutes * 60 * (1 + OVERRUN)
 
 
-@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("place", CONTENT.place_ids)
 def test_each_stretch_is_held_on_both_sides_equally(place: str) -> None:
     routine = build_routine(CONTENT, (), place, 10)
     for item in routine.items:
@@ -135,9 +135,8 @@ def test_plan_json_lists_the_holds_with_their_sides() -> None:
 
 @pytest.mark.parametrize("prepare_s", [3, 10, 30])
 def test_the_users_get_ready_time_counts_in_the_time_limit(prepare_s: int) -> None:
-    content = CONTENT.with_prepare(prepare_s)
-    for place in PLACES:
-        routine = build_routine(content, (), place, 3)
+    for place in CONTENT.place_ids:
+        routine = build_routine(CONTENT, (), place, 3, prepare_s)
         prepares = [s for s in routine.steps if s.phase is Phase.PREPARE]
         assert {s.duration_s for s in prepares} == {prepare_s}
         assert routine.total_s <= 3 * 60 * (1 + OVERRUN)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_timer.core.language import country_of, format_clock, locale_from_env, pick_language
-from lowback_timer.core.settings import Settings, coerce
+from lowback_timer.core.app_state import vocabularies
+from lowback_timer.core.content import load_content
+from lowback_timer.core.language import format_clock, locale_from_env, pick_language
+from lowback_timer.core.settings import Settings, coerce, limits
 
 
 def test_stored_values_out_of_range_are_clamped_and_reported() -> None:
@@ -21,6 +23,7 @@ def test_stored_values_out_of_range_are_clamped_and_reported() -> None:
             "types": "fatigue,sitting",
         },
         notes.append,
+        vocabularies(load_content()),
     )
     assert (settings.volume, settings.breath_in_s, settings.minutes) == (1.0, 2.0, 30)
     assert settings.place == "desk" and settings.muted is True
@@ -47,14 +50,13 @@ def test_not_a_number_falls_back_to_the_default() -> None:
     ],
 )
 def test_language_choice(requested: str | None, locale: str | None, expected: str) -> None:
-    assert pick_language(requested, locale) == expected
+    assert pick_language(requested, locale, ("en", "ja")) == expected
 
 
 def test_locale_follows_the_posix_order() -> None:
     env = {"LANG": "en_GB.UTF-8", "LC_MESSAGES": "ja_JP.UTF-8"}
     assert locale_from_env(env) == "ja_JP.UTF-8"
     assert locale_from_env({"LC_ALL": "C", "LANG": "C.UTF-8"}) is None
-    assert country_of("en_GB.UTF-8") == "GB" and country_of("ja") is None
 
 
 def test_clock_rounds_up_so_the_last_second_still_shows() -> None:
@@ -65,3 +67,22 @@ def test_clock_rounds_up_so_the_last_second_still_shows() -> None:
         "1:00",
         "4:05",
     ]
+
+
+def test_a_get_ready_time_never_stored_follows_the_content() -> None:
+    assert coerce({}).prepare_s is None
+    assert coerce({"prepare_s": "12"}).prepare_s == 12
+    assert coerce({"prepare_s": None}).prepare_s is None
+
+
+def test_ranges_are_declared_on_the_fields() -> None:
+    assert limits("minutes") == (3, 30)
+    notes: list[str] = []
+    assert coerce({"recheck_days": "365"}, notes.append).recheck_days == limits("recheck_days")[1]
+    assert notes == ["setting recheck_days=365 is outside 1–90; using 90"]
+
+
+def test_a_language_the_content_lacks_falls_back_to_the_system() -> None:
+    notes: list[str] = []
+    settings = coerce({"language": "fr"}, notes.append, vocabularies(load_content()))
+    assert settings.language == "" and len(notes) == 1

@@ -1,0 +1,94 @@
+"""The app-level rules: today's routine, saved types that no longer exist, and what a safety
+check, a stop or new answers change."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from lowback_timer.core import app_state
+from lowback_timer.core.content import RoutineItem, SavedRoutine, Texts, load_content
+from lowback_timer.core.routine import Phase, build_routine
+from lowback_timer.core.screening import DAY_S, screen
+from lowback_timer.core.settings import Settings
+
+CONTENT = load_content()
+NOW = 1_750_000_000.0
+ANSWERED = Settings(types=("fatigue",), place="standing", minutes=5, setup_done=True)
+
+
+def test_without_my_routine_today_is_the_routine_for_the_answers() -> None:
+    routine = app_state.todays_routine(CONTENT, ANSWERED, None)
+    assert routine == build_routine(CONTENT, ("fatigue",), "standing", 5)
+
+
+def test_my_routine_wins_over_the_answers() -> None:
+    mine = SavedRoutine(
+        "my-routine", Texts((("en", "Mine"),)), "desk", (RoutineItem("calves-wall", 25, 2),)
+    )
+    routine = app_state.todays_routine(CONTENT, ANSWERED, mine)
+    assert routine.place == "desk" and routine.items == mine.items
+
+
+def test_a_type_the_content_no_longer_has_is_left_out() -> None:
+    old = replace(ANSWERED, types=("fatigue", "gone-type"))
+    assert app_state.known_types(CONTENT, old.types) == ("fatigue",)
+    assert app_state.todays_routine(CONTENT, old, None) == app_state.todays_routine(
+        CONTENT, ANSWERED, None
+    )
+
+
+def test_the_users_get_ready_time_is_in_todays_routine() -> None:
+    routine = app_state.todays_routine(CONTENT, replace(ANSWERED, prepare_s=12), None)
+    assert {s.duration_s for s in routine.steps if s.phase is Phase.PREPARE} == {12}
+
+
+def test_a_check_that_allows_routines_is_dated_one_that_ends_them_clears_the_date() -> None:
+    calm = screen(CONTENT, [])
+    urgent = screen(CONTENT, [next(s.id for s in CONTENT.signs if s.tier == 1)])
+    assert app_state.after_check(ANSWERED, calm, NOW).screened_at == NOW
+    dated = replace(ANSWERED, screened_at=NOW)
+    assert app_state.after_check(dated, urgent, NOW + 5).screened_at == 0.0
+    assert not app_state.may_start(app_state.after_check(dated, urgent, NOW + 5), NOW + 5)
+
+
+@pytest.mark.parametrize(
+    ("reason", "check_again"),
+    [("weakness", True), ("sharp-pain", False), ("just-stop", False)],
+)
+def test_a_stop_for_a_sign_that_ends_routines_asks_for_a_new_check(
+    reason: str, check_again: bool
+) -> None:
+    dated = replace(ANSWERED, screened_at=NOW)
+    after = app_state.after_stop(CONTENT, dated, reason)
+    assert app_state.may_start(after, NOW) is not check_again
+
+
+@pytest.mark.parametrize("reason", ["unspecified", "abandoned"])
+def test_stops_the_session_makes_itself_change_nothing(reason: str) -> None:
+    dated = replace(ANSWERED, screened_at=NOW)
+    assert app_state.after_stop(CONTENT, dated, reason) == dated
+
+
+def test_the_check_is_due_again_after_the_set_number_of_days() -> None:
+    dated = replace(ANSWERED, screened_at=NOW, recheck_days=14)
+    assert not app_state.recheck_due(dated, NOW + 13 * DAY_S)
+    assert app_state.recheck_due(dated, NOW + 14 * DAY_S)
+    assert app_state.recheck_due(Settings(), NOW)  # never done
+
+
+def test_answers_are_kept_and_mark_the_set_up_done() -> None:
+    after = app_state.after_answers(Settings(), ("nerve",), "floor", 10)
+    assert (after.types, after.place, after.minutes, after.setup_done) == (
+        ("nerve",),
+        "floor",
+        10,
+        True,
+    )
+
+
+def test_the_settings_vocabularies_are_the_contents() -> None:
+    vocab = app_state.vocabularies(CONTENT)
+    assert vocab["places"] == CONTENT.place_ids
+    assert vocab["languages"] == ("", *CONTENT.languages)
