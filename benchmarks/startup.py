@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 
 from lowback_timer.core.content import load_content  # noqa: E402
 from lowback_timer.ui.app import application  # noqa: E402
+from lowback_timer.ui.controller import Controller  # noqa: E402
 from lowback_timer.ui.main_window import MainWindow  # noqa: E402
 
 
@@ -26,7 +27,7 @@ def main() -> int:
     store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     store.setValue("setup_done", True)
     store.setValue("screened_at", time.time())
-    window = MainWindow(load_content(), "en", store, data_dir=folder)
+    window = MainWindow(Controller(load_content(), "en", store, folder))
     window.show()
     QTimer.singleShot(0, app.quit)  # after the first paint
     app.exec()

@@ -1,4 +1,17 @@
 import os
 
+import pytest
+from PySide6.QtCore import QSettings
+
 # Tests run headless wherever they run; CI and screenshots under Xvfb set QT_QPA_PLATFORM=xcb.
+# (Read when the QApplication is made, so importing QtCore first is fine.)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _own_user_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test reads and writes its own user settings (`lowback-timer plan` and `session`
+    read QSettings()), never the developer's and never another test's."""
+    folder = str(tmp_path_factory.mktemp("user-settings"))
+    for scope_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(scope_format, QSettings.Scope.UserScope, folder)

@@ -15,6 +15,9 @@ from lowback_timer.core.content import load_content
 from lowback_timer.core.routine import build_routine
 
 BROKEN = Path(__file__).parent / "data" / "broken"
+# `plan` uses QtCore's translations and makes a QCoreApplication when there is none; in this
+# process the tests' QApplication must come first.
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

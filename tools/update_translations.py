@@ -1,4 +1,7 @@
-"""Refresh the Japanese translation: collect tr() strings into the .ts, then compile the .qm.
+"""Refresh the translations: collect tr() strings into the .ts files, then compile the .qm.
+
+Japanese gets every string; English only the ones with plural forms (`%n`), which need "1 hold"
+and "2 holds" from one source text.
 
 Run: uv run python tools/update_translations.py
 """
@@ -11,18 +14,21 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "lowback_timer" / "i18n" / "lowback_timer_ja.ts"
+I18N = ROOT / "lowback_timer" / "i18n"
+#: language -> extra lupdate options
+LANGUAGES = {"ja": [], "en": ["-pluralonly"]}
 
 
 def main() -> int:
-    sources = sorted(str(p) for p in (ROOT / "lowback_timer" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "lowback_timer" / "ui").rglob("*.py"))
     bin_dir = Path(sys.executable).parent
     lupdate = shutil.which("pyside6-lupdate", path=str(bin_dir)) or "pyside6-lupdate"
     lrelease = shutil.which("pyside6-lrelease", path=str(bin_dir)) or "pyside6-lrelease"
-    subprocess.run(
-        [lupdate, "-no-obsolete", "-locations", "none", *sources, "-ts", str(TS)], check=True
-    )
-    subprocess.run([lrelease, str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+    for lang, options in LANGUAGES.items():
+        ts = I18N / f"lowback_timer_{lang}.ts"
+        command = [lupdate, "-no-obsolete", "-locations", "none", *options, *sources]
+        subprocess.run([*command, "-target-language", lang, "-ts", str(ts)], check=True)
+        subprocess.run([lrelease, str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
     return 0
 
 

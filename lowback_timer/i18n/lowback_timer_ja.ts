@@ -60,6 +60,15 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <source>Your saved routine could not be read, so it was kept aside as %1. Today&apos;s routine is built from your answers instead.
+%2</source>
+        <translation>保存したルーティンを読み込めなかったため、%1 として別に保管しました。今日のルーティンは、代わりに回答をもとに作成しています。
+%2</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s routine</source>
@@ -80,22 +89,6 @@
     <message>
         <source>General guidance for everyday stiffness, not a diagnosis.</source>
         <translation>日常のこわばりに向けた一般的なガイドです。診断ではありません。</translation>
-    </message>
-    <message>
-        <source>%1 s each side</source>
-        <translation>左右各%1秒</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1秒</translation>
-    </message>
-    <message>
-        <source>%1 s each side, %2 rounds</source>
-        <translation>左右各%1秒・%2セット</translation>
-    </message>
-    <message>
-        <source>%1 s, %2 rounds</source>
-        <translation>%1秒・%2セット</translation>
     </message>
     <message>
         <source>About %1 in all</source>
@@ -160,11 +153,32 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <source>Change &amp;answers…</source>
         <translation>回答を変更(&amp;A)…</translation>
     </message>
+</context>
+<context>
+    <name>Phrases</name>
     <message>
-        <source>Your saved routine could not be read, so it was kept aside as %1. Today&apos;s routine is built from your answers instead.
-%2</source>
-        <translation>保存したルーティンを読み込めなかったため、%1 として別に保管しました。今日のルーティンは、代わりに回答をもとに作成しています。
-%2</translation>
+        <source>%1 s each side</source>
+        <translation>左右各%1秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 s each side, %n rounds</source>
+        <translation>
+            <numerusform>左右各%1秒・%nセット</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 s, %n rounds</source>
+        <translation>
+            <numerusform>%1秒・%nセット</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Routine for %1, about %2 min: %3 in all</source>
+        <translation>%1のルーティン（約%2分）: 合計 %3</translation>
     </message>
 </context>
 <context>
@@ -172,18 +186,6 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source>Where, and how long?</source>
         <translation>場所と時間</translation>
-    </message>
-    <message>
-        <source>On the floor (a mat or a rug)</source>
-        <translation>床の上で（マットやラグ）</translation>
-    </message>
-    <message>
-        <source>At my desk (a chair and a desk)</source>
-        <translation>デスクで（椅子と机）</translation>
-    </message>
-    <message>
-        <source>Standing (a wall to lean on)</source>
-        <translation>立ったままで（手をつける壁）</translation>
     </message>
     <message>
         <source>Where are you?</source>
@@ -279,22 +281,6 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
 <context>
     <name>PreviewRow</name>
     <message>
-        <source>Once on each side</source>
-        <translation>左右1回ずつ</translation>
-    </message>
-    <message>
-        <source>%1 times each side</source>
-        <translation>左右%1回ずつ</translation>
-    </message>
-    <message>
-        <source>Once</source>
-        <translation>1回</translation>
-    </message>
-    <message>
-        <source>%1 times</source>
-        <translation>%1回</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation>秒</translation>
     </message>
@@ -337,22 +323,6 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <source>None of these</source>
         <translation>どれも当てはまらない</translation>
     </message>
-    <message>
-        <source>Signs that need help now</source>
-        <translation>すぐに助けが必要なサイン</translation>
-    </message>
-    <message>
-        <source>Signs to have checked today</source>
-        <translation>今日中に受診したいサイン</translation>
-    </message>
-    <message>
-        <source>Signs to have checked soon</source>
-        <translation>近いうちに受診したいサイン</translation>
-    </message>
-    <message>
-        <source>Signs while stretching</source>
-        <translation>ストレッチ中に注意したいサイン</translation>
-    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -373,6 +343,7 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <name>TimerPage</name>
     <message>
         <source>◀ Back</source>
+        <extracomment>A breath tone due longer ago than this (the event loop was blocked) is left out.</extracomment>
         <translation>◀ 戻る</translation>
     </message>
     <message>

@@ -1,4 +1,4 @@
-"""Start the GUI: the application object, its language and the main window."""
+"""Start the GUI: the application object, its language, the controller and the main window."""
 
 from __future__ import annotations
 
@@ -11,44 +11,41 @@ from PySide6.QtWidgets import QApplication
 
 from lowback_timer.core.content import Content, assets_dir
 from lowback_timer.core.language import pick_language
-from lowback_timer.core.routine import Routine
+from lowback_timer.core.routine import Answers
+from lowback_timer.ui.controller import APPLICATION, Controller, open_store, read_settings
 from lowback_timer.ui.main_window import MainWindow
-from lowback_timer.ui.settings_store import load_settings
 from lowback_timer.ui.translations import install_translators
-
-ORGANIZATION = "lowback-timer"
-APPLICATION = "lowback-timer"
 
 
 def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
-    app.setOrganizationName(ORGANIZATION)
-    app.setApplicationName(APPLICATION)
+    open_store()  # names the application, which decides where the settings live
     app.setApplicationDisplayName("Low-back Timer")
     app.setDesktopFileName(APPLICATION)
     app.setWindowIcon(QIcon(str(assets_dir() / "icon.svg")))
     return app
 
 
-def gui_language(requested: str | None, store: QSettings) -> str:
+def gui_language(requested: str | None, store: QSettings, content: Content) -> str:
     """--lang, then the language chosen in settings, then the system's."""
-    chosen = requested or load_settings(store).language or None
-    return pick_language(chosen, QLocale.system().name())
+    chosen = requested or read_settings(store, content).language or None
+    return pick_language(chosen, QLocale.system().name(), content.languages)
 
 
-def run_gui(requested_lang: str | None, content: Content, routine: Routine | None) -> int:
+def run_gui(requested_lang: str | None, content: Content, answers: Answers | None) -> int:
+    """The app; with `answers` (`lowback-timer session`), their routine starts at once."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = application()
-    store = QSettings()
-    lang = gui_language(requested_lang, store)
+    store = open_store()
+    lang = gui_language(requested_lang, store, content)
     app.setProperty("translators", install_translators(app, lang))
-    window = MainWindow(content, lang, store)
+    controller = Controller(content, lang, store, parent=app)
+    window = MainWindow(controller)
     window.show()
-    if routine is not None:
-        window.set_routine(routine)
-        window.start_routine()
+    if answers is not None:
+        window.start_session(answers)
     else:
         window.start_up()  # the wizard on the first run; the safety check offered when due
     return app.exec()

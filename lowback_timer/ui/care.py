@@ -9,16 +9,22 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from lowback_timer.core.content import Content, EmergencyNumber, StopReason, WarningSign
+from lowback_timer.core.content import (
+    Content,
+    EmergencyNumber,
+    StopReason,
+    Urgency,
+    WarningSign,
+)
 from lowback_timer.core.screening import emergency_numbers_for
 from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.text import fill
+from lowback_timer.ui.widgets import scrolled
 
 
 def system_country() -> str | None:
@@ -53,32 +59,7 @@ class CarePage(QWidget):
         self.advice = label(factor=1.35)
         self.action = label(factor=1.25)
         self.call = label(factor=1.15)
-
-        self.numbers_box = QFrame()
-        self.numbers_box.setObjectName("careNumbers")
-        self.numbers_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.numbers_box.setStyleSheet(
-            "#careNumbers { border: 2px solid palette(highlight); border-radius: 8px; }"
-        )
-        self.local_heading = label(factor=1.15, bold=True)
-        self.local_number = label(factor=3.0, bold=True)
-        self.local_number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.local_helpline = label(factor=1.15)
-        self.others_heading = label(factor=1.1, bold=True)
-        self.others_list = label(factor=1.1)
-        self.others_list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box = QVBoxLayout(self.numbers_box)
-        box.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
-        box.setSpacing(SPACING // 2)
-        for line in (
-            self.local_heading,
-            self.local_number,
-            self.local_helpline,
-            self.others_heading,
-            self.others_list,
-        ):
-            box.addWidget(line)
-
+        self.numbers_box = self._numbers_box()
         self.more = label(factor=1.05)  # less urgent tiers, when several were ticked
         self.signs_heading = label(self.tr("What you ticked"), factor=1.1, bold=True)
         self.signs_list = label(factor=1.05)
@@ -86,10 +67,10 @@ class CarePage(QWidget):
         self.home_button = QPushButton(self.tr("Back to home"))
         self.home_button.setFont(scaled_font(1.3, bold=True))
         self.home_button.setMinimumHeight(56)
+        self.home_button.setMinimumWidth(320)
         self.home_button.setDefault(True)
         self.home_button.setAutoDefault(True)
         self.home_button.clicked.connect(self.finished)
-
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
@@ -107,17 +88,39 @@ class CarePage(QWidget):
         ):
             column.addWidget(widget)
         column.addStretch(1)
-        self.scroller = QScrollArea()
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setWidget(body)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
+        self.scroller = scrolled(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, SPACING * 2)
         layout.addWidget(self.scroller, 1)
         layout.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.home_button.setMinimumWidth(320)
+
+    def _numbers_box(self) -> QFrame:
+        """The emergency and advice numbers: the local one large, the others listed."""
+        box = QFrame()
+        box.setObjectName("careNumbers")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setStyleSheet(
+            "#careNumbers { border: 2px solid palette(highlight); border-radius: 8px; }"
+        )
+        self.local_heading = label(factor=1.15, bold=True)
+        self.local_number = label(factor=3.0, bold=True)
+        self.local_helpline = label(factor=1.15)
+        self.others_heading = label(factor=1.1, bold=True)
+        self.others_list = label(factor=1.1)
+        for selectable in (self.local_number, self.others_list):
+            selectable.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
+        column.setSpacing(SPACING // 2)
+        for line in (
+            self.local_heading,
+            self.local_number,
+            self.local_helpline,
+            self.others_heading,
+            self.others_list,
+        ):
+            column.addWidget(line)
+        return box
 
     # --- entry points -------------------------------------------------------------------
     def set_country(self, country: str | None) -> None:
@@ -175,7 +178,7 @@ class CarePage(QWidget):
         )
         self.note.show()
         if tier.ends_routine:
-            self._show_numbers(emergency_first=tier_number <= 1)
+            self._show_numbers(emergency_first=tier.urgency is Urgency.EMERGENCY)
             self.numbers_box.show()
         else:
             self.numbers_box.hide()
@@ -185,11 +188,11 @@ class CarePage(QWidget):
         local = self.local
         if local is not None:
             self.local_heading.setText(
-                self.tr("Emergency number in %1").replace("%1", local.region(self._lang))
+                fill(self.tr("Emergency number in %1"), local.region(self._lang))
             )
             self.local_number.setText(local.emergency)
             self.local_helpline.setText(
-                self.tr("Medical advice: %1").replace("%1", local.helpline(self._lang))
+                fill(self.tr("Medical advice: %1"), local.helpline(self._lang))
             )
             self.others_heading.setText(self.tr("Other regions"))
         else:
@@ -205,17 +208,13 @@ class CarePage(QWidget):
         self.others_list.setText("\n".join(self._number_line(n) for n in self.others))
 
     def _number_line(self, number: EmergencyNumber) -> str:
-        return (
-            self.tr("%1: emergency %2 · advice: %3")
-            .replace("%1", number.region(self._lang))
-            .replace("%2", number.emergency)
-            .replace("%3", number.helpline(self._lang))
+        return fill(
+            self.tr("%1: emergency %2 · advice: %3"),
+            number.region(self._lang),
+            number.emergency,
+            number.helpline(self._lang),
         )
 
     def _scroll_to_top(self) -> None:
         self.scroller.verticalScrollBar().setValue(0)
         self.home_button.setFocus()
-
-    # For tests and the timer: the texts as shown.
-    def shown_texts(self) -> list[str]:
-        return [w.text() for w in self.findChildren(QLabel) if w.isVisibleTo(self) and w.text()]

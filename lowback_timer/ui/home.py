@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +16,8 @@ from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Routine
 from lowback_timer.ui.picture import Picture
 from lowback_timer.ui.style import SPACING, label
+from lowback_timer.ui.text import dose_text, fill
+from lowback_timer.ui.widgets import scrolled
 
 
 class HomePage(QWidget):
@@ -36,11 +36,7 @@ class HomePage(QWidget):
         self.rows_layout.setHorizontalSpacing(SPACING)
         self.rows_layout.setVerticalSpacing(SPACING)
         self.rows_layout.setColumnStretch(1, 1)
-        scroll = QScrollArea()
-        scroll.setWidget(self.rows)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.summary: list[str] = []  # the rows' text, one line a stretch (tests read it)
+        scroll = scrolled(self.rows)
         self.total = label(factor=1.2)
         self.start_button = QPushButton(self.tr("Start my routine"))
         self.start_button.setDefault(True)
@@ -78,22 +74,16 @@ class HomePage(QWidget):
             old = self.rows_layout.takeAt(0)
             widget = old.widget() if old is not None else None
             if widget is not None:
+                widget.hide()  # gone from the screen now, deleted once the loop runs
                 widget.deleteLater()
-        self.summary = []
         for number, item in enumerate(routine.items, start=1):
             variant = self._content.variant(item.variant)
-            stretch = self._content.stretch(variant.stretch)
+            stretch = self._content.stretch_for(item.variant)
             picture = Picture(minimum=(132, 88))
             picture.setMaximumSize(132, 88)
             picture.show_image(variant.image)
             name = f"{number}. {stretch.name(self._lang)}"
-            if item.reps == 1:
-                dose = self.tr("%1 s each side") if stretch.both_sides else self.tr("%1 s")
-            elif stretch.both_sides:
-                dose = self.tr("%1 s each side, %2 rounds")
-            else:
-                dose = self.tr("%1 s, %2 rounds")
-            dose = dose.replace("%1", str(item.hold_s)).replace("%2", str(item.reps))
+            dose = dose_text(stretch.both_sides, item.hold_s, item.reps)
             text = QVBoxLayout()
             texts = QWidget()
             texts.setLayout(text)
@@ -105,6 +95,5 @@ class HomePage(QWidget):
             row = number - 1
             self.rows_layout.addWidget(picture, row, 0)
             self.rows_layout.addWidget(texts, row, 1)
-            self.summary.append(f"{name} — {dose}")
         self.rows_layout.setRowStretch(len(routine.items), 1)
-        self.total.setText(self.tr("About %1 in all").replace("%1", format_clock(routine.total_s)))
+        self.total.setText(fill(self.tr("About %1 in all"), format_clock(routine.total_s)))

@@ -1,7 +1,7 @@
 """Preferences: sounds, spoken cues, the breathing pacer, the get-ready time and the language.
 
-The ranges come from core.settings.RANGES, so the dialog cannot offer a value the app would
-clamp later.
+The ranges come from the declarations in core.settings, so the dialog cannot offer a value the
+app would clamp later; the languages come from the content.
 """
 
 from __future__ import annotations
@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowback_timer.core.settings import RANGES, Settings
+from lowback_timer.core.settings import Settings, limits
+from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.style import SPACING, label
 
 
 def _seconds_box(name: str, value: float) -> QDoubleSpinBox:
     """Seconds with one decimal, limited to the setting's range (whole seconds for ints)."""
-    lo, hi = RANGES[name]
-    whole = isinstance(Settings.__dataclass_fields__[name].default, int)
+    lo, hi = limits(name)
+    whole = Settings.__dataclass_fields__[name].metadata["kind"] is int
     box = QDoubleSpinBox()
     box.setDecimals(0 if whole else 1)
     box.setSingleStep(1 if whole else 0.5)
@@ -39,10 +40,12 @@ def _seconds_box(name: str, value: float) -> QDoubleSpinBox:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
+        settings = controller.settings
         self._original = settings
+        self._content_prepare_s = controller.content.dose.prepare_s
         self.sounds = QCheckBox(
             self.tr("Play soft sounds when a hold starts, ends or changes side")
         )
@@ -63,14 +66,11 @@ class PreferencesDialog(QDialog):
         self.breath_out = _seconds_box("breath_out_s", settings.breath_out_s)
         self.animations = QCheckBox(self.tr("Animate the pacer (turn off for a still screen)"))
         self.animations.setChecked(settings.animations)
-        self.prepare = _seconds_box("prepare_s", settings.prepare_s)
+        self.prepare = _seconds_box("prepare_s", controller.prepare_s)
         self.language = QComboBox()
-        for code, name in (
-            ("", self.tr("Same as the system")),
-            ("en", "English"),
-            ("ja", "日本語"),
-        ):
-            self.language.addItem(name, code)
+        self.language.addItem(self.tr("Same as the system"), "")
+        for code in controller.content.languages:
+            self.language.addItem(controller.content.language_name(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
 
         form = QFormLayout()
@@ -108,6 +108,13 @@ class PreferencesDialog(QDialog):
             breath_in_s=self.breath_in.value(),
             breath_out_s=self.breath_out.value(),
             animations=self.animations.isChecked(),
-            prepare_s=round(self.prepare.value()),
+            prepare_s=self._prepare_s(),
             language=str(self.language.currentData()),
         )
+
+    def _prepare_s(self) -> int | None:
+        """The get-ready time; left at the content's own, it keeps following the content."""
+        chosen = round(self.prepare.value())
+        if self._original.prepare_s is None and chosen == self._content_prepare_s:
+            return None
+        return chosen

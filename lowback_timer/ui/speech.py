@@ -13,10 +13,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LANGUAGES: dict[str, QLocale.Language] = {
-    "en": QLocale.Language.English,
-    "ja": QLocale.Language.Japanese,
-}
 # Qt's "mock" engine is a test double that says nothing; never pick it on its own.
 _TEST_ENGINES = frozenset({"mock"})
 
@@ -88,8 +84,9 @@ class Speaker(QObject):
                 self._apply_language()
 
     def set_language(self, lang: str) -> None:
-        if lang not in LANGUAGES:
-            raise ValueError(f"unsupported language {lang!r}; expected one of {list(LANGUAGES)}")
+        """Any language of the content ("en", "ja"); Qt knows which voice fits it."""
+        if QLocale(lang).language() == QLocale.Language.C:
+            raise ValueError(f"unknown language {lang!r}")
         self._language = lang
         self._apply_language()
 
@@ -112,7 +109,7 @@ class Speaker(QObject):
         engine = self._engine
         if engine is None:
             return
-        wanted = LANGUAGES[self._language]
+        wanted = QLocale(self._language).language()
         matches = [loc for loc in engine.availableLocales() if loc.language() == wanted]
         # Better silence than Japanese read by an English voice (or the reverse).
         self._voice_ok = bool(matches)

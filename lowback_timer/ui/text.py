@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QObject
+
 _MARKER = re.compile(r"%([1-9])")
 
 
@@ -20,3 +22,24 @@ def fill(template: str, *args: object) -> str:
         return str(args[index]) if index < len(args) else match.group(0)
 
     return _MARKER.sub(value, template)
+
+
+class Phrases(QObject):
+    """Phrases used on several screens and on the command line (one translation context)."""
+
+    def dose(self, both_sides: bool, hold_s: int, reps: int) -> str:
+        if reps == 1:
+            text = self.tr("%1 s each side") if both_sides else self.tr("%1 s")
+        elif both_sides:
+            text = self.tr("%1 s each side, %n rounds", "", reps)
+        else:
+            text = self.tr("%1 s, %n rounds", "", reps)
+        return fill(text, hold_s)
+
+    def plan_title(self, place: str, minutes: int, total: str) -> str:
+        return fill(self.tr("Routine for %1, about %2 min: %3 in all"), place, minutes, total)
+
+
+def dose_text(both_sides: bool, hold_s: int, reps: int) -> str:
+    """How long and how often: the same words on the home screen, the preview and `plan`."""
+    return Phrases().dose(both_sides, hold_s, reps)

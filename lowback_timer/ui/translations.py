@@ -16,12 +16,11 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     QLocale.setDefault(
         QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English)
     )
-    if lang == "en":
-        return []
-    wanted = [
-        (str(package_root() / "i18n"), f"lowback_timer_{lang}"),
-        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{lang}"),
-    ]
+    wanted = [(str(package_root() / "i18n"), f"lowback_timer_{lang}")]
+    if lang != "en":  # English needs only the app's plural forms, not Qt's own words
+        wanted.append(
+            (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{lang}")
+        )
     installed = []
     for folder, name in wanted:
         translator = QTranslator(app)

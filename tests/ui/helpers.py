@@ -1,31 +1,98 @@
-"""Helpers shared by the UI tests: a main window past set-up, clicks, finishing a wizard."""
+"""Helpers shared by the UI tests: a controller and a main window with their own files, the
+wizard, clicks, and the texts a screen shows."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
+from lowback_timer.core.settings import Settings
+from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.wizard import SetupWizard
 
 PASSED = object()  # "the check was passed just now"
 
 
+def store_in(folder: Path) -> QSettings:
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def store_settings(store: QSettings, settings: Settings) -> None:
+    """Write every setting, as a user's settings file would hold them."""
+    for name, value in asdict(settings).items():
+        if value is None:
+            store.remove(name)
+        else:
+            store.setValue(name, ",".join(value) if isinstance(value, tuple) else value)
+    store.sync()
+
+
+def make_controller(
+    content: Content,
+    folder: Path,
+    store: QSettings | None = None,
+    *,
+    lang: str = "en",
+    now: float | None = None,
+) -> Controller:
+    clock: Callable[[], float] = time.time if now is None else (lambda: now)
+    return Controller(content, lang, store or store_in(folder), folder, wall_clock=clock)
+
+
 def open_window(
-    qtbot: QtBot, content: Content, folder: Path, *, screened_at: object = PASSED
+    qtbot: QtBot,
+    content: Content,
+    folder: Path,
+    *,
+    screened_at: object = PASSED,
+    store: QSettings | None = None,
+    now: float | None = None,
 ) -> MainWindow:
-    store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    store.setValue("setup_done", True)
-    store.setValue("screened_at", time.time() if screened_at is PASSED else screened_at)
-    window = MainWindow(content, "en", store, data_dir=folder)
+    """A main window past set-up (and, unless told otherwise, past the safety check)."""
+    store = store or store_in(folder)
+    if screened_at is not None:
+        store.setValue("setup_done", True)
+        store.setValue("screened_at", time.time() if screened_at is PASSED else screened_at)
+    window = MainWindow(make_controller(content, folder, store, now=now))
     qtbot.addWidget(window)
+    window.care.set_country("JP")
     window.show()
     return window
+
+
+def make_wizard(
+    qtbot: QtBot,
+    content: Content,
+    folder: Path,
+    settings: Settings | None = None,
+    mode: str = SetupWizard.SETUP,
+    *,
+    lang: str = "en",
+) -> SetupWizard:
+    store = store_in(folder if folder.is_dir() else folder.parent)
+    if settings is not None:
+        store_settings(store, settings)
+    wizard = SetupWizard(make_controller(content, folder, store, lang=lang), mode=mode)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def visible_texts(widget: QWidget) -> list[str]:
+    """Every text a screen shows (its visible labels), once the event loop has shown what was
+    just added."""
+    QApplication.processEvents()
+    return [w.text() for w in widget.findChildren(QLabel) if w.isVisibleTo(widget) and w.text()]
 
 
 def next_button(wizard: QWizard) -> QWidget:
@@ -44,3 +111,35 @@ def finish(wizard: QWizard) -> None:
     button = wizard.button(QWizard.WizardButton.FinishButton)
     assert button is not None and button.isVisible() and button.isEnabled()
     click(button)
+
+
+def sign_of(content: Content, tier: int) -> str:
+    return next(s.id for s in content.signs if s.tier == tier)
+
+
+def to_type_page(wizard: SetupWizard, *signs: str) -> None:
+    """Welcome -> safety check (signs, or "None of these") -> [advice] -> type page."""
+    wizard.next()
+    assert wizard.currentId() == SetupWizard.SAFETY
+    for sign in signs:
+        click(wizard.safety.rows[sign].box)
+    if not signs:
+        click(wizard.safety.none_box)
+    wizard.next()
+    if wizard.currentId() == SetupWizard.ADVICE:
+        wizard.next()
+    assert wizard.currentId() == SetupWizard.TYPE
+
+
+def answer(wizard: SetupWizard, types: tuple[str, ...], place: str, minutes: int) -> None:
+    """On the type page: tick the types ("Not sure" for none), pick place and time, preview."""
+    for type_id, card in wizard.type_page.cards.items():
+        card.box.setChecked(type_id in types)
+    if not types:
+        click(wizard.type_page.not_sure.box)
+    wizard.next()
+    assert wizard.currentId() == SetupWizard.PLACE
+    click(wizard.place_page.place_buttons[place])
+    click(wizard.place_page.minute_buttons[minutes])
+    wizard.next()
+    assert wizard.currentId() == SetupWizard.PREVIEW

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from lowback_timer.core.content import Content
 from lowback_timer.core.screening import screen
 from lowback_timer.ui.care import CarePage
-from lowback_timer.ui.main_window import MainWindow
+from tests.ui.helpers import open_window, visible_texts
 
 
 def make_page(qtbot: QtBot, content: Content, country: str | None) -> CarePage:
@@ -113,7 +113,7 @@ def test_just_stop_is_a_short_kind_message_without_numbers(qtbot: QtBot, content
     assert page.advice.text() == content.stop_reason("just-stop").advice("en")
     for widget in (page.numbers_box, page.action, page.call, page.more, page.signs_list):
         assert not widget.isVisible()
-    assert set(page.shown_texts()) == {"Stopped for now", page.advice.text()}
+    assert set(visible_texts(page)) == {"Stopped for now", page.advice.text()}
 
 
 def test_back_to_home_by_keyboard(qtbot: QtBot, content: Content) -> None:
@@ -134,9 +134,7 @@ def test_texts_are_shown_as_plain_text(qtbot: QtBot, content: Content) -> None:
 def test_the_main_window_shows_the_care_screen_for_a_stop_reason(
     qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
 ) -> None:
-    window = MainWindow(content, "en", store, data_dir=tmp_path)
-    qtbot.addWidget(window)
-    window.care.set_country("JP")
+    window = open_window(qtbot, content, tmp_path, store=store)
     window.show_care_for_stop("weakness")
     assert window.stack.currentWidget() is window.care
     assert window.care.advice.text() == content.stop_reason("weakness").advice("en")

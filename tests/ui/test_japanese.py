@@ -16,8 +16,8 @@ from lowback_timer.ui.care import CarePage
 from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.timer import TimerPage
 from lowback_timer.ui.translations import install_translators
-from lowback_timer.ui.wizard import SetupWizard
 from tests.fakeclock import FakeClock
+from tests.ui.helpers import make_wizard, visible_texts
 
 
 @pytest.fixture
@@ -49,9 +49,7 @@ def test_the_timer_speaks_japanese(qtbot: QtBot, content: Content) -> None:
 def test_the_wizard_buttons_are_japanese_too(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    wizard = SetupWizard(content, "ja", Settings(), tmp_path)
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = make_wizard(qtbot, content, tmp_path, lang="ja")
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     cancel = wizard.button(QWizard.WizardButton.CancelButton)
     assert next_button is not None and cancel is not None
@@ -65,4 +63,4 @@ def test_the_care_screen_in_japan_says_119_in_japanese(qtbot: QtBot, content: Co
     care.show_screening([1], [s for s in content.signs if s.tier == 1][:1])
     assert care.local_number.text() == "119"
     assert care.title.text() == content.tier(1).title("ja")
-    assert any("#7119" in text for text in care.shown_texts())
+    assert any("#7119" in text for text in visible_texts(care))

@@ -8,17 +8,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
-from lowback_timer.core.settings import RANGES, Settings
+from lowback_timer.core.settings import limits
+from lowback_timer.ui.controller import read_settings
 from lowback_timer.ui.preferences import PreferencesDialog
-from lowback_timer.ui.settings_store import load_settings
-from tests.ui.helpers import open_window
+from tests.ui.helpers import make_controller, open_window
 
 
 def test_ok_saves_the_choices_and_the_timer_uses_them(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, content, tmp_path)
-    store = window.store
+    store = window.controller.store
     dialog = window.open_preferences()
     dialog.sounds.setChecked(False)
     dialog.volume.setValue(30)
@@ -26,7 +26,7 @@ def test_ok_saves_the_choices_and_the_timer_uses_them(
     dialog.breath_out.setValue(7.5)
     dialog.language.setCurrentIndex(dialog.language.findData("ja"))
     dialog.accept()
-    saved = load_settings(store)
+    saved = read_settings(store, content)
     assert (saved.muted, saved.volume, saved.pacer, saved.breath_out_s, saved.language) == (
         True,
         0.3,
@@ -41,35 +41,58 @@ def test_ok_saves_the_choices_and_the_timer_uses_them(
 
 def test_cancel_changes_nothing(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
     window = open_window(qtbot, content, tmp_path)
-    store = window.store
-    before = window.settings
+    store = window.controller.store
+    before = window.controller.settings
     dialog = window.open_preferences()
     dialog.speech.setChecked(True)
     dialog.prepare.setValue(20)
     dialog.reject()
-    assert window.settings == before == load_settings(store)
+    assert window.controller.settings == before == read_settings(store, content)
 
 
-def test_the_dialog_offers_only_values_in_range(qtbot: QtBot) -> None:
-    dialog = PreferencesDialog(Settings())
+def test_the_dialog_offers_only_values_in_range(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
     qtbot.addWidget(dialog)
     dialog.breath_in.setValue(100)
     dialog.prepare.setValue(0)
     chosen = dialog.settings()
-    assert chosen.breath_in_s == RANGES["breath_in_s"][1]
-    assert chosen.prepare_s == RANGES["prepare_s"][0]
+    assert chosen.breath_in_s == limits("breath_in_s")[1]
+    assert chosen.prepare_s == limits("prepare_s")[0]
 
 
 def test_a_longer_get_ready_is_in_the_routine_and_its_total(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, content, tmp_path)
-    before = window.routine.total_s
+    before = window.controller.routine.total_s
     dialog = window.open_preferences()
     dialog.prepare.setValue(10)
     dialog.accept()
-    assert window.routine.total_s == before + 5 * len(window.routine.items)
+    assert window.controller.routine.total_s == before + 5 * len(window.controller.routine.items)
     window.start_routine()
     session = window.timer_page.session
     assert session is not None and session.steps[0].duration_s == 10
-    assert session.routine_remaining() == pytest.approx(window.routine.total_s, abs=1)
+    assert session.routine_remaining() == pytest.approx(window.controller.routine.total_s, abs=1)
+
+
+def test_the_get_ready_time_left_as_it_is_follows_the_content(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """Only what the user changed is stored: an untouched get-ready time is not pinned."""
+    window = open_window(qtbot, content, tmp_path)
+    dialog = window.open_preferences()
+    assert dialog.prepare.value() == content.dose.prepare_s
+    dialog.breath_sounds.setChecked(True)
+    dialog.accept()
+    store = window.controller.store
+    assert not store.contains("prepare_s") and store.value("breath_sounds") in (True, "true")
+
+
+def test_languages_come_from_the_content(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
+    qtbot.addWidget(dialog)
+    offered = [dialog.language.itemData(i) for i in range(dialog.language.count())]
+    assert offered == ["", *content.languages]
+    assert dialog.language.itemText(offered.index("ja")) == content.language_name("ja")

@@ -1,0 +1,192 @@
+"""The one object in charge of the app's state: the settings (persisted with QSettings), the
+user's files, and today's routine. Screens read from it and send it intents; it decides
+through core.app_state, writes through core, and says what changed:
+
+- `settings_changed(Settings)` after any change of the settings;
+- `routine_changed(Routine)` when today's routine is another one;
+- `routine_saved(Path)` / `save_failed(str)` after `save_routine(draft)`;
+- `problem_changed(str)`: a calm note for the home screen ("" when there is none), e.g. a
+  "my routine" file that could not be read and was set aside.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Signal
+
+from lowback_timer.core import app_state
+from lowback_timer.core.content import Content, ContentInvalidError, SavedRoutine
+from lowback_timer.core.my_routine import FILE_NAME, Draft, load_my_routine, save_my_routine
+from lowback_timer.core.routine import Answers, Routine, build_routine
+from lowback_timer.core.screening import Outcome
+from lowback_timer.core.settings import Settings, coerce
+from lowback_timer.ui.text import fill
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = APPLICATION = "lowback-timer"
+
+
+def open_store() -> QSettings:
+    """The user's settings (the application's names decide where QSettings keeps them)."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    return QSettings()
+
+
+def default_data_dir() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def read_settings(store: QSettings, content: Content) -> Settings:
+    """The stored settings, with values out of range clamped and logged."""
+    raw = {f.name: store.value(f.name) for f in fields(Settings) if store.contains(f.name)}
+    return coerce(raw, log.warning, app_state.vocabularies(content))
+
+
+class Controller(QObject):
+    settings_changed = Signal(object)
+    routine_changed = Signal(object)
+    routine_saved = Signal(object)
+    save_failed = Signal(str)
+    problem_changed = Signal(str)
+
+    def __init__(
+        self,
+        content: Content,
+        lang: str,
+        store: QSettings,
+        data_dir: Path | None = None,
+        *,
+        wall_clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.lang = lang
+        self.store = store
+        self.data_dir = data_dir or default_data_dir()
+        self.wall_clock = wall_clock  # dates the safety check; tests move it
+        self._settings = read_settings(store, content)
+        self._saved: SavedRoutine | None = None
+        self.problem = ""
+        self._load_my_routine()
+        self._routine = app_state.todays_routine(content, self._settings, self._saved)
+
+    # --- what screens read --------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def routine(self) -> Routine:
+        """Today's routine: "my routine" if there is one, else the one for the answers."""
+        return self._routine
+
+    @property
+    def prepare_s(self) -> int:
+        """The get-ready time the timer will use."""
+        prepare_s = self._settings.prepare_s
+        return self.content.dose.prepare_s if prepare_s is None else prepare_s
+
+    def routine_for(self, answers: Answers) -> Routine:
+        """The routine for other answers than the saved ones, with the user's get-ready time."""
+        types = app_state.known_types(self.content, answers.types)
+        return build_routine(
+            self.content, types, answers.place, answers.minutes, self._settings.prepare_s
+        )
+
+    def my_routine_path(self) -> Path:
+        return self.data_dir / FILE_NAME
+
+    def has_my_routine(self) -> bool:
+        return self._saved is not None
+
+    def may_start(self) -> bool:
+        return app_state.may_start(self._settings, self.wall_clock())
+
+    def recheck_due(self) -> bool:
+        return app_state.recheck_due(self._settings, self.wall_clock())
+
+    # --- intents ------------------------------------------------------------------------
+    def update_settings(self, settings: Settings) -> None:
+        """Keep new settings: store the keys that changed, rebuild the routine if it depends
+        on them, and tell the screens."""
+        before = self._settings
+        if settings == before:
+            return
+        self._settings = settings
+        self._store(before, settings)
+        self.settings_changed.emit(settings)
+        self._refresh_routine()
+
+    def record_check(self, outcome: Outcome) -> None:
+        self.update_settings(app_state.after_check(self._settings, outcome, self.wall_clock()))
+
+    def record_stop(self, reason_id: str) -> None:
+        self.update_settings(app_state.after_stop(self.content, self._settings, reason_id))
+
+    def record_answers(self, types: tuple[str, ...], place: str, minutes: int) -> None:
+        self.update_settings(app_state.after_answers(self._settings, types, place, minutes))
+
+    def save_routine(self, draft: Draft) -> bool:
+        """Save the edited routine as "my routine"; it becomes today's routine."""
+        path = self.my_routine_path()
+        try:
+            save_my_routine(self.content, path, draft.place, draft.items)
+        except (OSError, ContentInvalidError) as exc:
+            self.save_failed.emit(str(exc))
+            return False
+        self._load_my_routine()
+        self._refresh_routine()
+        self.routine_saved.emit(path)
+        return True
+
+    # --- internals ----------------------------------------------------------------------
+    def _store(self, before: Settings, after: Settings) -> None:
+        old, new = asdict(before), asdict(after)
+        for name, value in new.items():
+            if value == old[name]:
+                continue
+            if value is None:
+                self.store.remove(name)
+            else:
+                self.store.setValue(name, _stored(value))
+        self.store.sync()
+
+    def _refresh_routine(self) -> None:
+        routine = app_state.todays_routine(self.content, self._settings, self._saved)
+        if routine != self._routine:
+            self._routine = routine
+            self.routine_changed.emit(routine)
+
+    def _load_my_routine(self) -> None:
+        """Use the saved "my routine" if there is one; a broken file was set aside: say so."""
+        loaded = load_my_routine(self.my_routine_path(), now=self.wall_clock())
+        self._saved = loaded.routine
+        if loaded.errors:
+            where = loaded.moved_to or self.my_routine_path()
+            problem = fill(
+                self.tr(
+                    "Your saved routine could not be read, so it was kept aside as %1. "
+                    "Today's routine is built from your answers instead.\n%2"
+                ),
+                where,
+                loaded.message,
+            )
+        else:
+            problem = ""
+        if problem != self.problem:
+            self.problem = problem
+            self.problem_changed.emit(problem)
+
+
+def _stored(value: Any) -> Any:
+    # QSettings keeps lists, not tuples; an empty list reads back as None, so store a string.
+    return ",".join(value) if isinstance(value, tuple) else value

@@ -1,0 +1,45 @@
+"""`lowback-timer plan`: the routine the wizard would build, as text or JSON, on the console.
+
+It uses QtCore only: the stored settings (the user's get-ready time counts, as in the app)
+and the app's translations, so the words are the same as on screen.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication
+
+from lowback_timer.core.content import Content
+from lowback_timer.core.language import format_clock
+from lowback_timer.core.routine import Answers, Routine, build_routine
+from lowback_timer.ui.controller import open_store, read_settings
+from lowback_timer.ui.text import Phrases, dose_text
+from lowback_timer.ui.translations import install_translators
+
+
+def print_plan(content: Content, answers: Answers, lang: str, *, as_json: bool) -> int:
+    app = QCoreApplication.instance() or QCoreApplication([])
+    translators = install_translators(app, lang)
+    settings = read_settings(open_store(), content)
+    routine = build_routine(
+        content, answers.types, answers.place, answers.minutes, settings.prepare_s
+    )
+    if as_json:
+        print(json.dumps(routine.to_json(content, lang), ensure_ascii=False, indent=2))
+    else:
+        print(plan_text(content, routine, answers.minutes, lang))
+    for translator in translators:
+        app.removeTranslator(translator)
+    return 0
+
+
+def plan_text(content: Content, routine: Routine, minutes: int, lang: str) -> str:
+    place = content.place(routine.place).short(lang)
+    lines = [Phrases().plan_title(place, minutes, format_clock(routine.total_s))]
+    for number, item in enumerate(routine.items, start=1):
+        stretch = content.stretch_for(item.variant)
+        dose = dose_text(stretch.both_sides, item.hold_s, item.reps)
+        lines.append(f"{number}. {stretch.name(lang)}: {dose}")
+        lines.append(f"   {stretch.cue(lang)}")
+    return "\n".join(lines)

@@ -1,0 +1,151 @@
+"""The three questions: welcome, which type fits (or "Not sure"), where and how long."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.text import fill
+from lowback_timer.ui.widgets import TypeCard, link_exclusive, scrolled
+from lowback_timer.ui.wizard import ids
+
+if TYPE_CHECKING:
+    from lowback_timer.ui.wizard.wizard import SetupWizard
+
+MINUTE_CHOICES = (3, 5, 10)
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Welcome"))
+        column = QVBoxLayout(self)
+        column.setSpacing(SPACING)
+        column.addWidget(
+            label(
+                self.tr(
+                    "Short, guided stretches for an aching lower back and heavy legs, "
+                    "timed for you with calm breathing cues."
+                ),
+                factor=1.3,
+            )
+        )
+        column.addWidget(
+            label(
+                self.tr(
+                    "First a short safety check, then three questions: how it feels, where "
+                    "you are, and how much time you have. You can change the answers later."
+                ),
+                factor=1.1,
+            )
+        )
+        column.addWidget(
+            label(self.tr("This is general guidance for everyday stiffness, not a diagnosis."))
+        )
+        column.addStretch(1)
+
+
+class TypePage(QWizardPage):
+    def __init__(self, wizard: SetupWizard, chosen: tuple[str, ...], not_sure: bool) -> None:
+        super().__init__()
+        content, lang = wizard.content, wizard.lang
+        self.setTitle(self.tr("Which sounds most like you?"))
+        intro = label(self.tr("Pick one or more, or “Not sure”."), factor=1.1)
+        self.cards: dict[str, TypeCard] = {}
+        grid = QGridLayout()
+        grid.setSpacing(SPACING)
+        for index, pain_type in enumerate(content.types):
+            card = TypeCard(pain_type.name(lang), pain_type.feels(lang))
+            card.box.setChecked(pain_type.id in chosen)
+            self.cards[pain_type.id] = card
+            grid.addWidget(card, index // 2, index % 2)
+        self.not_sure = TypeCard(
+            self.tr("Not sure"),
+            self.tr("A balanced routine with all four stretches."),
+        )
+        self.not_sure.box.setChecked(not_sure and not chosen)
+        link_exclusive(
+            self.not_sure.box, [c.box for c in self.cards.values()], self.completeChanged.emit
+        )
+        rows = (len(content.types) + 1) // 2
+        grid.addWidget(self.not_sure, rows, 0, 1, 2)
+        for column in (0, 1):
+            grid.setColumnStretch(column, 1)
+        grid.setRowStretch(rows + 1, 1)  # cards keep their height; the space goes below
+        body = QWidget()
+        body.setLayout(grid)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scrolled(body), 1)
+
+    def types(self) -> tuple[str, ...]:
+        return tuple(t for t, card in self.cards.items() if card.box.isChecked())
+
+    def isComplete(self) -> bool:
+        return self.not_sure.box.isChecked() or bool(self.types())
+
+    def nextId(self) -> int:
+        return ids.PLACE
+
+
+class PlacePage(QWizardPage):
+    def __init__(self, wizard: SetupWizard, place: str, minutes: int) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Where, and how long?"))
+        self.places = QButtonGroup(self)
+        self.place_buttons: dict[str, QRadioButton] = {}
+        place_box = self._group(self.tr("Where are you?"))
+        for choice in wizard.content.places:
+            button = self._choice(place_box, choice.name(wizard.lang), choice.id == place)
+            self.places.addButton(button)
+            self.place_buttons[choice.id] = button
+        self.minutes = QButtonGroup(self)
+        self.minute_buttons: dict[int, QRadioButton] = {}
+        nearest = min(MINUTE_CHOICES, key=lambda m: (abs(m - minutes), m))
+        time_box = self._group(self.tr("How much time do you have?"))
+        for value in MINUTE_CHOICES:
+            text = fill(self.tr("About %1 minutes"), value)
+            button = self._choice(time_box, text, value == nearest)
+            self.minutes.addButton(button)
+            self.minute_buttons[value] = button
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING * 2)
+        layout.addWidget(place_box)
+        layout.addWidget(time_box)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _group(title: str) -> QGroupBox:
+        box = QGroupBox(title)
+        box.setFont(scaled_font(1.15, bold=True))
+        QVBoxLayout(box).setSpacing(SPACING // 2)
+        return box
+
+    @staticmethod
+    def _choice(box: QGroupBox, text: str, checked: bool) -> QRadioButton:
+        button = QRadioButton(text)
+        button.setFont(scaled_font(1.15))
+        button.setChecked(checked)
+        layout = box.layout()
+        assert layout is not None
+        layout.addWidget(button)
+        return button
+
+    def place(self) -> str:
+        return next(p for p, b in self.place_buttons.items() if b.isChecked())
+
+    def chosen_minutes(self) -> int:
+        return next(m for m, b in self.minute_buttons.items() if b.isChecked())
+
+    def nextId(self) -> int:
+        return ids.PREVIEW

@@ -1,0 +1,113 @@
+"""The set-up wizard: welcome, safety check, advice, type, place and time, an editable preview.
+
+The decisions live in core (core.screening, core.routine, core.my_routine); what the answers
+and the check change is the controller's. The pages show that and collect the answers.
+
+Modes: SETUP (first run, from the welcome page), ANSWERS (change answers: from the type page,
+earlier answers preselected) and CHECK (the safety check alone).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+
+from lowback_timer.core.app_state import known_types
+from lowback_timer.core.routine import Answers, Routine, build_routine
+from lowback_timer.core.screening import Outcome
+from lowback_timer.ui.controller import Controller
+from lowback_timer.ui.style import scaled_font
+from lowback_timer.ui.wizard import ids
+from lowback_timer.ui.wizard.answers import PlacePage, TypePage, WelcomePage
+from lowback_timer.ui.wizard.preview import PreviewPage
+from lowback_timer.ui.wizard.safety import AdvicePage, SafetyPage
+
+
+class SetupWizard(QWizard):
+    """`completed(Answers)` on Finish (not in CHECK mode), once the controller has them;
+    `care_needed(Outcome)` when the check found a sign that ends routines (the wizard then
+    closes with CARE_RESULT)."""
+
+    WELCOME, SAFETY, ADVICE, TYPE, PLACE, PREVIEW = (
+        ids.WELCOME,
+        ids.SAFETY,
+        ids.ADVICE,
+        ids.TYPE,
+        ids.PLACE,
+        ids.PREVIEW,
+    )
+    SETUP, ANSWERS, CHECK = "setup", "answers", "check"
+
+    completed = Signal(object)
+    care_needed = Signal(object)
+
+    def __init__(
+        self, controller: Controller, *, mode: str = SETUP, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        if mode not in (self.SETUP, self.ANSWERS, self.CHECK):
+            raise ValueError(f"unknown wizard mode: {mode}")
+        self.controller = controller
+        self.content = controller.content
+        self.lang = controller.lang
+        self.mode = mode
+        self.outcome: Outcome | None = None
+        self.setWindowTitle(self.tr("Set up your routine"))
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setTitleFormat(Qt.TextFormat.PlainText)
+        self.setSubTitleFormat(Qt.TextFormat.PlainText)
+        self.setFont(scaled_font(1.05))
+        self.resize(920, 720)
+        self._add_pages()
+        start = {self.SETUP: ids.WELCOME, self.ANSWERS: ids.TYPE, self.CHECK: ids.SAFETY}
+        self.setStartId(start[mode])
+        finish = self.tr("Done") if mode == self.CHECK else self.tr("Use this routine")
+        self.setButtonText(QWizard.WizardButton.FinishButton, finish)
+
+    def _add_pages(self) -> None:
+        settings = self.controller.settings
+        self.welcome = WelcomePage()
+        self.safety = SafetyPage(self)
+        self.advice = AdvicePage(self)
+        chosen = known_types(self.content, settings.types)
+        self.type_page = TypePage(self, chosen, not_sure=settings.setup_done)
+        self.place_page = PlacePage(self, settings.place, settings.minutes)
+        self.preview = PreviewPage(self)
+        for page_id, page in (
+            (ids.WELCOME, self.welcome),
+            (ids.SAFETY, self.safety),
+            (ids.ADVICE, self.advice),
+            (ids.TYPE, self.type_page),
+            (ids.PLACE, self.place_page),
+            (ids.PREVIEW, self.preview),
+        ):
+            self.setPage(page_id, page)
+
+    @property
+    def prepare_s(self) -> int | None:
+        return self.controller.settings.prepare_s
+
+    def after_check(self) -> int:
+        return ids.FINISH if self.mode == self.CHECK else ids.TYPE
+
+    def answers(self) -> Answers:
+        return Answers(
+            self.type_page.types(), self.place_page.place(), self.place_page.chosen_minutes()
+        )
+
+    def build(self, answers: Answers) -> Routine:
+        return build_routine(
+            self.content, answers.types, answers.place, answers.minutes, self.prepare_s
+        )
+
+    def routine(self) -> Routine:
+        """The routine as shown in the preview (edits included)."""
+        return self.preview.routine()
+
+    def accept(self) -> None:
+        if self.mode != self.CHECK:
+            answers = self.answers()
+            self.controller.record_answers(answers.types, answers.place, answers.minutes)
+            self.completed.emit(answers)
+        super().accept()

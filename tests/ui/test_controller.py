@@ -1,0 +1,100 @@
+"""The controller: settings kept and stored as they change, today's routine, saving "my
+routine", and a calm note when a saved file could not be read."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from lowback_timer.core.content import Content
+from lowback_timer.core.my_routine import FILE_NAME, Draft
+from lowback_timer.core.routine import Answers, Phase, build_routine
+from lowback_timer.core.screening import screen
+from lowback_timer.ui.controller import read_settings
+from tests.ui.helpers import make_controller, store_in
+
+NOW = 1_750_000_000.0
+
+
+def test_only_what_changed_is_stored(content: Content, tmp_path: Path) -> None:
+    controller = make_controller(content, tmp_path, now=NOW)
+    controller.record_answers(("nerve",), "floor", 10)
+    store = store_in(tmp_path)
+    assert sorted(store.allKeys()) == ["minutes", "place", "setup_done", "types"]
+    assert read_settings(store, content).types == ("nerve",)
+
+
+def test_stored_values_out_of_range_are_clamped(content: Content, tmp_path: Path) -> None:
+    store = store_in(tmp_path)
+    store.setValue("minutes", 500)
+    store.setValue("place", "roof")
+    controller = make_controller(content, tmp_path, store)
+    assert (controller.settings.minutes, controller.settings.place) == (30, "desk")
+
+
+def test_a_new_get_ready_time_rebuilds_todays_routine(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    controller = make_controller(content, tmp_path)
+    with qtbot.waitSignal(controller.routine_changed, timeout=1000) as changed:
+        controller.update_settings(replace(controller.settings, prepare_s=15))
+    routine = changed.args[0]
+    assert routine is controller.routine
+    assert {s.duration_s for s in routine.steps if s.phase is Phase.PREPARE} == {15}
+    assert controller.prepare_s == 15
+
+
+def test_a_check_is_dated_by_the_wall_clock(content: Content, tmp_path: Path) -> None:
+    controller = make_controller(content, tmp_path, now=NOW)
+    assert not controller.may_start() and controller.recheck_due()
+    controller.record_check(screen(content, []))
+    assert controller.may_start() and not controller.recheck_due()
+    assert read_settings(store_in(tmp_path), content).screened_at == NOW
+
+
+def test_a_saved_routine_becomes_todays(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
+    controller = make_controller(content, tmp_path)
+    built = build_routine(content, ("fatigue", "sitting"), "desk", 10)
+    draft = Draft.of(built).remove(0)
+    with qtbot.waitSignal(controller.routine_saved, timeout=1000) as saved:
+        assert controller.save_routine(draft)
+    assert saved.args == [tmp_path / FILE_NAME]
+    assert controller.has_my_routine()
+    assert controller.routine.items == draft.items
+    # The saved routine wins over other answers, in this run and the next.
+    controller.record_answers(("nerve",), "floor", 3)
+    assert controller.routine.items == draft.items
+    assert make_controller(content, tmp_path).routine.items == draft.items
+
+
+def test_a_failed_save_keeps_todays_routine(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    controller = make_controller(content, blocker, store_in(tmp_path))
+    before = controller.routine
+    draft = Draft.of(build_routine(content, ("nerve",), "desk", 5))
+    with qtbot.waitSignal(controller.save_failed, timeout=1000):
+        assert not controller.save_routine(draft)
+    assert controller.routine == before and not controller.has_my_routine()
+
+
+def test_a_broken_file_is_reported_until_a_good_one_is_saved(
+    content: Content, tmp_path: Path
+) -> None:
+    (tmp_path / FILE_NAME).write_text("routines: [", encoding="utf-8")
+    controller = make_controller(content, tmp_path, now=NOW)
+    assert "could not be read" in controller.problem
+    assert controller.routine == build_routine(content, (), "desk", 5)
+    controller.save_routine(Draft.of(build_routine(content, ("nerve",), "desk", 5)))
+    assert controller.problem == ""
+
+
+def test_other_answers_use_the_users_get_ready_time(content: Content, tmp_path: Path) -> None:
+    controller = make_controller(content, tmp_path)
+    controller.update_settings(replace(controller.settings, prepare_s=9))
+    routine = controller.routine_for(Answers(("standing",), "standing", 3))
+    assert routine.steps[0].phase is Phase.PREPARE and routine.steps[0].duration_s == 9

@@ -1,0 +1,272 @@
+"""The main window: first run, the safety check before a routine, change answers, the check
+again when due, "my routine", and nothing running behind another screen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from lowback_timer.core.content import Content
+from lowback_timer.core.my_routine import FILE_NAME
+from lowback_timer.core.routine import build_routine
+from lowback_timer.core.screening import DAY_S
+from lowback_timer.core.session import STOP_ABANDONED, State
+from lowback_timer.core.settings import Settings
+from lowback_timer.ui.controller import read_settings
+from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.wizard import SetupWizard
+from tests.ui.helpers import (
+    answer,
+    click,
+    finish,
+    open_window,
+    sign_of,
+    store_settings,
+    to_type_page,
+    visible_texts,
+)
+
+NOW = 1_750_000_000.0
+
+
+def make_window(
+    qtbot: QtBot, content: Content, store: QSettings, data_dir: Path, now: float = NOW
+) -> MainWindow:
+    """A window on the settings as stored (a first run when nothing is)."""
+    return open_window(qtbot, content, data_dir, screened_at=None, store=store, now=now)
+
+
+def test_cancel_keeps_what_was_saved(
+    qtbot: QtBot, content: Content, tmp_path: Path, store: QSettings
+) -> None:
+    window = make_window(qtbot, content, store, tmp_path)
+    wizard = window.open_wizard()
+    to_type_page(wizard)
+    answer(wizard, ("nerve",), "floor", 5)
+    click(wizard.preview.save_button)
+    saved = (tmp_path / FILE_NAME).read_bytes()
+    wizard.reject()
+    assert (tmp_path / FILE_NAME).read_bytes() == saved
+    assert read_settings(store, content).screened_at == NOW  # the check that was answered counts
+    assert not read_settings(store, content).setup_done
+
+
+def test_first_run_opens_the_wizard_and_finishing_saves_the_answers(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, content, store, tmp_path)
+    window.start_up()
+    wizard = window.wizard
+    assert wizard is not None and wizard.isVisible()
+    assert wizard.currentId() == SetupWizard.WELCOME
+    to_type_page(wizard)
+    answer(wizard, ("fatigue",), "standing", 10)
+    finish(wizard)  # "Use this routine"
+    assert not wizard.isVisible()
+    settings = read_settings(store, content)
+    assert settings.setup_done
+    assert (settings.types, settings.place, settings.minutes) == (("fatigue",), "standing", 10)
+    assert settings.screened_at == NOW
+    assert window.controller.routine == build_routine(content, ("fatigue",), "standing", 10)
+    assert window.stack.currentWidget() is window.home
+    assert not window.recheck_notice.isVisibleTo(window)
+    assert not (tmp_path / FILE_NAME).exists()  # nothing edited, nothing to keep
+
+
+@pytest.mark.parametrize("tier", [1, 2])
+def test_a_tier_1_or_2_sign_shows_the_care_screen_and_no_routine(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path, tier: int
+) -> None:
+    window = make_window(qtbot, content, store, tmp_path)
+    before = window.controller.routine
+    wizard = window.open_wizard()
+    wizard.next()
+    click(wizard.safety.rows[sign_of(content, tier)].box)
+    wizard.next()
+    assert window.stack.currentWidget() is window.care
+    assert window.care.title.text() == content.tier(tier).title("en")
+    assert window.care.local_number.text() == "119"
+    assert window.controller.routine == before
+    settings = read_settings(store, content)
+    assert not settings.setup_done
+    assert settings.screened_at == 0.0
+    window.care.home_button.click()
+    assert window.recheck_notice.isVisibleTo(window)  # asked again before the next routine
+
+
+def test_change_answers_starts_at_the_type_page_with_the_answers_ticked(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    settings = replace(
+        Settings(),
+        types=("sitting",),
+        place="floor",
+        minutes=10,
+        setup_done=True,
+        screened_at=NOW,
+    )
+    store_settings(store, settings)
+    window = make_window(qtbot, content, store, tmp_path)
+    window.home.change_button.click()
+    wizard = window.wizard
+    assert wizard is not None and wizard.mode == SetupWizard.ANSWERS
+    assert wizard.currentId() == SetupWizard.TYPE
+    assert wizard.type_page.types() == ("sitting",)
+    wizard.next()
+    assert wizard.place_page.place() == "floor"
+    assert wizard.place_page.chosen_minutes() == 10
+    wizard.next()
+    assert wizard.routine() == window.controller.routine
+
+
+def test_safety_check_from_the_menu_runs_the_check_alone(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW - 30 * DAY_S))
+    window = make_window(qtbot, content, store, tmp_path)
+    window.start_up()
+    assert window.wizard is None  # no wizard, no dialog: a line on the home screen
+    assert window.recheck_notice.isVisibleTo(window)
+    action = next(a for a in window.findChildren(QAction) if a.text() == "Safety &check…")
+    action.trigger()
+    wizard = window.wizard
+    assert wizard is not None and wizard.currentId() == SetupWizard.SAFETY
+    click(wizard.safety.none_box)
+    finish(wizard)
+    assert not wizard.isVisible()
+    assert read_settings(store, content).screened_at == NOW
+    assert not window.recheck_notice.isVisibleTo(window)
+
+
+def test_the_recheck_is_offered_after_14_days_only(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW))
+    soon = make_window(qtbot, content, store, tmp_path, now=NOW + 13 * DAY_S)
+    soon.start_up()
+    assert not soon.recheck_notice.isVisibleTo(soon)
+    later = make_window(qtbot, content, store, tmp_path, now=NOW + 14 * DAY_S)
+    later.start_up()
+    assert later.recheck_notice.isVisibleTo(later)
+    later.recheck_notice.button.click()
+    assert later.wizard is not None and later.wizard.mode == SetupWizard.CHECK
+
+
+def test_the_home_screen_uses_my_routine(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW))
+    first = make_window(qtbot, content, store, tmp_path)
+    wizard = first.change_answers()
+    answer(wizard, ("sitting", "fatigue"), "desk", 10)
+    click(wizard.preview.rows[0].remove)
+    edited = wizard.routine()
+    finish(wizard)  # an edited routine is kept as my routine
+    assert first.controller.routine == edited
+    again = make_window(qtbot, content, store, tmp_path)
+    assert again.controller.routine == edited
+    names = [content.stretch_for(i.variant).name("en") for i in edited.items]
+    shown = visible_texts(again.home)
+    assert [f"{n}. {name}" for n, name in enumerate(names, 1)] == [
+        t for t in shown if t[:1].isdigit() and ". " in t
+    ]
+
+
+def test_a_corrupt_my_routine_is_set_aside_and_reported(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW, types=("nerve",)))
+    (tmp_path / FILE_NAME).write_text("routines:\n  - id: [broken\n", encoding="utf-8")
+    window = make_window(qtbot, content, store, tmp_path)
+    assert window.problem_notice.isVisibleTo(window)
+    text = window.problem_notice.text.text()
+    assert f"{tmp_path / FILE_NAME}:" in text
+    assert "not valid YAML" in text
+    assert not (tmp_path / FILE_NAME).exists()
+    (moved,) = tmp_path.glob(f"{FILE_NAME}.broken-*")
+    assert str(moved) in text
+    assert window.controller.routine == build_routine(content, ("nerve",), "desk", 5)
+
+
+# --- the timer from the main window ------------------------------------------------------
+def test_keys_reach_the_timer_from_the_home_screen_start(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """Started with Enter on the home screen, the timer takes Space/Esc at once: the keyboard
+    focus moves with the screen, so the user never has to click into the timer first."""
+    window = open_window(qtbot, content, tmp_path)
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.home.start_button)
+    qtbot.keyClick(window.home.start_button, Qt.Key.Key_Return)
+    page = window.timer_page
+    assert window.stack.currentWidget() is page and page.session is not None
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert page.session.state is State.PAUSED
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Escape)
+    assert page.session.state is State.STOPPED
+
+
+def test_after_a_stop_for_a_weak_leg_the_next_start_asks_for_the_check(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    window.timer_page.stop()
+    window.timer_page.reason_buttons["weakness"].click()
+    assert window.stack.currentWidget() is window.care
+    window.care.home_button.click()
+    window.start_routine()
+    assert window.wizard is not None and window.wizard.isVisible()
+    assert window.stack.currentWidget() is window.home
+
+
+@pytest.mark.parametrize("stored", ["nan", "inf", "-inf", "garbage", 4_000_000_000.0])
+def test_a_corrupt_check_date_never_skips_the_check(
+    qtbot: QtBot, content: Content, tmp_path: Path, stored: object
+) -> None:
+    window = open_window(qtbot, content, tmp_path, screened_at=stored)
+    window.start_routine()
+    assert window.wizard is not None and window.wizard.isVisible()
+    assert window.timer_page.session is None
+
+
+def test_nothing_runs_on_behind_another_screen(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    page = window.timer_page
+    session = page.session
+    assert session is not None
+    window.start_routine()  # Ctrl+Return again: the same routine goes on, not a new one
+    assert page.session is session and session.state is State.RUNNING
+    wizard = window.change_answers()
+    assert session.state is State.PAUSED and not page.timer.isActive()
+    wizard.reject()
+    window.show_home()
+    assert session.state is State.STOPPED and session.stop_reason == STOP_ABANDONED
+    assert not page.timer.isActive()
+
+
+def test_an_urgent_sign_in_a_check_during_a_routine_ends_it(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    session = window.timer_page.session
+    assert session is not None
+    wizard = window.run_safety_check()
+    urgent = next(s for s in content.signs if s.tier == 1)
+    click(wizard.safety.rows[urgent.id].box)
+    finish(wizard)
+    assert window.stack.currentWidget() is window.care
+    assert session.state is State.STOPPED and not window.timer_page.timer.isActive()
