@@ -39,9 +39,6 @@ from lowback_timer.core.schema import (
 from lowback_timer.core.schema import Texts as Texts
 from lowback_timer.core.yamlsafe import LineMap, YamlError, read_yaml
 
-#: The bundled places, for code that does not read `Content.place_ids` yet. The checks use the
-#: places the content declares (`places:`), never this.
-PLACES = ("floor", "desk", "standing")
 POSTURES = ("floor", "seated", "standing")
 HOLD_LIMITS = (5, 120)
 
