@@ -2,6 +2,9 @@
 
 About six breaths a minute (in 4 s, out 6 s) by default; the user can change both or turn the
 pacer off. `size` eases in and out so the shape on screen swells and settles gently.
+
+The turns (in -> out, out -> in) are deadlines like the session's phases: `next_turn` says
+when the breath next turns, so the UI wakes for the breath tones then, not on repaints.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from enum import StrEnum
 
 DEFAULT_IN_S = 4.0
 DEFAULT_OUT_S = 6.0
+#: A turn this close ahead counts as reached, so that a time computed as "the next turn" (with
+#: rounding on the way through the clock) is always on the new breath's side of it.
+TURN_SLACK_S = 1e-6
 
 
 class Breath(StrEnum):
@@ -24,20 +30,30 @@ class BreathState:
     breath: Breath
     progress: float  # 0..1 through this in- or out-breath
     size: float  # 0 (empty) .. 1 (full): the pacer shape's size
-    remaining_s: float  # until the breath turns
+    remaining_s: float  # until the breath turns (always more than TURN_SLACK_S)
 
 
 def breath_at(
     elapsed_s: float, in_s: float = DEFAULT_IN_S, out_s: float = DEFAULT_OUT_S
 ) -> BreathState:
+    """The breath `elapsed_s` seconds into the session (pauses left out)."""
     if in_s <= 0 or out_s <= 0:
         raise ValueError("breath lengths must be positive")
-    t = max(0.0, elapsed_s) % (in_s + out_s)
-    if t < in_s:
+    cycle = in_s + out_s
+    t = max(0.0, elapsed_s) % cycle
+    if cycle - t <= TURN_SLACK_S:
+        t = 0.0  # the next in-breath has begun
+    if in_s - t > TURN_SLACK_S:
         progress = t / in_s
         return BreathState(Breath.IN, progress, _ease(progress), in_s - t)
-    progress = (t - in_s) / out_s
-    return BreathState(Breath.OUT, progress, 1 - _ease(progress), in_s + out_s - t)
+    progress = max(0.0, t - in_s) / out_s
+    return BreathState(Breath.OUT, progress, 1 - _ease(progress), cycle - t)
+
+
+def next_turn(elapsed_s: float, in_s: float = DEFAULT_IN_S, out_s: float = DEFAULT_OUT_S) -> float:
+    """The elapsed time (same scale as `elapsed_s`) at which the breath next turns, in -> out or
+    out -> in; always later than `elapsed_s`, and `breath_at` of it gives the new breath."""
+    return max(0.0, elapsed_s) + breath_at(elapsed_s, in_s, out_s).remaining_s
 
 
 def breaths_per_minute(in_s: float = DEFAULT_IN_S, out_s: float = DEFAULT_OUT_S) -> float:

@@ -1,27 +1,44 @@
 """The guided session: a state machine over the routine's phases.
 
-Time comes from an injected monotonic clock. Each phase ends at an absolute deadline and the
-next phase starts at that deadline, not when someone noticed it had passed, so a blocked event
-loop never shifts the phases after it. Nothing here counts ticks: the UI calls `update()`
-whenever it likes (ideally at `next_deadline()`), and the session catches up.
+Time comes from an injected monotonic clock (by default core.clock's, which counts suspend).
+Each phase ends at an absolute deadline and the next phase starts at that deadline, not when
+someone noticed it had passed, so a blocked event loop never shifts the phases after it.
+Nothing here counts ticks: the UI calls `update()` whenever it likes (ideally at
+`next_deadline()`), and the session catches up silently: phases that began and ended between
+two calls were never on screen, so they make no events and their holds do not count as done.
 """
 
 from __future__ import annotations
 
-import time
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lowback_timer.core.breathing import next_turn
+from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.routine import Phase, Routine, Step
-
-Clock = Callable[[], float]
 
 #: Pressing "back" later than this into a phase restarts it; earlier, it goes one phase back.
 BACK_RESTARTS_AFTER_S = 3.0
 #: A deadline missed by more than this means the computer slept (or the app hung): the
 #: session then pauses at the next phase instead of replaying the missed ones in a burst.
 SLEEP_GAP_S = 60.0
+
+#: The countdown shows whole seconds rounded up (0:01 until the very end); float noise this
+#: small past a whole second still counts as that second, so its next change is always ahead.
+SECOND_SLACK_S = 1e-6
+
+#: The stop reasons the session itself makes; the others are the content's stop reason ids.
+#: Stop was pressed and the user has not said why yet:
+STOP_UNSPECIFIED = "unspecified"
+#: The user left the timer screen for another one, which ends the routine:
+STOP_ABANDONED = "abandoned"
+
+
+def whole_seconds(seconds: float) -> int:
+    """Seconds as a countdown shows them: rounded up."""
+    return max(0, math.ceil(seconds - SECOND_SLACK_S))
 
 
 class State(StrEnum):
@@ -64,7 +81,7 @@ class Session:
         self,
         routine: Routine,
         *,
-        clock: Clock = time.monotonic,
+        clock: Clock = monotonic_clock,
         on_event: Callable[[Event], None] | None = None,
     ) -> None:
         self.routine = routine
@@ -138,6 +155,21 @@ class Session:
         """Clock time at which `update()` has something to do; None when nothing will happen."""
         return self._deadline if self.state is State.RUNNING else None
 
+    def next_second(self) -> float | None:
+        """Clock time at which the whole seconds left in the phase next change (the countdown's
+        next change); None unless running."""
+        if self.state is not State.RUNNING:
+            return None
+        return self._deadline - (whole_seconds(self.remaining()) - 1)
+
+    def next_breath_turn(self, in_s: float, out_s: float) -> float | None:
+        """Clock time at which the breath next turns (in <-> out) at this pace, the breathing
+        running on active time (see `active_elapsed`); None unless running."""
+        if self.state is not State.RUNNING:
+            return None
+        elapsed = self.active_elapsed()
+        return self._session_start + self._paused_total + next_turn(elapsed, in_s, out_s)
+
     def hold_number(self) -> tuple[int, int]:
         """(n, N): this is hold n of N (counting the next hold during get-ready and switch)."""
         holds = [i for i, s in enumerate(self.steps) if s.phase is Phase.HOLD]
@@ -165,18 +197,27 @@ class Session:
         self._enter(0, now)
 
     def update(self) -> None:
-        """Finish every phase whose deadline has passed; each next one starts at that deadline."""
+        """Finish every phase whose deadline has passed; each next one starts at that deadline.
+
+        Only the phase that was current when this call began was shown, so only its hold can
+        count as done; phases that began and ended during the call are passed silently, and
+        the phase reached is announced once."""
         now = self._clock()
-        if self.state is State.RUNNING and now - self._deadline > SLEEP_GAP_S:
+        if self.state is not State.RUNNING or now < self._deadline:
+            return
+        if now - self._deadline > SLEEP_GAP_S:
             self._pause_after_gap()
             return
-        while self.state is State.RUNNING and now >= self._deadline:
-            if self.steps[self.index].phase is Phase.HOLD:
-                self._done.add(self.index)
+        shown = self.index
+        while now >= self._deadline:
+            if self.index == shown and self.steps[shown].phase is Phase.HOLD:
+                self._done.add(shown)
             if self.index + 1 >= len(self.steps):
                 self._finish(State.DONE, EventKind.DONE, self._deadline)
                 return
-            self._enter(self.index + 1, self._deadline, natural=True)
+            self.index += 1
+            self._deadline += self.steps[self.index].duration_s
+        self._emit(EventKind.PHASE, natural=True)
 
     def toggle_pause(self) -> None:
         if self.state is State.READY:

@@ -6,7 +6,14 @@ import pytest
 
 from lowback_timer.core.content import load_content
 from lowback_timer.core.routine import Phase, build_routine
-from lowback_timer.core.session import Event, EventKind, Session, State
+from lowback_timer.core.session import (
+    STOP_ABANDONED,
+    STOP_UNSPECIFIED,
+    Event,
+    EventKind,
+    Session,
+    State,
+)
 from tests.fakeclock import FakeClock
 
 CONTENT = load_content()
@@ -200,3 +207,67 @@ def test_a_short_delay_is_caught_up_not_treated_as_sleep(clock: FakeClock) -> No
     clock.advance(session.steps[0].duration_s + 30)
     session.update()
     assert session.state is State.RUNNING and session.index >= 1
+
+
+def test_a_20_s_block_catches_up_silently_and_unseen_holds_do_not_count(
+    clock: FakeClock,
+) -> None:
+    session, events = make(clock)
+    start = clock.now
+    session.start()
+    ends = [start + sum(s.duration_s for s in session.steps[: i + 1]) for i in range(5)]
+    for now in (ends[0], ends[1], ends[2] - 0.5):  # on time: a hold shown to its end, a switch
+        clock.now = now
+        session.update()
+    assert session.step.phase is Phase.SWITCH and session.summary().holds_done == 1
+    count = len(events)
+    clock.advance(21)  # the loop was blocked through the whole second hold (20 s)
+    session.update()
+    assert session.index == 4 and session.step.phase is Phase.REST
+    new = events[count:]
+    assert [(e.kind, e.index, e.natural) for e in new] == [(EventKind.PHASE, 4, True)]
+    assert session.summary().holds_done == 1  # the hold nobody saw is not done
+    assert session.next_deadline() == ends[4]  # the schedule stays absolute
+
+
+def test_catching_up_past_the_end_only_says_done(clock: FakeClock) -> None:
+    session, events = make(clock)
+    session.start()
+    for _ in range(len(session.steps) - 2):
+        session.skip()
+    assert session.step.phase is Phase.SWITCH
+    count = len(events)
+    clock.advance(session.routine_remaining() + 5)
+    session.update()
+    assert [e.kind for e in events[count:]] == [EventKind.DONE]
+    assert session.summary().holds_done == 0 and session.state is State.DONE
+
+
+def test_the_next_second_of_the_countdown_and_the_next_breath_turn(clock: FakeClock) -> None:
+    session, _ = make(clock)
+    assert session.next_second() is None and session.next_breath_turn(4, 6) is None
+    start = clock.now
+    session.start()
+    assert session.next_second() == start + 1
+    clock.advance(0.25)
+    assert session.next_second() == start + 1
+    clock.now = start + 1  # the countdown reaches a whole second: the next one is ahead
+    assert session.next_second() == start + 2
+    assert session.next_breath_turn(4, 6) == start + 4
+    clock.now = start + 3
+    session.pause()
+    clock.advance(100)  # breathing runs on active time: the pause moves the turn along
+    session.resume()
+    assert session.next_breath_turn(4, 6) == start + 104
+
+
+def test_the_stops_the_session_makes_have_their_own_ids(clock: FakeClock) -> None:
+    session, _ = make(clock)
+    session.start()
+    session.stop(STOP_UNSPECIFIED)
+    session.stop("dizziness")  # the user then says what happened
+    assert session.summary().stop_reason == "dizziness"
+    left, _ = make(clock)
+    left.start()
+    left.stop(STOP_ABANDONED)
+    assert left.summary().stop_reason == STOP_ABANDONED == "abandoned"
