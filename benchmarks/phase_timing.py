@@ -3,6 +3,8 @@ real monotonic clock, a 10-minute routine and a slot that blocks the loop for 2 
 
 Goal: every phase change within 50 ms of its schedule, except the one(s) whose moment fell
 inside the blocked 2 s (nothing can be shown then); the phases after it are on time again.
+A phase that began and ended inside the block is passed silently (it was never on screen), so
+it has no moment of its own; the first one shown after the block is measured from its schedule.
 
 Run: uv run python benchmarks/phase_timing.py [--scale 0.1] [--block 2.0]
 `--scale` shrinks every phase (0.1 runs the 10-minute routine's phases in ~1 minute; 1.0 is
@@ -58,12 +60,13 @@ def main() -> int:
     page.load(routine, autostart=False)
     session = page.session
     assert session is not None
-    seen: list[float] = []
+    seen: dict[int, float] = {}  # when each phase began on screen; the end as len(steps)
 
     def record(event: Event) -> None:
-        if event.kind in (EventKind.PHASE, EventKind.DONE):
-            seen.append(time.monotonic())
-        if event.kind is EventKind.DONE:
+        if event.kind is EventKind.PHASE:
+            seen.setdefault(event.index, time.monotonic())
+        elif event.kind is EventKind.DONE:
+            seen[len(session.steps)] = time.monotonic()
             QTimer.singleShot(0, app.quit)
 
     session.subscribe(record)
@@ -83,28 +86,31 @@ def main() -> int:
     schedule = [start]
     for step in session.steps:
         schedule.append(schedule[-1] + step.duration_s)
-    late_ms = [(s - p) * 1000 for s, p in zip(seen, schedule, strict=True)]
+    late_ms = {i: (when - schedule[i]) * 1000 for i, when in seen.items()}
     block_start = blocked[0]
     in_block = [
         i for i, p in enumerate(schedule) if block_start <= p <= block_start + args.block + 0.001
     ]
-    others = [abs(v) for i, v in enumerate(late_ms) if i not in in_block]
-    after = [abs(v) for i, v in enumerate(late_ms) if i > max(in_block, default=len(late_ms))]
+    missed = [i for i in range(len(schedule)) if i not in seen and i not in in_block]
+    others = [abs(v) for i, v in late_ms.items() if i not in in_block]
+    after = [abs(v) for i, v in late_ms.items() if i > max(in_block, default=len(schedule))]
     print(
         f"phases: {len(schedule)} over {total:.1f} s (scale {args.scale}), "
         f"loop blocked {args.block:.1f} s at {block_start - start:.1f} s"
     )
     print(
-        f"phase changes due inside the block: {len(in_block)}, late by "
-        + ", ".join(f"{late_ms[i]:.0f} ms" for i in in_block)
+        f"phase changes due inside the block: {len(in_block)}: "
+        + ", ".join(
+            f"late by {late_ms[i]:.0f} ms" if i in late_ms else "passed unseen" for i in in_block
+        )
     )
     print(
         f"all other phase changes: median {statistics.median(others):.1f} ms, "
-        f"max {max(others):.1f} ms (goal <= {GOAL_MS:.0f} ms)"
+        f"max {max(others):.1f} ms (goal <= {GOAL_MS:.0f} ms), never shown: {len(missed)}"
     )
     print(f"phase changes after the block: {len(after)}, max {max(after, default=0):.1f} ms")
-    print(f"end of routine vs schedule: {late_ms[-1]:.1f} ms")
-    return 0 if max(others) <= GOAL_MS else 1
+    print(f"end of routine vs schedule: {late_ms[len(schedule) - 1]:.1f} ms")
+    return 0 if max(others) <= GOAL_MS and not missed else 1
 
 
 if __name__ == "__main__":

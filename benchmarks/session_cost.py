@@ -22,6 +22,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
 from lowback_timer.core.content import load_content
 from lowback_timer.ui.app import application
+from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.main_window import MainWindow
 
 
@@ -52,7 +53,7 @@ def main() -> int:
     store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     store.setValue("setup_done", True)
     store.setValue("screened_at", time.time())
-    window = MainWindow(load_content(), "en", store, data_dir=folder)
+    window = MainWindow(Controller(load_content(), "en", store, folder))
     window.show()
     _run_for(1.0)  # settle: first paints, fonts, pictures
     idle = measure(window, args.seconds)

@@ -1,19 +1,54 @@
 """The two painted widgets of the timer: the countdown ring and the breathing pacer.
 
 They only draw the numbers they are given; the numbers come from core.session and
-core.breathing.
+core.breathing. Each repaints only itself, and only when what it shows has changed; the timer
+screen decides how often to give them numbers (the ring once a second, the pacer at most ten
+times a second while it can be seen).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+import math
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from lowback_timer.ui.style import scaled_font
 
 TEAL = QColor("#2a9d8f")
 WARM = QColor("#e07a5f")
+
+
+class StillCircle:
+    """A stroked circle that stays the same from one repaint to the next, drawn once into an
+    image and then copied. Stroking a large antialiased circle is the costly part of a repaint:
+    Qt's raster engine splits such fills across its thread pool and waits for it."""
+
+    def __init__(self) -> None:
+        self._key: tuple[float, ...] = ()
+        self._image = QImage()
+        self._origin = QPoint()
+
+    def draw(self, painter: QPainter, center: QPointF, radius: float, pen: QPen) -> None:
+        ratio = painter.device().devicePixelRatioF()
+        margin = pen.widthF() / 2 + 2
+        key = (center.x(), center.y(), radius, ratio, pen.widthF(), float(pen.color().rgba()))
+        if key != self._key:
+            corner = center - QPointF(radius + margin, radius + margin)
+            origin = QPoint(math.floor(corner.x()), math.floor(corner.y()))
+            side = math.ceil((radius + margin) * 2 + 1)
+            pixels = round(side * ratio)
+            image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            inside = QPainter(image)
+            inside.setRenderHint(QPainter.RenderHint.Antialiasing)
+            inside.setPen(pen)
+            inside.drawEllipse(center - QPointF(origin), radius, radius)
+            inside.end()
+            self._key, self._image, self._origin = key, image, origin
+        painter.drawImage(self._origin, self._image)
 
 
 class CountdownRing(QWidget):
@@ -24,16 +59,19 @@ class CountdownRing(QWidget):
         self.seconds_text = ""
         self.caption = ""
         self.progress = 0.0
+        self._track = StillCircle()
         self.setMinimumSize(220, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_state(self, seconds_text: str, caption: str, progress: float) -> None:
-        if (seconds_text, caption, round(progress, 3)) != (
-            self.seconds_text,
-            self.caption,
-            round(self.progress, 3),
-        ):
-            self.seconds_text, self.caption, self.progress = seconds_text, caption, progress
+    def set_time(self, seconds_text: str, progress: float) -> None:
+        """The countdown and how far the phase is; repaints (this widget only) on a change."""
+        if (seconds_text, round(progress, 3)) != (self.seconds_text, round(self.progress, 3)):
+            self.seconds_text, self.progress = seconds_text, progress
+            self.update()
+
+    def set_caption(self, caption: str) -> None:
+        if caption != self.caption:
+            self.caption = caption
             self.update()
 
     def sizeHint(self) -> QSize:
@@ -47,9 +85,8 @@ class CountdownRing(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         track = QColor(self.palette().color(self.foregroundRole()))
         track.setAlphaF(0.12)
-        painter.setPen(QPen(track, pen_width))
         inner = rect.adjusted(pen_width, pen_width, -pen_width, -pen_width)
-        painter.drawEllipse(inner)
+        self._track.draw(painter, inner.center(), inner.width() / 2, QPen(track, pen_width))
         painter.setPen(QPen(TEAL, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         # Qt angles are 1/16 degree, counter-clockwise from 3 o'clock; start at 12, go clockwise.
         painter.drawArc(inner, 90 * 16, -round(360 * 16 * self.progress))
@@ -81,28 +118,35 @@ class BreathPacer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.size_fraction = 0.0
+        self._painted_radius = -1.0
+        self._outline = StillCircle()
         self.setMinimumSize(96, 96)
         self.setFont(scaled_font(1.0))
 
     def set_size(self, fraction: float) -> None:
-        if abs(fraction - self.size_fraction) > 0.002:
-            self.size_fraction = fraction
+        """0 (empty) .. 1 (full); repaints (this widget only) when the circle's edge would move
+        by half a pixel or more from where it was last drawn."""
+        self.size_fraction = fraction
+        if abs(self._radius() - self._painted_radius) >= 0.5:
             self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(140, 140)
 
+    def _full(self) -> float:
+        return min(self.width(), self.height()) - 8
+
+    def _radius(self) -> float:
+        return self._full() / 2 * (0.35 + 0.65 * self.size_fraction)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        full = min(self.width(), self.height()) - 8
-        radius = full / 2 * (0.35 + 0.65 * self.size_fraction)
+        radius = self._painted_radius = self._radius()
         center = QRectF(self.rect()).center()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         outline = QColor(TEAL)
         outline.setAlphaF(0.5)
-        painter.setPen(QPen(outline, 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(center, full / 2, full / 2)
+        self._outline.draw(painter, center, self._full() / 2, QPen(outline, 2))
         fill = QColor(TEAL)
         fill.setAlphaF(0.45)
         painter.setPen(Qt.PenStyle.NoPen)

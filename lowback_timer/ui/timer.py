@@ -1,23 +1,25 @@
 """The guided timer: picture, side, one cue, countdown, pacer, and the stop button.
 
 It renders `core.session.Session` and forwards what the user asks (start/pause, back, skip,
-stop). One single-shot timer is armed for whichever comes first: the session's next deadline
-or the next repaint (at most 10 a second, and only while the screen is visible). When the
-session is paused, done or stopped, no timer is armed at all.
+stop). Texts and pictures change on the session's events only. One `DeadlineTimer` wakes the
+screen at the earliest of: the session's next deadline; while the screen is seen, the
+countdown's next second and the pacer's next frame (at most ten a second); the breath's next
+turn for its tones. With no session running (none, paused, done, stopped), nothing is armed.
 """
 
 from __future__ import annotations
 
-import logging
-import time
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLayout,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -25,21 +27,63 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.core.breathing import Breath, breath_at
+from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Phase, Routine, Step
-from lowback_timer.core.session import Event, EventKind, Session, State
+from lowback_timer.core.session import (
+    STOP_ABANDONED,
+    STOP_UNSPECIFIED,
+    Event,
+    EventKind,
+    Session,
+    State,
+    whole_seconds,
+)
 from lowback_timer.core.settings import Settings
+from lowback_timer.ui.deadline_timer import DeadlineTimer
 from lowback_timer.ui.dials import BreathPacer, CountdownRing
 from lowback_timer.ui.picture import Picture
 from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.speech import Speaker
 from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.text import fill
 
-log = logging.getLogger(__name__)
-
-REFRESH_S = 0.1  # repaint at most ten times a second
+REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
+#: A breath tone due longer ago than this (the event loop was blocked) is left out.
+TONE_LATE_S = 0.5
+PACER_STILL_SIZE = 0.6  # the pacer's size with animations off
 STOP_RED, STOP_RED_HOVER = "#a8432c", "#8f3722"
+#: The sound as a phase begins; the others sound "hold-end" when the one before ran to its end.
+PHASE_CUES = {Phase.HOLD: "hold-start", Phase.SWITCH: "switch-side"}
+
+
+_Slot = Callable[[], object] | SignalInstance
+
+
+def _button(text: str, slot: _Slot, height: int = 48, factor: float = 1.2) -> QPushButton:
+    """A large button, easy to hit from where one stands."""
+    button = QPushButton(text)
+    button.setMinimumHeight(height)
+    button.setFont(scaled_font(factor))
+    button.clicked.connect(slot)
+    return button
+
+
+_Item = QWidget | QLayout | int  # an int is that much stretch
+
+
+def _laid_out(layout: QBoxLayout, *items: _Item | tuple[QWidget | QLayout, int]) -> QBoxLayout:
+    """`layout` with `items` added in order; (item, n) gives the item stretch n."""
+    for entry in items:
+        item, stretch = entry if isinstance(entry, tuple) else (entry, 0)
+        if isinstance(item, int):
+            layout.addStretch(item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item, stretch)
+        else:
+            layout.addWidget(item, stretch)
+    return layout
 
 
 class TimerPage(QWidget):
@@ -55,7 +99,7 @@ class TimerPage(QWidget):
         lang: str,
         settings: Settings,
         *,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Clock = monotonic_clock,
         sounds: SoundPlayer | None = None,
         speaker: Speaker | None = None,
         parent: QWidget | None = None,
@@ -71,11 +115,9 @@ class TimerPage(QWidget):
             self.speaker.set_language(self.lang)
         self.session: Session | None = None
         self._asking = False  # stopped, and the user has not yet said what happened
-        self._last_breath: Breath | None = None
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.timeout.connect(self.poll)
+        self._breath: Breath | None = None  # the breath on screen (its tone was played)
+        self._clock_shown: tuple[int, int] | None = None  # (phase index, seconds) on the ring
+        self.deadline_timer = DeadlineTimer(clock, self._catch_up_now, self._next_wake, self)
 
         self.pages = QStackedWidget(self)
         self.running_view = self._build_running_view()
@@ -90,91 +132,87 @@ class TimerPage(QWidget):
         outer.addWidget(self.pages)
         self._shortcuts()
 
+    @property
+    def timer(self) -> QTimer:
+        """The one pending single-shot wait (inside `deadline_timer`)."""
+        return self.deadline_timer.timer
+
     # --- building ------------------------------------------------------------------------
     def _build_running_view(self) -> QWidget:
         view = QWidget(self)
+        self.step_info = label(factor=1.1, wrap=False)
+        self.cue = label(factor=1.5)
+        self.next_label = label(factor=1.0)
+        layout = _laid_out(
+            QVBoxLayout(view),
+            self._build_title(),
+            self.step_info,
+            (self._build_dials(view), 1),
+            self.cue,
+            self.next_label,
+            self._build_controls(),
+        )
+        layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
+        layout.setSpacing(SPACING)
+        return view
+
+    def _build_title(self) -> QLayout:
         self.stretch_name = label(factor=1.8, bold=True)
         self.side_badge = label(factor=1.8, bold=True, wrap=False)
         self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.side_badge.setFrameShape(QFrame.Shape.StyledPanel)
         self.side_badge.setMinimumWidth(160)
-        self.step_info = label(factor=1.1, wrap=False)
+        return _laid_out(QHBoxLayout(), (self.stretch_name, 1), self.side_badge)
+
+    def _build_dials(self, view: QWidget) -> QLayout:
+        """The picture on the left; the countdown ring and the breathing pacer on the right."""
         self.picture = Picture(view, minimum=(300, 200))
         self.ring = CountdownRing(view)
         self.ring.setFont(scaled_font(1.0))
-        self.cue = label(factor=1.5)
         self.pacer = BreathPacer(view)
         self.breath_label = label(factor=1.3, wrap=False)
         self.breath_label.setMinimumWidth(160)
-        self.next_label = label(factor=1.0)
-        self.back_button = QPushButton(self.tr("◀ Back"))
-        self.pause_button = QPushButton()
-        self.skip_button = QPushButton(self.tr("Skip ▶"))
-        self.stop_button = QPushButton(self.tr("Something feels wrong"))
-        self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
+        middle = QGridLayout()
+        middle.addWidget(self.picture, 0, 0, 2, 1)
+        middle.addWidget(self.ring, 0, 1)
+        middle.addLayout(_laid_out(QHBoxLayout(), self.pacer, self.breath_label), 1, 1)
+        middle.setColumnStretch(0, 3)
+        middle.setColumnStretch(1, 2)
+        return middle
+
+    def _build_controls(self) -> QLayout:
+        self.back_button = _button(self.tr("◀ Back"), self.back, 44, 1.1)
+        self.pause_button = _button("", self.toggle_pause, 44, 1.1)
+        self.skip_button = _button(self.tr("Skip ▶"), self.skip, 44, 1.1)
+        self.stop_button = _button(self.tr("Something feels wrong"), self.stop, 52)
         self.stop_button.setFont(scaled_font(1.2, bold=True))
-        self.stop_button.setMinimumHeight(52)
+        self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
         # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5).
         self.stop_button.setStyleSheet(
             f"QPushButton {{ background: {STOP_RED}; color: white; border: none;"
             " border-radius: 8px; padding: 8px 24px; }"
             f"QPushButton:hover {{ background: {STOP_RED_HOVER}; }}"
         )
-        for button in (self.back_button, self.pause_button, self.skip_button):
-            button.setMinimumHeight(44)
-            button.setFont(scaled_font(1.1))
-        self.back_button.clicked.connect(self.back)
-        self.pause_button.clicked.connect(self.toggle_pause)
-        self.skip_button.clicked.connect(self.skip)
-        self.stop_button.clicked.connect(self.stop)
-
-        top = QHBoxLayout()
-        top.addWidget(self.stretch_name, 1)
-        top.addWidget(self.side_badge)
-        middle = QGridLayout()
-        middle.addWidget(self.picture, 0, 0, 2, 1)
-        middle.addWidget(self.ring, 0, 1)
-        breath = QHBoxLayout()
-        breath.addWidget(self.pacer)
-        breath.addWidget(self.breath_label)
-        middle.addLayout(breath, 1, 1)
-        middle.setColumnStretch(0, 3)
-        middle.setColumnStretch(1, 2)
-        controls = QHBoxLayout()
-        controls.addWidget(self.back_button)
-        controls.addWidget(self.pause_button)
-        controls.addWidget(self.skip_button)
-        controls.addStretch(1)
-        controls.addWidget(self.stop_button)
-        layout = QVBoxLayout(view)
-        layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
-        layout.setSpacing(SPACING)
-        layout.addLayout(top)
-        layout.addWidget(self.step_info)
-        layout.addLayout(middle, 1)
-        layout.addWidget(self.cue)
-        layout.addWidget(self.next_label)
-        layout.addLayout(controls)
-        return view
+        buttons = (self.back_button, self.pause_button, self.skip_button)
+        return _laid_out(QHBoxLayout(), *buttons, 1, self.stop_button)
 
     def _build_stop_view(self) -> QWidget:
         view = QWidget(self)
-        layout = QVBoxLayout(view)
+        self.stop_summary = label(factor=1.0)
+        self.reason_buttons = {
+            reason.id: _button(reason.label(self.lang), partial(self._report, reason.id))
+            for reason in self.content.stop_reasons
+        }
+        layout = _laid_out(
+            QVBoxLayout(view),
+            label(self.tr("Stopped. What happened?"), factor=1.8, bold=True),
+            label(self.tr("Choose what fits best; the next screen says what to do.")),
+            self.stop_summary,
+            *self.reason_buttons.values(),
+            1,
+        )
         layout.setContentsMargins(SPACING * 3, SPACING * 2, SPACING * 3, SPACING * 2)
         layout.setSpacing(SPACING)
-        layout.addWidget(label(self.tr("Stopped. What happened?"), factor=1.8, bold=True))
-        layout.addWidget(label(self.tr("Choose what fits best; the next screen says what to do.")))
-        self.stop_summary = label(factor=1.0)
-        layout.addWidget(self.stop_summary)
-        self.reason_buttons: dict[str, QPushButton] = {}
-        for reason in self.content.stop_reasons:
-            button = QPushButton(reason.label(self.lang))
-            button.setFont(scaled_font(1.2))
-            button.setMinimumHeight(48)
-            button.clicked.connect(lambda _=False, r=reason.id: self._report(r))
-            self.reason_buttons[reason.id] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
         return view
 
     def _build_done_view(self) -> QWidget:
@@ -184,26 +222,15 @@ class TimerPage(QWidget):
         self.done_note = label(
             self.tr("Stand up and walk a few steps. Stretch again later, or tomorrow.")
         )
-        again = QPushButton(self.tr("Do it again"))
-        again.clicked.connect(self.restart_requested)
-        self.home_button = QPushButton(self.tr("Back to home"))
+        again = _button(self.tr("Do it again"), self.restart_requested)
+        self.home_button = _button(self.tr("Back to home"), self.home_requested)
         self.home_button.setDefault(True)
-        self.home_button.clicked.connect(self.home_requested)
-        for button in (again, self.home_button):
-            button.setMinimumHeight(48)
-            button.setFont(scaled_font(1.2))
-        row = QHBoxLayout()
-        row.addWidget(again)
-        row.addWidget(self.home_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(view)
+        row = _laid_out(QHBoxLayout(), again, self.home_button, 1)
+        layout = _laid_out(
+            QVBoxLayout(view), self.done_title, self.done_summary, self.done_note, 1, row
+        )
         layout.setContentsMargins(SPACING * 3, SPACING * 3, SPACING * 3, SPACING * 3)
         layout.setSpacing(SPACING * 2)
-        layout.addWidget(self.done_title)
-        layout.addWidget(self.done_summary)
-        layout.addWidget(self.done_note)
-        layout.addStretch(1)
-        layout.addLayout(row)
         return view
 
     def _shortcuts(self) -> None:
@@ -222,11 +249,14 @@ class TimerPage(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def apply_settings(self, settings: Settings) -> None:
-        """New preferences: sounds and speech at once, the pacer from the next repaint."""
+        """New preferences: sounds and speech at once, the pacer and breath tones too."""
         self.settings = settings
         self.sounds.set_volume(settings.volume)
         self.sounds.set_muted(settings.muted)
         self.speaker.set_enabled(settings.speech)
+        self._show_pacer()
+        if self.session is not None:
+            self.catch_up()
 
     def busy(self) -> bool:
         """A routine is running or paused, or the user is saying why they stopped."""
@@ -236,58 +266,57 @@ class TimerPage(QWidget):
         """Pause a running routine (e.g. while a dialog covers the timer)."""
         if self.session is not None and self.session.state is State.RUNNING:
             self.session.pause()
-            self.poll()
+            self.catch_up()
 
     def abandon(self) -> None:
         """The user left the timer for another screen: end the routine quietly."""
         if self.session is not None and self.session.is_active:
-            self.session.stop("left")
+            self.session.stop(STOP_ABANDONED)
         self._asking = False
-        self.timer.stop()
+        self.deadline_timer.disarm()
         self.speaker.stop()
 
     # --- commands ------------------------------------------------------------------------
     def load(self, routine: Routine, *, autostart: bool = True) -> None:
         """Show a routine; start it at once unless `autostart` is False."""
-        self.timer.stop()
+        self.deadline_timer.disarm()
         self.session = Session(routine, clock=self.clock, on_event=self._on_event)
-        self._last_breath = None
+        self._breath = None
         self._asking = False
         self.pages.setCurrentWidget(self.running_view)
         self.running_view.setFocus()
         self.sounds.preload()
+        self._show_pacer()
+        self._render_phase(self.session)
         if autostart:
             self.session.start()
-        self.poll()
+        self.catch_up()
 
     def toggle_pause(self) -> None:
-        if self.session is not None:
-            self.session.toggle_pause()
-            self.poll()
+        self._command(Session.toggle_pause)
 
     def back(self) -> None:
-        if self.session is not None:
-            self.session.back()
-            self.poll()
+        self._command(Session.back)
 
     def skip(self) -> None:
+        self._command(Session.skip)
+
+    def _command(self, command: Callable[[Session], None]) -> None:
         if self.session is not None:
-            self.session.skip()
-            self.poll()
+            command(self.session)
+            self.catch_up()
 
     def stop(self) -> None:
         """One click or key, from any phase: the session stops now, then we ask what happened."""
         if self.session is None or self.session.state in (State.DONE, State.STOPPED):
             return
-        self.session.stop("unspecified")
+        self.session.stop(STOP_UNSPECIFIED)
         summary = self.session.summary()
         self.stop_summary.setText(
-            self.tr("Stopped after %1 of %2 holds.")
-            .replace("%1", str(summary.holds_done))
-            .replace("%2", str(summary.holds_total))
+            fill(self.tr("Stopped after %1 of %2 holds."), summary.holds_done, summary.holds_total)
         )
         self._asking = True
-        self.timer.stop()
+        self.deadline_timer.disarm()
         self.speaker.stop()
         self.pages.setCurrentWidget(self.stop_view)
         first = next(iter(self.reason_buttons.values()), None)
@@ -301,66 +330,81 @@ class TimerPage(QWidget):
         self.stop_reported.emit(reason_id)
 
     # --- the clock -----------------------------------------------------------------------
-    def poll(self) -> None:
-        """Catch the session up with the clock, redraw, and arm the one timer again."""
+    def catch_up(self) -> None:
+        """Bring the session and the screen up to the clock now, then arm for the next wake."""
+        self.deadline_timer.run_now()
+
+    def _catch_up_now(self) -> None:
+        """What is due: the session's phases (their events render the texts), the countdown,
+        the breath (label, tone) and, while it can be seen, the pacer."""
         session = self.session
         if session is None:
             return
         session.update()
-        self._render(session)
-        self._arm(session)
-
-    def _arm(self, session: Session) -> None:
-        deadline = session.next_deadline()
-        if deadline is None:
-            self.timer.stop()
+        if session.state in (State.DONE, State.STOPPED):
             return
-        now = self.clock()
-        wait = deadline - now
-        if self.isVisible() and not self.window().isMinimized():
-            wait = min(wait, REFRESH_S)
-        self.timer.start(max(0, round(wait * 1000)))
+        self._render_clock(session)
+        self._render_breath(session)
+
+    def _next_wake(self) -> float | None:
+        session = self.session
+        deadline = session.next_deadline() if session is not None else None
+        if session is None or deadline is None:
+            return None  # nothing runs: nothing is armed
+        wakes: list[float | None] = [deadline]
+        showing = self._showing()
+        if showing:
+            wakes.append(session.next_second())
+            if self.settings.pacer and self.settings.animations:
+                wakes.append(self.clock() + REFRESH_S)
+        if self.settings.breath_sounds or (showing and self.settings.pacer):
+            in_s, out_s = self.settings.breath_in_s, self.settings.breath_out_s
+            wakes.append(session.next_breath_turn(in_s, out_s))
+        return min(w for w in wakes if w is not None)
+
+    def _showing(self) -> bool:
+        return self.isVisible() and not self.window().isMinimized()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.window().installEventFilter(self)  # minimise/restore re-arms the timer
-        self.poll()
+        self.window().installEventFilter(self)  # minimise/restore changes what is armed
+        self.catch_up()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WindowStateChange and self.session is not None:
-            self._arm(self.session)
+            self.catch_up()
         return False
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        if self.session is not None:
-            self._arm(self.session)  # only the deadline now, no repaints
+        self.deadline_timer.rearm()  # only the deadline (and breath tones) now
 
     # --- events from the session ---------------------------------------------------------
     def _on_event(self, event: Event) -> None:
+        session = self.session
         step = event.step
         if event.kind is EventKind.DONE:
             self.sounds.play("done")
             self._show_done()
-        elif event.kind is EventKind.PHASE and step is not None:
-            if step.phase is Phase.HOLD:
-                self.sounds.play("hold-start")
-            elif step.phase is Phase.SWITCH:
-                self.sounds.play("switch-side")
-            elif event.natural:
-                self.sounds.play("hold-end")
+        elif event.kind is EventKind.PHASE and step is not None and session is not None:
+            cue = PHASE_CUES.get(step.phase, "hold-end" if event.natural else "")
+            if cue:
+                self.sounds.play(cue)
             self.speaker.say(self._spoken(step))
+            self._render_phase(session)
+        elif event.kind in (EventKind.PAUSED, EventKind.RESUMED) and session is not None:
+            self._render_pause_button(session)
 
     def _spoken(self, step: Step) -> str:
         name = self.content.stretch(step.stretch).name(self.lang)
         side = self._side_text(step.side)
         if step.phase is Phase.PREPARE:
-            return self.tr("Get ready: %1").replace("%1", name)
+            return fill(self.tr("Get ready: %1"), name)
         if step.phase is Phase.SWITCH:
-            return self.tr("Switch to the %1 side").replace("%1", side)
+            return fill(self.tr("Switch to the %1 side"), side)
         if step.phase is Phase.REST:
             return self.tr("Rest")
-        return self.tr("Hold, %1 side").replace("%1", side) if step.side else self.tr("Hold")
+        return fill(self.tr("Hold, %1 side"), side) if step.side else self.tr("Hold")
 
     # --- rendering -----------------------------------------------------------------------
     def phase_name(self, phase: Phase) -> str:
@@ -374,9 +418,8 @@ class TimerPage(QWidget):
     def _side_text(self, side: str | None) -> str:
         return {"right": self.tr("right"), "left": self.tr("left")}.get(side or "", "")
 
-    def _render(self, session: Session) -> None:
-        if session.state in (State.DONE, State.STOPPED):
-            return
+    def _render_phase(self, session: Session) -> None:
+        """What stays the same through a phase: name, side, picture, cue, what comes next."""
         step = session.step
         stretch = self.content.stretch(step.stretch)
         variant = self.content.variant(step.variant)
@@ -385,53 +428,50 @@ class TimerPage(QWidget):
         self.side_badge.setText(badge)
         self.side_badge.setVisible(bool(badge))
         self.picture.show_image(variant.image, mirrored=step.side == "left")
-        number, total = session.hold_number()
-        self.step_info.setText(
-            self.tr("Hold %1 of %2 · time left %3")
-            .replace("%1", str(number))
-            .replace("%2", str(total))
-            .replace("%3", format_clock(session.routine_remaining()))
-        )
-        remaining = session.remaining()
-        self.ring.set_state(
-            format_clock(remaining), self.phase_name(step.phase), session.progress()
-        )
+        self.ring.set_caption(self.phase_name(step.phase))
         self.cue.setText(
             variant.setup(self.lang) if step.phase is Phase.PREPARE else stretch.cue(self.lang)
         )
-        self._render_breath(session)
         self._render_next(session)
-        paused = session.state is not State.RUNNING
-        self.pause_button.setText(
-            (
-                self.tr("Start (Space)")
-                if session.state is State.READY
-                else self.tr("Resume (Space)")
-            )
-            if paused
-            else self.tr("Pause (Space)")
-        )
+        self._render_pause_button(session)
+        self._clock_shown = None  # the countdown starts over
+
+    def _render_pause_button(self, session: Session) -> None:
+        texts = {State.RUNNING: self.tr("Pause (Space)"), State.READY: self.tr("Start (Space)")}
+        self.pause_button.setText(texts.get(session.state, self.tr("Resume (Space)")))
+
+    def _render_clock(self, session: Session) -> None:
+        """The countdown ring and the time left, when the whole second shown changes."""
+        seconds = whole_seconds(session.remaining())
+        if (session.index, seconds) == self._clock_shown:
+            return
+        self._clock_shown = (session.index, seconds)
+        self.ring.set_time(format_clock(seconds), session.progress())
+        number, total = session.hold_number()
+        left = format_clock(whole_seconds(session.routine_remaining()))
+        self.step_info.setText(fill(self.tr("Hold %1 of %2 · time left %3"), number, total, left))
+
+    def _show_pacer(self) -> None:
+        self.pacer.setVisible(self.settings.pacer)
+        self.breath_label.setVisible(self.settings.pacer)
 
     def _render_breath(self, session: Session) -> None:
-        show = self.settings.pacer
-        self.pacer.setVisible(show)
-        self.breath_label.setVisible(show)
-        if not show:
-            return
-        state = breath_at(
-            session.active_elapsed(), self.settings.breath_in_s, self.settings.breath_out_s
-        )
-        self.pacer.set_size(state.size if self.settings.animations else 0.6)
+        """The breath's label and, at a turn, its tone; the pacer's size while it is seen."""
+        in_s, out_s = self.settings.breath_in_s, self.settings.breath_out_s
+        state = breath_at(session.active_elapsed(), in_s, out_s)
+        if self._showing() and self.settings.pacer:
+            self.pacer.set_size(state.size if self.settings.animations else PACER_STILL_SIZE)
         if session.state is not State.RUNNING:
             self.breath_label.setText(self.tr("Paused") if session.state is State.PAUSED else "")
             return
-        self.breath_label.setText(
-            self.tr("Breathe in") if state.breath is Breath.IN else self.tr("Breathe out")
-        )
-        if state.breath is not self._last_breath:
-            if self._last_breath is not None and self.settings.breath_sounds:
-                self.sounds.play("breath-in" if state.breath is Breath.IN else "breath-out")
-            self._last_breath = state.breath
+        breath_in = state.breath is Breath.IN
+        self.breath_label.setText(self.tr("Breathe in") if breath_in else self.tr("Breathe out"))
+        if state.breath is self._breath:
+            return
+        since_turn = state.progress * (in_s if breath_in else out_s)
+        if self._breath is not None and self.settings.breath_sounds and since_turn < TONE_LATE_S:
+            self.sounds.play("breath-in" if breath_in else "breath-out")
+        self._breath = state.breath
 
     def _render_next(self, session: Session) -> None:
         following = session.next_step
@@ -439,11 +479,10 @@ class TimerPage(QWidget):
             self.next_label.setText(self.tr("Next: finished"))
             return
         name = self.content.stretch(following.stretch).name(self.lang)
-        what = self.phase_name(following.phase)
+        text = fill(self.tr("Next: %1 — %2"), self.phase_name(following.phase), name)
         side = self._side_text(following.side)
-        text = self.tr("Next: %1 — %2").replace("%1", what).replace("%2", name)
         if side:
-            text += self.tr(" (%1)").replace("%1", side)
+            text += fill(self.tr(" (%1)"), side)
         self.next_label.setText(text)
 
     def _show_done(self) -> None:
@@ -454,13 +493,8 @@ class TimerPage(QWidget):
             if not summary.holds_skipped
             else self.tr("You completed %1 of %2 holds and skipped %4, %3 in all.")
         )
-        text = (
-            text.replace("%1", str(summary.holds_done))
-            .replace("%2", str(summary.holds_total))
-            .replace("%3", format_clock(summary.active_s))
-            .replace("%4", str(summary.holds_skipped))
-        )
-        self.done_summary.setText(text)
+        done, total, skipped = summary.holds_done, summary.holds_total, summary.holds_skipped
+        self.done_summary.setText(fill(text, done, total, format_clock(summary.active_s), skipped))
         self.pages.setCurrentWidget(self.done_view)
         self.home_button.setFocus()
-        self.timer.stop()
+        self.deadline_timer.disarm()

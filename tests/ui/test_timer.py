@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.core.clock import suspend_aware_clock
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Phase, Routine, build_routine
@@ -17,6 +19,8 @@ from lowback_timer.ui import sound
 from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.timer import REFRESH_S, TimerPage
 from tests.fakeclock import FakeClock
+
+BOOTTIME = getattr(time, "CLOCK_BOOTTIME", None)
 
 
 class RecordingSounds(SoundPlayer):
@@ -54,7 +58,33 @@ def run_to_end(page: TimerPage, clock: FakeClock) -> None:
     assert page.session is not None
     while (deadline := page.session.next_deadline()) is not None:
         clock.now = deadline
-        page.poll()
+        page.catch_up()
+
+
+def wake(page: TimerPage, clock: FakeClock) -> float:
+    """As when the armed timer fires on time: the clock is at its deadline, and it fires."""
+    deadline = page.deadline_timer.deadline
+    assert deadline is not None and page.timer.isActive()
+    clock.now = max(clock.now, deadline)
+    page.deadline_timer.fire_if_due()
+    return clock.now
+
+
+class Laptop:
+    """clock_gettime of a Linux laptop: CLOCK_BOOTTIME counts suspend, the others do not."""
+
+    def __init__(self) -> None:
+        self.running = 500.0
+        self.suspended = 0.0
+
+    def clock_gettime(self, clock_id: int) -> float:
+        return self.running + (self.suspended if clock_id == BOOTTIME else 0.0)
+
+    def run(self, seconds: float) -> None:
+        self.running += seconds
+
+    def suspend(self, seconds: float) -> None:
+        self.suspended += seconds
 
 
 def test_a_whole_routine_from_start_to_the_completion_screen(
@@ -101,14 +131,14 @@ def test_space_pauses_and_the_countdown_stays(
 ) -> None:
     page.load(routine)
     clock.advance(2.2)
-    page.poll()
+    page.catch_up()
     qtbot.keyClick(page.running_view, Qt.Key.Key_Space)
     assert page.session is not None and page.session.state is State.PAUSED
     shown = page.ring.seconds_text
     assert page.pause_button.text() == "Resume (Space)"
     assert not page.timer.isActive()  # nothing fires while paused
     clock.advance(120)
-    page.poll()
+    page.catch_up()
     assert (page.ring.seconds_text, page.session.index) == (shown, 0)
     qtbot.keyClick(page.running_view, Qt.Key.Key_Space)
     assert page.session.state is State.RUNNING and page.timer.isActive()
@@ -122,7 +152,7 @@ def test_right_skips_and_left_goes_back(
     qtbot.keyClick(page.running_view, Qt.Key.Key_Right)
     assert page.session.step.phase is Phase.HOLD
     clock.advance(10)
-    page.poll()
+    page.catch_up()
     qtbot.keyClick(page.running_view, Qt.Key.Key_Left)  # restart the hold
     assert page.ring.seconds_text == f"0:{routine.holds[0].duration_s:02d}"
     qtbot.keyClick(page.running_view, Qt.Key.Key_Left)  # back to get ready
@@ -172,13 +202,13 @@ def test_a_two_second_blocked_loop_does_not_shift_the_schedule(
     for step in page.session.steps:
         ends.append((ends[-1] if ends else start) + step.duration_s)
     clock.now = ends[0] + 2.0  # the event loop was blocked for 2 s past the deadline
-    page.poll()
+    page.catch_up()
     assert page.session.index == 1
     assert page.session.next_deadline() == ends[1]
     assert page.ring.seconds_text == f"0:{round(ends[1] - clock.now):02d}"
 
 
-def test_one_timer_armed_for_repaint_while_visible_and_the_deadline_when_hidden(
+def test_one_timer_armed_for_the_pacer_while_visible_and_the_deadline_when_hidden(
     page: TimerPage, routine: Routine, clock: FakeClock
 ) -> None:
     page.load(routine)
@@ -188,6 +218,129 @@ def test_one_timer_armed_for_repaint_while_visible_and_the_deadline_when_hidden(
     deadline = page.session.next_deadline()
     assert deadline is not None
     assert page.timer.interval() == round((deadline - clock.now) * 1000)
+
+
+def test_the_qtimer_itself_drives_the_session(
+    qtbot: QtBot, page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    sounds = page.sounds
+    assert isinstance(sounds, RecordingSounds)
+    assert not page.timer.isActive()  # no session: nothing armed
+    page.load(routine)
+    assert page.session is not None and page.session.step.phase is Phase.PREPARE
+    deadline = page.session.next_deadline()
+    assert deadline is not None
+    clock.now = deadline + 0.5  # get-ready is over: the timer, armed for now, waits 0 ms
+    page.deadline_timer.arm(clock.now)
+    assert page.timer.interval() == 0
+    qtbot.waitUntil(lambda: page.ring.caption == "Hold", timeout=2000)
+    assert page.session.step.phase is Phase.HOLD and sounds.cues == ["hold-start"]
+    assert page.ring.seconds_text == format_clock(routine.holds[0].duration_s - 0.5)
+    assert page.timer.isActive()  # armed again, for what comes next
+
+
+def test_the_countdown_changes_at_each_whole_second_and_not_between(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    page.apply_settings(Settings(animations=False))  # no pacer frames: only the seconds
+    page.load(routine)
+    start = clock.now
+    assert page.ring.seconds_text == "0:05" and page.timer.interval() == 1000
+    clock.now = start + 0.625
+    page.deadline_timer.fire_if_due()  # a timer firing early changes nothing
+    assert page.ring.seconds_text == "0:05"
+    page.catch_up()  # nor does catching up between two seconds, say after a click
+    assert page.ring.seconds_text == "0:05" and page.timer.interval() == 375
+    seen = [(wake(page, clock) - start, page.ring.seconds_text) for _ in range(3)]
+    assert seen == [(1.0, "0:04"), (2.0, "0:03"), (3.0, "0:02")]
+    assert page.step_info.text().endswith("time left " + format_clock(routine.total_s - 3))
+
+
+def test_the_pacer_is_not_animated_while_minimised_or_hidden(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    page.load(routine)
+    assert page.session is not None
+    clock.advance(1.0)
+    page.catch_up()
+    size = page.pacer.size_fraction
+    assert page.timer.interval() == round(REFRESH_S * 1000)  # animating while seen
+    for hide in (page.showMinimized, page.hide):
+        hide()
+        deadline = page.session.next_deadline()
+        assert deadline is not None
+        assert page.timer.interval() == round((deadline - clock.now) * 1000)  # deadline only
+        clock.advance(0.5)
+        page.catch_up()
+        assert page.pacer.size_fraction == size  # not drawn while nobody can see it
+        page.showNormal()
+        assert page.pacer.size_fraction > size  # breathing in: caught up on showing
+        assert page.timer.interval() == round(REFRESH_S * 1000)
+        size = page.pacer.size_fraction
+
+
+def test_breath_tones_play_at_the_turns_while_the_window_is_hidden(
+    qtbot: QtBot, content: Content, routine: Routine, clock: FakeClock
+) -> None:
+    sounds = RecordingSounds()
+    page = TimerPage(content, "en", Settings(breath_sounds=True), clock=clock, sounds=sounds)
+    qtbot.addWidget(page)  # never shown, as when the window is in the tray
+    page.load(routine)
+    start = clock.now
+    heard = []
+    for _ in range(4):
+        at = wake(page, clock) - start
+        heard.append((at, sounds.cues[-1]))
+    # Breath turns at 4 s (out), 10 s (in) and 14 s (out); get-ready ends at 5 s.
+    assert heard == [
+        (4.0, "breath-out"),
+        (5.0, "hold-start"),
+        (10.0, "breath-in"),
+        (14.0, "breath-out"),
+    ]
+
+
+def test_after_a_20_s_block_the_unseen_hold_is_neither_heard_nor_counted(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    sounds = page.sounds
+    assert isinstance(sounds, RecordingSounds)
+    page.load(routine)
+    assert page.session is not None
+    steps = page.session.steps
+    assert [s.phase for s in steps[1:5]] == [Phase.HOLD, Phase.SWITCH, Phase.HOLD, Phase.REST]
+    for _ in range(2):  # the first hold, to its end, then the switch to the left side
+        clock.now = page.session.next_deadline() or clock.now
+        page.catch_up()
+    clock.advance(steps[2].duration_s - 0.5)
+    page.catch_up()
+    assert page.side_badge.text() == "LEFT" and page.ring.caption == "Switch sides"
+    cues = len(sounds.cues)
+    clock.advance(21)  # the event loop is blocked through the whole 20 s left hold
+    page.catch_up()
+    assert page.ring.caption == "Rest" and sounds.cues[cues:] == ["hold-end"]
+    page.stop()
+    assert page.stop_summary.text() == f"Stopped after 1 of {len(routine.holds)} holds."
+
+
+@pytest.mark.skipif(BOOTTIME is None, reason="this Python has no CLOCK_BOOTTIME")
+def test_an_hour_of_suspend_on_the_boot_clock_pauses_at_the_next_phase(
+    qtbot: QtBot, content: Content, routine: Routine
+) -> None:
+    laptop = Laptop()
+    clock = suspend_aware_clock("linux", clock_gettime=laptop.clock_gettime)
+    page = TimerPage(content, "en", Settings(), clock=clock, sounds=RecordingSounds())
+    qtbot.addWidget(page)
+    page.load(routine)
+    page.skip()  # into the first hold
+    laptop.run(3)
+    page.catch_up()
+    laptop.suspend(3600)  # the lid is closed: time.monotonic() would not move
+    page.catch_up()  # the first wake-up after the lid opens
+    assert page.session is not None and page.session.state is State.PAUSED
+    assert page.ring.caption == "Switch sides" and page.pause_button.text() == "Resume (Space)"
+    assert page.ring.seconds_text == format_clock(page.session.step.duration_s)
+    assert not page.timer.isActive()
 
 
 def test_without_audio_the_session_runs_with_visual_cues_and_says_so_once(
@@ -217,21 +370,9 @@ def test_the_stop_screen_says_how_far_the_routine_got(
     page.skip()
     assert page.session is not None
     clock.now = page.session.next_deadline() or clock.now  # the first hold runs to its end
-    page.poll()
+    page.catch_up()
     page.stop()
     assert page.stop_summary.text() == f"Stopped after 1 of {len(routine.holds)} holds."
-
-
-def test_a_minimised_window_gets_no_repaints_only_the_deadline(
-    page: TimerPage, routine: Routine, clock: FakeClock
-) -> None:
-    page.load(routine)
-    page.window().showMinimized()
-    page.poll()
-    assert page.session is not None
-    deadline = page.session.next_deadline()
-    assert deadline is not None
-    assert page.timer.interval() == round((deadline - clock.now) * 1000)
 
 
 def test_pacer_says_breathe_in_then_out_at_the_users_pace(
@@ -248,7 +389,7 @@ def test_pacer_says_breathe_in_then_out_at_the_users_pace(
     page.load(routine)
     assert page.breath_label.text() == "Breathe in"
     clock.advance(3.5)
-    page.poll()
+    page.catch_up()
     assert page.breath_label.text() == "Breathe out"
     off = TimerPage(
         content, "en", Settings(pacer=False), clock=clock, sounds=SoundPlayer(use_audio=False)
