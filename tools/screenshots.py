@@ -17,9 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lowback_timer.core.content import load_content
-from lowback_timer.core.routine import Phase, build_routine
+from lowback_timer.core.content import Content, load_content
+from lowback_timer.core.routine import Answers, Phase
 from lowback_timer.ui.app import application
+from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.translations import install_translators
 
@@ -37,30 +38,28 @@ def _save(widget: QWidget, out: Path, name: str) -> None:
     print("wrote", out / f"{name}.png")
 
 
-def shoot(lang: str, out: Path) -> None:
+def shoot(content: Content, lang: str, out: Path) -> None:
     app = application()
     translators = install_translators(app, lang)
-    content = load_content()
-    store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    folder = Path(tempfile.mkdtemp())
+    store = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
     store.setValue("setup_done", True)
     store.setValue("screened_at", time.time())
     store.setValue("types", "fatigue,sitting")
-    window = MainWindow(content, lang, store)
+    clock = _Clock()
+    window = MainWindow(Controller(content, lang, store, folder), clock=clock)
     window.resize(1000, 720)
     window.show()
     _save(window, out, f"{lang}-home")
-    clock = _Clock()
-    window.timer_page.clock = clock
-    window.set_routine(build_routine(content, ("fatigue", "sitting"), "desk", 5))
-    window.start_routine()
+    window.start_session(Answers(("fatigue", "sitting"), "desk", 5))
     page = window.timer_page
     assert page.session is not None
     clock.now += 1.2
-    page.poll()
+    page.catch_up()
     _save(window, out, f"{lang}-timer-prepare")
     page.skip()
     clock.now += 7.4
-    page.poll()
+    page.catch_up()
     _save(window, out, f"{lang}-timer-hold-right")
     while page.session.step.phase is not Phase.HOLD or page.session.step.side != "left":
         page.skip()
@@ -72,8 +71,7 @@ def shoot(lang: str, out: Path) -> None:
     _save(window, out, f"{lang}-timer-stop")
     page.reason_buttons["sharp-pain"].click()
     _save(window, out, f"{lang}-care-stop")
-    window.set_routine(build_routine(content, ("standing",), "desk", 3))
-    window.start_routine()
+    window.start_session(Answers(("standing",), "desk", 3))
     while page.session.state.value == "running":
         page.skip()
     _save(window, out, f"{lang}-timer-done")
@@ -96,8 +94,9 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     QStandardPaths.setTestModeEnabled(True)
-    for lang in ("en", "ja"):
-        shoot(lang, out)
+    content = load_content()
+    for lang in content.languages:
+        shoot(content, lang, out)
     return 0
 
 

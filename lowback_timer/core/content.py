@@ -10,7 +10,6 @@ written out (`_Builder`). routines/SCHEMA.md describes the files for editors.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from enum import StrEnum
 from functools import cached_property
 from importlib import resources
@@ -197,11 +196,6 @@ class Content:
     emergency_numbers: tuple[EmergencyNumber, ...] = spec(ListOf(Shape(EmergencyNumber)))
     prompts: tuple[Prompt, ...] = spec(ListOf(Shape(Prompt)))
     routines: tuple[SavedRoutine, ...] = spec(ListOf(Shape(SavedRoutine)))
-
-    def with_prepare(self, seconds: int) -> Content:
-        """The same content with the user's own get-ready time, so that routines are built
-        (and their total time shown) with the time the timer will really take."""
-        return replace(self, dose=replace(self.dose, prepare_s=seconds))
 
     @property
     def languages(self) -> tuple[str, ...]:

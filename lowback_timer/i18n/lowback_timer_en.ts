@@ -18,4 +18,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TimerPage</name>
+    <message numerus="yes">
+        <source>Stopped after %1 of %n holds.</source>
+        <translation>
+            <numerusform>Stopped after %1 of %n hold.</numerusform>
+            <numerusform>Stopped after %1 of %n holds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You completed %1 of %n holds, %2 in all.</source>
+        <translation>
+            <numerusform>You completed %1 of %n hold, %2 in all.</numerusform>
+            <numerusform>You completed %1 of %n holds, %2 in all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You completed %1 of %n holds and skipped %3, %2 in all.</source>
+        <translation>
+            <numerusform>You completed %1 of %n hold and skipped %3, %2 in all.</numerusform>
+            <numerusform>You completed %1 of %n holds and skipped %3, %2 in all.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -343,7 +343,7 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <name>TimerPage</name>
     <message>
         <source>◀ Back</source>
-        <extracomment>A breath tone due longer ago than this (the event loop was blocked) is left out.</extracomment>
+        <extracomment>A breath tone due longer ago than this (the event loop was blocked) is left out. The sound as a phase begins; the others sound &quot;hold-end&quot; when the one before ran to its end.</extracomment>
         <translation>◀ 戻る</translation>
     </message>
     <message>
@@ -381,10 +381,6 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source>Back to home</source>
         <translation>ホームに戻る</translation>
-    </message>
-    <message>
-        <source>Stopped after %1 of %2 holds.</source>
-        <translation>%2回中%1回キープしたところで中止しました。</translation>
     </message>
     <message>
         <source>Get ready: %1</source>
@@ -434,6 +430,18 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <source>Hold %1 of %2 · time left %3</source>
         <translation>キープ %1/%2 · 残り %3</translation>
     </message>
+    <message numerus="yes">
+        <source>You completed %1 of %n holds, %2 in all.</source>
+        <translation>
+            <numerusform>%n回中%1回キープしました（合計 %2）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You completed %1 of %n holds and skipped %3, %2 in all.</source>
+        <translation>
+            <numerusform>%n回中%1回キープし、%3回スキップしました（合計 %2）。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Start (Space)</source>
         <translation>開始（Space）</translation>
@@ -445,6 +453,12 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source>Pause (Space)</source>
         <translation>一時停止（Space）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %1 of %n holds.</source>
+        <translation>
+            <numerusform>%n回中%1回キープしたところで中止しました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Paused</source>
@@ -469,14 +483,6 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source> (%1)</source>
         <translation>（%1）</translation>
-    </message>
-    <message>
-        <source>You completed %1 of %2 holds, %3 in all.</source>
-        <translation>%2回中%1回キープしました（合計 %3）。</translation>
-    </message>
-    <message>
-        <source>You completed %1 of %2 holds and skipped %4, %3 in all.</source>
-        <translation>%2回中%1回キープし、%4回スキップしました（合計 %3）。</translation>
     </message>
 </context>
 <context>

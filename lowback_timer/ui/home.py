@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Routine
-from lowback_timer.ui.picture import Picture
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.text import dose_text, fill
-from lowback_timer.ui.widgets import scrolled
+from lowback_timer.ui.widgets import Picture, scrolled
 
 
 class HomePage(QWidget):

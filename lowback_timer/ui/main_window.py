@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from lowback_timer import __version__
+from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.ui.care import CarePage
@@ -20,7 +21,14 @@ from lowback_timer.ui.wizard import SetupWizard
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = monotonic_clock,
+    ) -> None:
+        """`clock` is the timer's monotonic clock (tests and screenshots give a fake one)."""
         super().__init__(parent)
         self.controller = controller
         content, lang = controller.content, controller.lang
@@ -29,7 +37,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.home = HomePage(content, lang)
-        self.timer_page = TimerPage(content, lang, controller.settings)
+        self.timer_page = TimerPage(content, lang, controller.settings, clock=clock)
         self.care = CarePage(content, lang)
         for page in (self.home, self.timer_page, self.care):
             self.stack.addWidget(page)

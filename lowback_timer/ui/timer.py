@@ -12,15 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLayout,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,11 +41,11 @@ from lowback_timer.core.session import (
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.deadline_timer import DeadlineTimer
 from lowback_timer.ui.dials import BreathPacer, CountdownRing
-from lowback_timer.ui.picture import Picture
 from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.speech import Speaker
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import fill
+from lowback_timer.ui.widgets import Picture, big_button, laid_out
 
 REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
 #: A breath tone due longer ago than this (the event loop was blocked) is left out.
@@ -56,34 +54,6 @@ PACER_STILL_SIZE = 0.6  # the pacer's size with animations off
 STOP_RED, STOP_RED_HOVER = "#a8432c", "#8f3722"
 #: The sound as a phase begins; the others sound "hold-end" when the one before ran to its end.
 PHASE_CUES = {Phase.HOLD: "hold-start", Phase.SWITCH: "switch-side"}
-
-
-_Slot = Callable[[], object] | SignalInstance
-
-
-def _button(text: str, slot: _Slot, height: int = 48, factor: float = 1.2) -> QPushButton:
-    """A large button, easy to hit from where one stands."""
-    button = QPushButton(text)
-    button.setMinimumHeight(height)
-    button.setFont(scaled_font(factor))
-    button.clicked.connect(slot)
-    return button
-
-
-_Item = QWidget | QLayout | int  # an int is that much stretch
-
-
-def _laid_out(layout: QBoxLayout, *items: _Item | tuple[QWidget | QLayout, int]) -> QBoxLayout:
-    """`layout` with `items` added in order; (item, n) gives the item stretch n."""
-    for entry in items:
-        item, stretch = entry if isinstance(entry, tuple) else (entry, 0)
-        if isinstance(item, int):
-            layout.addStretch(item)
-        elif isinstance(item, QLayout):
-            layout.addLayout(item, stretch)
-        else:
-            layout.addWidget(item, stretch)
-    return layout
 
 
 class TimerPage(QWidget):
@@ -111,8 +81,7 @@ class TimerPage(QWidget):
         self.clock = clock
         self.sounds = sounds or SoundPlayer(self, volume=settings.volume, muted=settings.muted)
         self.speaker = speaker or Speaker(self, enabled=settings.speech)
-        if self.lang in ("en", "ja"):
-            self.speaker.set_language(self.lang)
+        self.speaker.set_language(self.lang)
         self.session: Session | None = None
         self._asking = False  # stopped, and the user has not yet said what happened
         self._breath: Breath | None = None  # the breath on screen (its tone was played)
@@ -143,7 +112,7 @@ class TimerPage(QWidget):
         self.step_info = label(factor=1.1, wrap=False)
         self.cue = label(factor=1.5)
         self.next_label = label(factor=1.0)
-        layout = _laid_out(
+        layout = laid_out(
             QVBoxLayout(view),
             self._build_title(),
             self.step_info,
@@ -162,7 +131,7 @@ class TimerPage(QWidget):
         self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.side_badge.setFrameShape(QFrame.Shape.StyledPanel)
         self.side_badge.setMinimumWidth(160)
-        return _laid_out(QHBoxLayout(), (self.stretch_name, 1), self.side_badge)
+        return laid_out(QHBoxLayout(), (self.stretch_name, 1), self.side_badge)
 
     def _build_dials(self, view: QWidget) -> QLayout:
         """The picture on the left; the countdown ring and the breathing pacer on the right."""
@@ -175,16 +144,16 @@ class TimerPage(QWidget):
         middle = QGridLayout()
         middle.addWidget(self.picture, 0, 0, 2, 1)
         middle.addWidget(self.ring, 0, 1)
-        middle.addLayout(_laid_out(QHBoxLayout(), self.pacer, self.breath_label), 1, 1)
+        middle.addLayout(laid_out(QHBoxLayout(), self.pacer, self.breath_label), 1, 1)
         middle.setColumnStretch(0, 3)
         middle.setColumnStretch(1, 2)
         return middle
 
     def _build_controls(self) -> QLayout:
-        self.back_button = _button(self.tr("◀ Back"), self.back, 44, 1.1)
-        self.pause_button = _button("", self.toggle_pause, 44, 1.1)
-        self.skip_button = _button(self.tr("Skip ▶"), self.skip, 44, 1.1)
-        self.stop_button = _button(self.tr("Something feels wrong"), self.stop, 52)
+        self.back_button = big_button(self.tr("◀ Back"), self.back, 44, 1.1)
+        self.pause_button = big_button("", self.toggle_pause, 44, 1.1)
+        self.skip_button = big_button(self.tr("Skip ▶"), self.skip, 44, 1.1)
+        self.stop_button = big_button(self.tr("Something feels wrong"), self.stop, 52)
         self.stop_button.setFont(scaled_font(1.2, bold=True))
         self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
         # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5).
@@ -194,16 +163,16 @@ class TimerPage(QWidget):
             f"QPushButton:hover {{ background: {STOP_RED_HOVER}; }}"
         )
         buttons = (self.back_button, self.pause_button, self.skip_button)
-        return _laid_out(QHBoxLayout(), *buttons, 1, self.stop_button)
+        return laid_out(QHBoxLayout(), *buttons, 1, self.stop_button)
 
     def _build_stop_view(self) -> QWidget:
         view = QWidget(self)
         self.stop_summary = label(factor=1.0)
         self.reason_buttons = {
-            reason.id: _button(reason.label(self.lang), partial(self._report, reason.id))
+            reason.id: big_button(reason.label(self.lang), partial(self._report, reason.id))
             for reason in self.content.stop_reasons
         }
-        layout = _laid_out(
+        layout = laid_out(
             QVBoxLayout(view),
             label(self.tr("Stopped. What happened?"), factor=1.8, bold=True),
             label(self.tr("Choose what fits best; the next screen says what to do.")),
@@ -222,11 +191,11 @@ class TimerPage(QWidget):
         self.done_note = label(
             self.tr("Stand up and walk a few steps. Stretch again later, or tomorrow.")
         )
-        again = _button(self.tr("Do it again"), self.restart_requested)
-        self.home_button = _button(self.tr("Back to home"), self.home_requested)
+        again = big_button(self.tr("Do it again"), self.restart_requested)
+        self.home_button = big_button(self.tr("Back to home"), self.home_requested)
         self.home_button.setDefault(True)
-        row = _laid_out(QHBoxLayout(), again, self.home_button, 1)
-        layout = _laid_out(
+        row = laid_out(QHBoxLayout(), again, self.home_button, 1)
+        layout = laid_out(
             QVBoxLayout(view), self.done_title, self.done_summary, self.done_note, 1, row
         )
         layout.setContentsMargins(SPACING * 3, SPACING * 3, SPACING * 3, SPACING * 3)
@@ -313,7 +282,10 @@ class TimerPage(QWidget):
         self.session.stop(STOP_UNSPECIFIED)
         summary = self.session.summary()
         self.stop_summary.setText(
-            fill(self.tr("Stopped after %1 of %2 holds."), summary.holds_done, summary.holds_total)
+            fill(
+                self.tr("Stopped after %1 of %n holds.", "", summary.holds_total),
+                summary.holds_done,
+            )
         )
         self._asking = True
         self.deadline_timer.disarm()
@@ -393,7 +365,7 @@ class TimerPage(QWidget):
             self.speaker.say(self._spoken(step))
             self._render_phase(session)
         elif event.kind in (EventKind.PAUSED, EventKind.RESUMED) and session is not None:
-            self._render_pause_button(session)
+            self._render_pausebig_button(session)
 
     def _spoken(self, step: Step) -> str:
         name = self.content.stretch(step.stretch).name(self.lang)
@@ -433,10 +405,10 @@ class TimerPage(QWidget):
             variant.setup(self.lang) if step.phase is Phase.PREPARE else stretch.cue(self.lang)
         )
         self._render_next(session)
-        self._render_pause_button(session)
+        self._render_pausebig_button(session)
         self._clock_shown = None  # the countdown starts over
 
-    def _render_pause_button(self, session: Session) -> None:
+    def _render_pausebig_button(self, session: Session) -> None:
         texts = {State.RUNNING: self.tr("Pause (Space)"), State.READY: self.tr("Start (Space)")}
         self.pause_button.setText(texts.get(session.state, self.tr("Resume (Space)")))
 
@@ -488,13 +460,14 @@ class TimerPage(QWidget):
     def _show_done(self) -> None:
         assert self.session is not None
         summary = self.session.summary()
+        total = summary.holds_total
         text = (
-            self.tr("You completed %1 of %2 holds, %3 in all.")
+            self.tr("You completed %1 of %n holds, %2 in all.", "", total)
             if not summary.holds_skipped
-            else self.tr("You completed %1 of %2 holds and skipped %4, %3 in all.")
+            else self.tr("You completed %1 of %n holds and skipped %3, %2 in all.", "", total)
         )
-        done, total, skipped = summary.holds_done, summary.holds_total, summary.holds_skipped
-        self.done_summary.setText(fill(text, done, total, format_clock(summary.active_s), skipped))
+        clock = format_clock(summary.active_s)
+        self.done_summary.setText(fill(text, summary.holds_done, clock, summary.holds_skipped))
         self.pages.setCurrentWidget(self.done_view)
         self.home_button.setFocus()
         self.deadline_timer.disarm()

@@ -1,22 +1,28 @@
-"""The small reusable widgets: check rows and type cards that toggle when clicked anywhere,
-the exclusive "None of these" box, a calm notice line, and a borderless scroll area."""
+"""The small reusable widgets: a stretch picture, check rows and type cards that toggle when
+clicked anywhere, the exclusive "None of these" box, a calm notice line, large buttons, and the
+layout and scroll helpers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, SignalInstance
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QHBoxLayout,
+    QLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from lowback_timer.core.content import assets_dir
 from lowback_timer.ui.style import SPACING, label, scaled_font
 
 
@@ -135,3 +141,90 @@ class Notice(QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.button)
         self.hide()
+
+
+_Slot = Callable[[], object] | SignalInstance
+
+
+def big_button(text: str, slot: _Slot, height: int = 48, factor: float = 1.2) -> QPushButton:
+    """A large button, easy to hit from where one stands."""
+    button = QPushButton(text)
+    button.setMinimumHeight(height)
+    button.setFont(scaled_font(factor))
+    button.clicked.connect(slot)
+    return button
+
+
+_Item = QWidget | QLayout | int  # an int is that much stretch
+
+
+def laid_out(layout: QBoxLayout, *items: _Item | tuple[QWidget | QLayout, int]) -> QBoxLayout:
+    """`layout` with `items` added in order; (item, n) gives the item stretch n."""
+    for entry in items:
+        item, stretch = entry if isinstance(entry, tuple) else (entry, 0)
+        if isinstance(item, int):
+            layout.addStretch(item)
+        elif isinstance(item, QLayout):
+            layout.addLayout(item, stretch)
+        else:
+            layout.addWidget(item, stretch)
+    return layout
+
+
+_cache: dict[str, QSvgRenderer] = {}
+
+
+def renderer_for(image: str) -> QSvgRenderer:
+    """One parsed renderer per file, shared by the timer, the preview and the sheet."""
+    if image not in _cache:
+        _cache[image] = QSvgRenderer(str(assets_dir() / image))
+    return _cache[image]
+
+
+def draw_picture(painter: QPainter, image: str, target: QRectF, *, mirrored: bool) -> None:
+    """Draw the picture into `target`, keeping its 3:2 shape; flipped for the left side."""
+    renderer = renderer_for(image)
+    size = renderer.defaultSize().toSizeF()
+    size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    rect = QRectF(target.topLeft(), size)
+    rect.moveCenter(target.center())
+    painter.save()
+    if mirrored:
+        painter.translate(rect.center().x() * 2, 0)
+        painter.scale(-1, 1)
+    renderer.render(painter, rect)
+    painter.restore()
+
+
+class Picture(QWidget):
+    def __init__(
+        self, parent: QWidget | None = None, *, minimum: tuple[int, int] = (240, 160)
+    ) -> None:
+        super().__init__(parent)
+        self._image = ""
+        self._mirrored = False
+        self.setMinimumSize(*minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def show_image(self, image: str, *, mirrored: bool = False) -> None:
+        if (image, mirrored) != (self._image, self._mirrored):
+            self._image, self._mirrored = image, mirrored
+            self.update()
+
+    @property
+    def image(self) -> str:
+        return self._image
+
+    @property
+    def mirrored(self) -> bool:
+        return self._mirrored
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, 320)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._image:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        draw_picture(painter, self._image, QRectF(self.rect()), mirrored=self._mirrored)

@@ -31,8 +31,7 @@ def make(
     prepare_s: int | None = None,
 ) -> tuple[Session, list[Event]]:
     events: list[Event] = []
-    content = CONTENT if prepare_s is None else CONTENT.with_prepare(prepare_s)
-    routine = build_routine(content, types, "desk", minutes)
+    routine = build_routine(CONTENT, types, "desk", minutes, prepare_s)
     return Session(routine, clock=clock, on_event=events.append), events
 
 

@@ -69,9 +69,7 @@ def test_a_saved_routine_becomes_todays(qtbot: QtBot, content: Content, tmp_path
     assert make_controller(content, tmp_path).routine.items == draft.items
 
 
-def test_a_failed_save_keeps_todays_routine(
-    qtbot: QtBot, content: Content, tmp_path: Path
-) -> None:
+def test_a_failed_save_keeps_todays_routine(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be", encoding="utf-8")
     controller = make_controller(content, blocker, store_in(tmp_path))

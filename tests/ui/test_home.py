@@ -47,8 +47,7 @@ def test_a_new_routine_replaces_the_old_rows(home: HomePage, content: Content) -
     home.show_routine(shorter)
     numbered = [t for t in visible_texts(home) if t[:1].isdigit() and ". " in t]
     assert numbered == [
-        f"{n}. {content.stretch_for(i.variant).name('en')}"
-        for n, i in enumerate(shorter.items, 1)
+        f"{n}. {content.stretch_for(i.variant).name('en')}" for n, i in enumerate(shorter.items, 1)
     ]
 
 

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.my_routine import Draft
 from lowback_timer.core.routine import Answers, Routine, safe_hold_range
-from lowback_timer.ui.picture import Picture
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import dose_text, fill
-from lowback_timer.ui.widgets import scrolled
+from lowback_timer.ui.widgets import Picture, scrolled
 
 if TYPE_CHECKING:
     from lowback_timer.ui.wizard.wizard import SetupWizard
