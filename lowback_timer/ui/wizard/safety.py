@@ -35,13 +35,13 @@ class SafetyPage(QWizardPage):
             factor=1.1,
         )
         self.rows: dict[str, CheckRow] = {}
+        body = self._checklist()  # made first: Tab goes through the list, then "None of these"
         self.none_row = CheckRow(self.tr("None of these"), bold=True)
         self.none_row.setObjectName("noneOfThese")
         self.none_row.setStyleSheet(
             "#noneOfThese { border-top: 1px solid palette(mid); padding-top: 6px; }"
         )
         self.none_box = self.none_row.box
-        body = self._checklist()
         link_exclusive(
             self.none_box, [r.box for r in self.rows.values()], self.completeChanged.emit
         )
