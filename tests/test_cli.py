@@ -57,9 +57,22 @@ def test_plan_text_in_japanese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "plan", "--type", "fatigue", "--place", "standing", "--lang", "ja")
     content = load_content()
     assert code == 0
-    assert out.splitlines()[0].startswith("立ったままのルーティン（約5分）")
+    routine = build_routine(content, ("fatigue",), "standing", 5)
+    minutes = max(1, round(routine.total_s / 60))
+    assert out.splitlines()[0] == f"立ったままのルーティン：約{minutes}分"
     assert content.stretch("calves").cue("ja") in out
-    assert "右" in out and "左" in out
+    name = content.stretch_for(routine.items[0].variant).name("ja")
+    assert f"1. {name}：左右各" in out  # Japanese punctuation, not ": "
+
+
+def test_plan_says_plainly_when_the_routine_is_shorter_than_the_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "plan", "--type", "nerve", "--minutes", "30", "--lang", "en")
+    routine = build_routine(load_content(), ("nerve",), "desk", 30)
+    first, second = out.splitlines()[:2]
+    assert first == f"Routine for the desk: about {max(1, round(routine.total_s / 60))} minutes"
+    assert second.startswith("That is shorter than the 30 minutes you have")
 
 
 def test_plan_follows_the_locale_when_no_lang(

@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -84,7 +85,22 @@ def shoot(content: Content, lang: str, out: Path) -> None:
     check = window.run_safety_check()
     check.resize(1000, 720)
     _save(check, out, f"{lang}-wizard-safety")
+    last = check.groups[-1]
+    while check.currentPage() is not last:
+        check.groups[check.currentId() - check.SAFETY].answer(False)
+    last.answer(True)  # a group that asks which items apply
+    _save(check, out, f"{lang}-wizard-safety-which")
     check.reject()
+    welcome = window.open_wizard()
+    welcome.resize(1000, 720)
+    _save(welcome, out, f"{lang}-wizard-welcome")
+    welcome.reject()
+    check = window.run_safety_check()
+    check.groups[0].answer(True)  # tier 1: straight to the care screen
+    _save(window, out, f"{lang}-care-urgent")
+    window.controller.update_settings(replace(window.controller.settings, region="elsewhere"))
+    window.show_care_for_stop("weakness")
+    _save(window, out, f"{lang}-care-elsewhere")
     window.close()
     for translator in translators:
         app.removeTranslator(translator)

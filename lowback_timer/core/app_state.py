@@ -8,16 +8,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from lowback_timer.core.content import Content, SavedRoutine
+from lowback_timer.core.content import Content, EmergencyNumber, SavedRoutine
 from lowback_timer.core.routine import Routine, build_routine, expand
-from lowback_timer.core.screening import Outcome, allows_routine_after_stop, check_passed
+from lowback_timer.core.screening import (
+    Outcome,
+    allows_routine_after_stop,
+    check_passed,
+    emergency_numbers_for,
+)
 from lowback_timer.core.screening import recheck_due as _recheck_due
-from lowback_timer.core.settings import LANGUAGES, PLACES, Settings
+from lowback_timer.core.settings import ELSEWHERE, LANGUAGES, PLACES, REGIONS, Settings
 
 
 def vocabularies(content: Content) -> dict[str, tuple[str, ...]]:
     """The values the content allows for the settings that name a vocabulary."""
-    return {PLACES: content.place_ids, LANGUAGES: ("", *content.languages)}
+    regions = ("", *(n.id for n in content.emergency_numbers), ELSEWHERE)
+    return {PLACES: content.place_ids, LANGUAGES: ("", *content.languages), REGIONS: regions}
 
 
 def known_types(content: Content, type_ids: Iterable[str]) -> tuple[str, ...]:
@@ -29,13 +35,19 @@ def known_types(content: Content, type_ids: Iterable[str]) -> tuple[str, ...]:
 def answers_routine(content: Content, settings: Settings) -> Routine:
     """The routine the wizard's saved answers give."""
     types = known_types(content, settings.types)
-    return build_routine(content, types, settings.place, settings.minutes, settings.prepare_s)
+    return build_routine(
+        content, types, settings.place, settings.minutes, settings.prepare_s, settings.avoid
+    )
 
 
 def todays_routine(content: Content, settings: Settings, saved: SavedRoutine | None) -> Routine:
-    """The saved "my routine" wins; without one, the routine for the answers."""
+    """The saved "my routine" wins; without one, the routine for the answers. Stretches the
+    safety check said to leave out are left out of either."""
     if saved is not None:
-        return expand(content, saved.place, saved.items, settings.prepare_s)
+        avoid = set(settings.avoid)
+        items = tuple(i for i in saved.items if content.stretch_for(i.variant).id not in avoid)
+        if items:
+            return expand(content, saved.place, items, settings.prepare_s)
     return answers_routine(content, settings)
 
 
@@ -50,9 +62,28 @@ def recheck_due(settings: Settings, now: float) -> bool:
 
 
 def after_check(settings: Settings, outcome: Outcome, now: float) -> Settings:
-    """A check that allows routines is dated now; one with a tier that ends routines clears the
-    date, so the check is asked for again before the next routine."""
-    return replace(settings, screened_at=now if outcome.routine_allowed else 0.0)
+    """A check that allows routines is dated now, and what it said to leave out is kept; one
+    with a tier that ends routines clears the date, so the check is asked for again before the
+    next routine."""
+    if not outcome.routine_allowed:
+        return replace(settings, screened_at=0.0)
+    return replace(settings, screened_at=now, avoid=outcome.avoid)
+
+
+def nothing_changed(settings: Settings, now: float) -> Settings:
+    """The check was due again and the user says nothing has changed since: it counts as done
+    now, with the same answers."""
+    return replace(settings, screened_at=now)
+
+
+def region_for(content: Content, settings: Settings, country: str | None) -> EmergencyNumber | None:
+    """Whose emergency numbers to show first: the user's choice, else the system's country;
+    None for "elsewhere" or an unknown country (then: call your local emergency number)."""
+    if settings.region == ELSEWHERE:
+        return None
+    if settings.region:
+        return next(n for n in content.emergency_numbers if n.id == settings.region)
+    return emergency_numbers_for(content, country)[0]
 
 
 def after_stop(content: Content, settings: Settings, reason_id: str) -> Settings:
@@ -69,3 +100,14 @@ def after_stop(content: Content, settings: Settings, reason_id: str) -> Settings
 
 def after_answers(settings: Settings, types: tuple[str, ...], place: str, minutes: int) -> Settings:
     return replace(settings, types=types, place=place, minutes=minutes, setup_done=True)
+
+
+def rest_after(
+    content: Content, settings: Settings, routine: Routine, step_index: int
+) -> Routine | None:
+    """After a stop for this stretch (sharp pain, dizziness): the routine from the next stretch
+    on, or None when it was the last one."""
+    variant = routine.steps[step_index].variant
+    position = next(i for i, item in enumerate(routine.items) if item.variant == variant)
+    rest = routine.items[position + 1 :]
+    return expand(content, routine.place, rest, settings.prepare_s) if rest else None

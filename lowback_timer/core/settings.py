@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 #: Names of vocabularies a setting's value must come from; the caller passes their values.
-PLACES, LANGUAGES = "places", "languages"
+PLACES, LANGUAGES, REGIONS = "places", "languages", "regions"
 
 
 def setting(
@@ -34,9 +34,17 @@ def setting(
     return field(default=default, metadata=metadata)
 
 
+#: The region choice for "none of these places": the care screen then says to call the local
+#: emergency number.
+ELSEWHERE = "elsewhere"
+
+
 @dataclass(frozen=True)
 class Settings:
     language: str = setting("", vocabulary=LANGUAGES)  # "" = follow the system
+    # Whose emergency numbers the care screen shows first: an emergency-number id of the
+    # content, ELSEWHERE, or "" = guess from the system's country.
+    region: str = setting("", vocabulary=REGIONS)
     volume: float = setting(0.6, 0.0, 1.0)
     muted: bool = setting(False)
     breath_sounds: bool = setting(False)
@@ -55,6 +63,7 @@ class Settings:
     # up to the year 2100.
     screened_at: float = setting(0.0, 0.0, 4102444800.0)
     recheck_days: int = setting(14, 1, 90)
+    avoid: tuple[str, ...] = setting(())  # stretches the last check said to leave out
 
 
 def limits(name: str) -> tuple[Any, Any]:

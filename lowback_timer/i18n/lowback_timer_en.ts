@@ -17,6 +17,27 @@
             <numerusform>%1 s, %n rounds</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>About %n minutes</source>
+        <translation>
+            <numerusform>About %n minute</numerusform>
+            <numerusform>About %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Routine for %1: about %n minutes</source>
+        <translation>
+            <numerusform>Routine for %1: about %n minute</numerusform>
+            <numerusform>Routine for %1: about %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>That is shorter than the %n minutes you have: about a minute for each muscle and side is enough.</source>
+        <translation>
+            <numerusform>That is shorter than the %n minute you have: about a minute for each muscle and side is enough.</numerusform>
+            <numerusform>That is shorter than the %n minutes you have: about a minute for each muscle and side is enough.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TimerPage</name>

@@ -19,20 +19,25 @@
 <context>
     <name>CarePage</name>
     <message>
-        <source>What you ticked</source>
-        <translation>チェックした項目</translation>
-    </message>
-    <message>
         <source>Back to home</source>
         <translation>ホームに戻る</translation>
+    </message>
+    <message>
+        <source>Skip this stretch and go on</source>
+        <translation>このストレッチをとばして続ける</translation>
+    </message>
+    <message>
+        <source>Elsewhere: call your local emergency number.</source>
+        <translation>ほかの地域では、その地域の救急番号に電話してください。</translation>
     </message>
     <message>
         <source>Stopped for now</source>
         <translation>いったん中止しました</translation>
     </message>
     <message>
-        <source>This is general information, not a diagnosis. You know your body best: if you are unsure, ask for help.</source>
-        <translation>これは一般的な情報であり、診断ではありません。あなたの体のことは、あなたがいちばんよく知っています。迷ったときは、遠慮せずに助けを求めてください。</translation>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
     </message>
     <message>
         <source>Emergency number in %1</source>
@@ -49,6 +54,18 @@
     <message>
         <source>Emergency numbers and medical advice, by region:</source>
         <translation>地域別の救急番号と医療相談窓口：</translation>
+    </message>
+    <message>
+        <source>You said at least one of these applies:</source>
+        <translation>当てはまると答えたもの（このうちの一つ以上）：</translation>
+    </message>
+    <message>
+        <source>You know your body best: if you are unsure, ask for help.</source>
+        <translation>ご自身の体のことはご自身がいちばんよくわかります。迷うときは、助けを求めてください。</translation>
+    </message>
+    <message>
+        <source>Call your local emergency number.</source>
+        <translation>お住まいの地域の救急番号に電話してください。</translation>
     </message>
     <message>
         <source>Medical advice lines and emergency numbers, by region:</source>
@@ -69,6 +86,25 @@
     </message>
 </context>
 <context>
+    <name>GroupPage</name>
+    <message>
+        <source>Safety check (%1 of %2)</source>
+        <translation>安全チェック（%1／%2）</translation>
+    </message>
+    <message>
+        <source>No, none of these</source>
+        <translation>いいえ、どれも当てはまりません</translation>
+    </message>
+    <message>
+        <source>Yes, at least one of these</source>
+        <translation>はい、当てはまるものがあります</translation>
+    </message>
+    <message>
+        <source>Which ones? Tick each that applies.</source>
+        <translation>どれですか？当てはまるものすべてにチェックしてください。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s routine</source>
@@ -85,14 +121,6 @@
     <message>
         <source>Safety check</source>
         <translation>安全チェック</translation>
-    </message>
-    <message>
-        <source>General guidance for everyday stiffness, not a diagnosis.</source>
-        <translation>日常のこわばりに向けた一般的なガイドです。診断ではありません。</translation>
-    </message>
-    <message>
-        <source>About %1 in all</source>
-        <translation>合計 約%1</translation>
     </message>
 </context>
 <context>
@@ -122,6 +150,10 @@
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
+        <source>How often, and what to expect</source>
+        <translation>行う頻度と、期待できること</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
@@ -136,6 +168,22 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <translation>腰ストレッチタイマー %1
 
 腰の痛みや脚の重だるさに向けた、ガイド付きのストレッチです。一般的なガイドであり、診断や治療ではありません。</translation>
+    </message>
+    <message>
+        <source>Has anything changed since your last safety check?</source>
+        <translation>前回の安全チェックから、何か変わったことはありますか？</translation>
+    </message>
+    <message>
+        <source>New pain, numbness, weakness, or anything that feels different from usual.</source>
+        <translation>新しい痛み、しびれ、力の入りにくさなど、いつもと違うと感じることです。</translation>
+    </message>
+    <message>
+        <source>Nothing has changed</source>
+        <translation>変わりありません</translation>
+    </message>
+    <message>
+        <source>Show me the check</source>
+        <translation>チェックを表示する</translation>
     </message>
     <message>
         <source>Please do the safety check before your next routine. It takes a minute.</source>
@@ -176,9 +224,27 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
             <numerusform>%1秒・%nセット</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>About %n minutes</source>
+        <translation>
+            <numerusform>約%n分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Routine for %1: about %n minutes</source>
+        <translation>
+            <numerusform>%1のルーティン：約%n分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>That is shorter than the %n minutes you have: about a minute for each muscle and side is enough.</source>
+        <translation>
+            <numerusform>%n分より短めですが、ひとつの筋肉につき片側1分ほどで十分です。</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Routine for %1, about %2 min: %3 in all</source>
-        <translation>%1のルーティン（約%2分）: 合計 %3</translation>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2：%3</translation>
     </message>
 </context>
 <context>
@@ -247,6 +313,10 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <translation>各ストレッチ前の準備時間</translation>
     </message>
     <message>
+        <source>Emergency numbers for</source>
+        <translation>救急番号を表示する地域</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -310,18 +380,10 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     </message>
 </context>
 <context>
-    <name>SafetyPage</name>
+    <name>RegionChoice</name>
     <message>
-        <source>Safety check</source>
-        <translation>安全チェック</translation>
-    </message>
-    <message>
-        <source>Before you stretch: is any of these true for you now? Tick all that apply, or tick “None of these” at the bottom.</source>
-        <translation>ストレッチの前に確認します。今、次のうち当てはまるものはありますか？当てはまるものをすべてチェックするか、いちばん下の「どれも当てはまらない」をチェックしてください。</translation>
-    </message>
-    <message>
-        <source>None of these</source>
-        <translation>どれも当てはまらない</translation>
+        <source>Somewhere else</source>
+        <translation>その他の地域</translation>
     </message>
 </context>
 <context>
@@ -519,8 +581,8 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <translation>はじめに簡単な安全チェックをしてから、3つの質問（今の感じ方、場所、使える時間）にお答えいただきます。回答はあとから変更できます。</translation>
     </message>
     <message>
-        <source>This is general guidance for everyday stiffness, not a diagnosis.</source>
-        <translation>日常のこわばりに向けた一般的なガイドです。診断ではありません。</translation>
+        <source>Where do you live? If you ever need help, its numbers are shown first.</source>
+        <translation>お住まいの地域はどこですか？助けが必要なとき、その地域の番号を最初に表示します。</translation>
     </message>
 </context>
 </TS>

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,18 +22,9 @@ from lowback_timer.core.content import (
     Urgency,
     WarningSign,
 )
-from lowback_timer.core.screening import emergency_numbers_for
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import fill
 from lowback_timer.ui.widgets import scrolled
-
-
-def system_country() -> str | None:
-    """The ISO 3166 code of the system locale's territory ("JP"), or None when unknown."""
-    territory = QLocale.system().territory()
-    if territory == QLocale.Country.AnyTerritory:
-        return None
-    return QLocale.territoryToCode(territory) or None
 
 
 class CarePage(QWidget):
@@ -40,20 +32,14 @@ class CarePage(QWidget):
     `finished` is emitted by "Back to home"."""
 
     finished = Signal()
+    skip_requested = Signal()  # go on with the other stretches (after a stop for one stretch)
 
-    def __init__(
-        self,
-        content: Content,
-        lang: str,
-        country: str | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, content: Content, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._content = content
         self._lang = lang
-        self._country = country if country is not None else system_country()
-        self.local: EmergencyNumber | None = None
-        self.others: tuple[EmergencyNumber, ...] = ()
+        self.local: EmergencyNumber | None = None  # the user's region; None: elsewhere
+        self.others: tuple[EmergencyNumber, ...] = content.emergency_numbers
 
         self.title = label(factor=2.0, bold=True)
         self.advice = label(factor=1.35)
@@ -61,7 +47,9 @@ class CarePage(QWidget):
         self.call = label(factor=1.15)
         self.numbers_box = self._numbers_box()
         self.more = label(factor=1.05)  # less urgent tiers, when several were ticked
-        self.signs_heading = label(self.tr("What you ticked"), factor=1.1, bold=True)
+        self.signs_heading = label(
+            self.tr("You said at least one of these applies:"), factor=1.1, bold=True
+        )
         self.signs_list = label(factor=1.05)
         self.note = label(factor=0.95)
         self.home_button = QPushButton(self.tr("Back to home"))
@@ -71,6 +59,11 @@ class CarePage(QWidget):
         self.home_button.setDefault(True)
         self.home_button.setAutoDefault(True)
         self.home_button.clicked.connect(self.finished)
+        self.skip_button = QPushButton(self.tr("Skip this stretch and go on"))
+        self.skip_button.setFont(scaled_font(1.2))
+        self.skip_button.setMinimumHeight(56)
+        self.skip_button.clicked.connect(self.skip_requested)
+        self.skip_button.hide()
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING)
@@ -92,7 +85,12 @@ class CarePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, SPACING * 2)
         layout.addWidget(self.scroller, 1)
-        layout.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.home_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
     def _numbers_box(self) -> QFrame:
         """The emergency and advice numbers: the local one large, the others listed."""
@@ -107,6 +105,7 @@ class CarePage(QWidget):
         self.local_helpline = label(factor=1.15)
         self.others_heading = label(factor=1.1, bold=True)
         self.others_list = label(factor=1.1)
+        self.elsewhere = label(self.tr("Elsewhere: call your local emergency number."))
         for selectable in (self.local_number, self.others_list):
             selectable.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column = QVBoxLayout(box)
@@ -118,18 +117,21 @@ class CarePage(QWidget):
             self.local_helpline,
             self.others_heading,
             self.others_list,
+            self.elsewhere,
         ):
             column.addWidget(line)
         return box
 
     # --- entry points -------------------------------------------------------------------
-    def set_country(self, country: str | None) -> None:
-        """The ISO country code whose emergency number is shown first (None: list them all)."""
-        self._country = country
+    def set_region(self, local: EmergencyNumber | None) -> None:
+        """Whose numbers come first, large (None: the user lives elsewhere, or it is unknown)."""
+        self.local = local
+        self.others = tuple(n for n in self._content.emergency_numbers if n is not local)
 
     def show_screening(self, tier_numbers: Sequence[int], signs: Sequence[WarningSign]) -> None:
         """After the safety check: the most urgent tier first, then the others, then what was
         ticked (worth telling the doctor)."""
+        self.skip_button.hide()
         tiers = [self._content.tier(n) for n in sorted(set(tier_numbers))]
         if not tiers:
             raise ValueError("the care screen needs at least one tier")
@@ -144,8 +146,10 @@ class CarePage(QWidget):
         self.signs_list.setVisible(bool(lines))
         self._scroll_to_top()
 
-    def show_stop(self, reason: StopReason) -> None:
-        """After "Something feels wrong": the advice for what the user said, then its tier."""
+    def show_stop(self, reason: StopReason, *, offer_skip: bool = False) -> None:
+        """After "Something feels wrong": the advice for what the user said, then its tier;
+        `offer_skip` adds the choice to go on with the other stretches."""
+        self.skip_button.setVisible(offer_skip)
         self.more.hide()
         self.signs_heading.hide()
         self.signs_list.hide()
@@ -170,12 +174,11 @@ class CarePage(QWidget):
         # After a stop, the advice for what the user felt already says what to do.
         self.action.setVisible(not advice)
         self.call.show()
-        self.note.setText(
-            self.tr(
-                "This is general information, not a diagnosis. You know your body best: "
-                "if you are unsure, ask for help."
-            )
-        )
+        note = self._content.guidance.not_advice(self._lang)
+        if tier.urgency is not Urgency.EMERGENCY:  # on tier 1 nothing may soften "call now"
+            more = self.tr("You know your body best: if you are unsure, ask for help.")
+            note = fill(self.tr("%1 %2", "two sentences in a row"), note, more)
+        self.note.setText(note)
         self.note.show()
         if tier.ends_routine:
             self._show_numbers(emergency_first=tier.urgency is Urgency.EMERGENCY)
@@ -184,9 +187,16 @@ class CarePage(QWidget):
             self.numbers_box.hide()
 
     def _show_numbers(self, *, emergency_first: bool) -> None:
-        self.local, self.others = emergency_numbers_for(self._content, self._country)
         local = self.local
-        if local is not None:
+        self.elsewhere.setVisible(local is not None)
+        if local is None:
+            self.local_heading.setText(self.tr("Call your local emergency number."))
+            self.others_heading.setText(
+                self.tr("Emergency numbers and medical advice, by region:")
+                if emergency_first
+                else self.tr("Medical advice lines and emergency numbers, by region:")
+            )
+        else:
             self.local_heading.setText(
                 fill(self.tr("Emergency number in %1"), local.region(self._lang))
             )
@@ -195,13 +205,9 @@ class CarePage(QWidget):
                 fill(self.tr("Medical advice: %1"), local.helpline(self._lang))
             )
             self.others_heading.setText(self.tr("Other regions"))
-        else:
-            self.others_heading.setText(
-                self.tr("Emergency numbers and medical advice, by region:")
-                if emergency_first
-                else self.tr("Medical advice lines and emergency numbers, by region:")
-            )
-        for widget in (self.local_heading, self.local_number, self.local_helpline):
+        # The heading says what to do even with no number for the user's region: large then.
+        self.local_heading.setFont(scaled_font(1.15 if local else 1.8, bold=True))
+        for widget in (self.local_number, self.local_helpline):
             widget.setVisible(local is not None)
         # Tier 2 is not an ambulance matter first: the advice line leads, in larger type.
         self.local_helpline.setFont(scaled_font(1.15 if emergency_first else 1.4, bold=False))

@@ -18,10 +18,22 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Signal,
+)
 
 from lowback_timer.core import app_state
-from lowback_timer.core.content import Content, ContentInvalidError, SavedRoutine
+from lowback_timer.core.content import (
+    Content,
+    ContentInvalidError,
+    EmergencyNumber,
+    SavedRoutine,
+)
 from lowback_timer.core.my_routine import FILE_NAME, Draft, load_my_routine, save_my_routine
 from lowback_timer.core.routine import Answers, Routine, build_routine
 from lowback_timer.core.screening import Outcome
@@ -38,6 +50,14 @@ def open_store() -> QSettings:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     return QSettings()
+
+
+def system_country() -> str | None:
+    """The ISO 3166 code of the system locale's territory ("JP"), or None when unknown."""
+    territory = QLocale.system().territory()
+    if territory == QLocale.Country.AnyTerritory:
+        return None
+    return QLocale.territoryToCode(territory) or None
 
 
 def default_data_dir() -> Path:
@@ -65,9 +85,12 @@ class Controller(QObject):
         data_dir: Path | None = None,
         *,
         wall_clock: Callable[[], float] = time.time,
+        country: str | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`country`: the system's ISO country code (default: from the system locale)."""
         super().__init__(parent)
+        self.country = country or system_country()
         self.content = content
         self.lang = lang
         self.store = store
@@ -98,9 +121,14 @@ class Controller(QObject):
     def routine_for(self, answers: Answers) -> Routine:
         """The routine for other answers than the saved ones, with the user's get-ready time."""
         types = app_state.known_types(self.content, answers.types)
+        settings = self._settings
         return build_routine(
-            self.content, types, answers.place, answers.minutes, self._settings.prepare_s
+            self.content, types, answers.place, answers.minutes, settings.prepare_s, settings.avoid
         )
+
+    def rest_after(self, routine: Routine, step_index: int) -> Routine | None:
+        """The routine from the stretch after the one at `step_index` (None: it was the last)."""
+        return app_state.rest_after(self.content, self._settings, routine, step_index)
 
     def my_routine_path(self) -> Path:
         return self.data_dir / FILE_NAME
@@ -113,6 +141,10 @@ class Controller(QObject):
 
     def recheck_due(self) -> bool:
         return app_state.recheck_due(self._settings, self.wall_clock())
+
+    def emergency_number(self) -> EmergencyNumber | None:
+        """The numbers the care screen shows first, large; None: "your local number"."""
+        return app_state.region_for(self.content, self._settings, self.country)
 
     # --- intents ------------------------------------------------------------------------
     def update_settings(self, settings: Settings) -> None:
@@ -128,6 +160,10 @@ class Controller(QObject):
 
     def record_check(self, outcome: Outcome) -> None:
         self.update_settings(app_state.after_check(self._settings, outcome, self.wall_clock()))
+
+    def confirm_unchanged(self) -> None:
+        """The check was due and the user says nothing has changed since the last one."""
+        self.update_settings(app_state.nothing_changed(self._settings, self.wall_clock()))
 
     def record_stop(self, reason_id: str) -> None:
         self.update_settings(app_state.after_stop(self.content, self._settings, reason_id))

@@ -12,10 +12,9 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.core.content import Content
-from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Routine
 from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.text import dose_text, fill
+from lowback_timer.ui.text import Phrases, dose_text
 from lowback_timer.ui.widgets import Picture, scrolled
 
 
@@ -47,9 +46,8 @@ class HomePage(QWidget):
         self.change_button.clicked.connect(self.change_answers_requested)
         self.check_button = QPushButton(self.tr("Safety check"))
         self.check_button.clicked.connect(self.safety_check_requested)
-        self.note = label(
-            self.tr("General guidance for everyday stiffness, not a diagnosis."), factor=0.9
-        )
+        self.rule = label(content.guidance.rule(lang), factor=1.05)
+        self.note = label(content.guidance.not_advice(lang), factor=0.9)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING * 2)
@@ -57,6 +55,7 @@ class HomePage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.total)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.rule)
         self.notices = QVBoxLayout()  # calm, non-modal notices (safety check due, file set aside)
         self.notices.setSpacing(SPACING // 2)
         layout.addLayout(self.notices)
@@ -95,4 +94,4 @@ class HomePage(QWidget):
             self.rows_layout.addWidget(picture, row, 0)
             self.rows_layout.addWidget(texts, row, 1)
         self.rows_layout.setRowStretch(len(routine.items), 1)
-        self.total.setText(fill(self.tr("About %1 in all"), format_clock(routine.total_s)))
+        self.total.setText(Phrases().length(routine.total_s))

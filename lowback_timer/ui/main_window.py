@@ -3,11 +3,19 @@ rules are the controller's; this window only moves between screens."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from lowback_timer import __version__
 from lowback_timer.core.clock import Clock, monotonic_clock
+from lowback_timer.core.content import Urgency
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.ui.care import CarePage
@@ -42,6 +50,7 @@ class MainWindow(QMainWindow):
         for page in (self.home, self.timer_page, self.care):
             self.stack.addWidget(page)
         self.wizard: SetupWizard | None = None
+        self._rest: Routine | None = None  # the routine left after a stop for one stretch
         self._build_notices()
         self._build_menu()
         self._connect()
@@ -71,6 +80,7 @@ class MainWindow(QMainWindow):
         self.timer_page.restart_requested.connect(self.start_routine)
         self.timer_page.stop_reported.connect(self.show_care_for_stop)
         self.care.finished.connect(self.show_home)
+        self.care.skip_requested.connect(self._go_on_without_that_stretch)
 
     def _build_menu(self) -> None:
         routine_menu = self.menuBar().addMenu(self.tr("&Routine"))
@@ -91,9 +101,24 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             routine_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("How often, and what to expect"), self)
+        guide.triggered.connect(self.show_guidance)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def show_guidance(self) -> QMessageBox:
+        """How often to stretch and what to expect, said once, here."""
+        guidance, lang = self.controller.content.guidance, self.controller.lang
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("How often, and what to expect"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(guidance.rule(lang))
+        box.setInformativeText(f"{guidance.how_often(lang)}\n\n{guidance.expect(lang)}")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        return box
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -150,27 +175,79 @@ class MainWindow(QMainWindow):
             self.show_page(self.timer_page)  # one routine at a time; never restart it silently
             return
         if not self.controller.may_start():
-            wizard = self.run_safety_check()
-            wizard.accepted.connect(lambda: self._start_if_allowed(routine))
+            self._check_then_start(routine)
+            return
+        if self.controller.recheck_due():
+            self.ask_if_changed(routine)
             return
         self.show_page(self.timer_page)
         self.timer_page.load(routine or self.controller.routine)
 
     def _start_if_allowed(self, routine: Routine | None) -> None:
-        if self.controller.may_start():
+        if self.controller.may_start() and not self.controller.recheck_due():
             self._start(routine)
 
+    def _check_then_start(self, routine: Routine | None) -> None:
+        wizard = self.run_safety_check()
+        wizard.accepted.connect(lambda: self._start_if_allowed(routine))
+
+    def ask_if_changed(self, routine: Routine | None = None) -> QMessageBox:
+        """The check is due again: one question before the routine, not the whole check."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Safety check"))
+        box.setText(self.tr("Has anything changed since your last safety check?"))
+        box.setInformativeText(
+            self.tr("New pain, numbness, weakness, or anything that feels different from usual.")
+        )
+        same = box.addButton(self.tr("Nothing has changed"), QMessageBox.ButtonRole.AcceptRole)
+        check = box.addButton(self.tr("Show me the check"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(same)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(button: QAbstractButton) -> None:
+            if button is same:
+                self.controller.confirm_unchanged()
+                self._start(routine)
+            elif button is check:
+                self._check_then_start(routine)
+
+        box.buttonClicked.connect(answered)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        return box
+
     def show_care_for_screening(self, outcome: Outcome) -> None:
+        self.care.set_region(self.controller.emergency_number())
         self.care.show_screening([t.tier for t in outcome.tiers], outcome.signs)
         self.show_page(self.care)
         self.care.home_button.setFocus()
 
     def show_care_for_stop(self, reason_id: str) -> None:
-        """The timer's "Something feels wrong": the advice for what the user felt."""
+        """The timer's "Something feels wrong": the advice for what the user felt, and, when it
+        only concerns this stretch, the offer to go on with the others."""
+        content = self.controller.content
         self.controller.record_stop(reason_id)
-        self.care.show_stop(self.controller.content.stop_reason(reason_id))
+        reason = content.stop_reason(reason_id)
+        self._rest = None
+        session = self.timer_page.session
+        one_stretch = reason.tier is not None and (
+            content.tier(reason.tier).urgency is Urgency.STOP_STRETCH
+        )
+        if one_stretch and session is not None:
+            self._rest = self.controller.rest_after(session.routine, session.index)
+        self.care.set_region(self.controller.emergency_number())
+        self.care.show_stop(reason, offer_skip=self._rest is not None)
         self.show_page(self.care)
         self.care.home_button.setFocus()
+
+    def _go_on_without_that_stretch(self) -> None:
+        rest, self._rest = self._rest, None
+        if rest is None:
+            self.show_home()
+            return
+        self.show_page(self.timer_page)
+        self.timer_page.load(rest)
 
     # --- dialogs ------------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:

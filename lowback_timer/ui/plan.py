@@ -11,7 +11,6 @@ import json
 from PySide6.QtCore import QCoreApplication
 
 from lowback_timer.core.content import Content
-from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Answers, Routine, build_routine
 from lowback_timer.ui.controller import open_store, read_settings
 from lowback_timer.ui.text import Phrases, dose_text
@@ -34,12 +33,19 @@ def print_plan(content: Content, answers: Answers, lang: str, *, as_json: bool) 
     return 0
 
 
+#: A routine this much shorter than the minutes available says so.
+SHORTER_BY_S = 90
+
+
 def plan_text(content: Content, routine: Routine, minutes: int, lang: str) -> str:
+    phrases = Phrases()
     place = content.place(routine.place).short(lang)
-    lines = [Phrases().plan_title(place, minutes, format_clock(routine.total_s))]
+    lines = [phrases.plan_title(place, routine.total_s)]
+    if minutes * 60 - routine.total_s >= SHORTER_BY_S:
+        lines.append(phrases.shorter_than_asked(minutes))
     for number, item in enumerate(routine.items, start=1):
         stretch = content.stretch_for(item.variant)
         dose = dose_text(stretch.both_sides, item.hold_s, item.reps)
-        lines.append(f"{number}. {stretch.name(lang)}: {dose}")
+        lines.append(phrases.plan_line(number, stretch.name(lang), dose))
         lines.append(f"   {stretch.cue(lang)}")
     return "\n".join(lines)

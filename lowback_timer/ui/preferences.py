@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowback_timer.core.settings import Settings, limits
+from lowback_timer.core.settings import ELSEWHERE, Settings, limits
 from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.style import SPACING, label
+from lowback_timer.ui.widgets import RegionChoice
 
 
 def _seconds_box(name: str, value: float) -> QDoubleSpinBox:
@@ -67,6 +68,9 @@ class PreferencesDialog(QDialog):
         self.animations = QCheckBox(self.tr("Animate the pacer (turn off for a still screen)"))
         self.animations.setChecked(settings.animations)
         self.prepare = _seconds_box("prepare_s", controller.prepare_s)
+        number = controller.emergency_number()
+        self._shown_region = settings.region or (number.id if number is not None else ELSEWHERE)
+        self.region = RegionChoice(controller.content, controller.lang, self._shown_region)
         self.language = QComboBox()
         self.language.addItem(self.tr("Same as the system"), "")
         for code in controller.content.languages:
@@ -84,6 +88,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Breathe out for"), self.breath_out)
         form.addRow(self.animations)
         form.addRow(self.tr("Get ready before each stretch"), self.prepare)
+        form.addRow(self.tr("Emergency numbers for"), self.region)
         form.addRow(self.tr("Language"), self.language)
         note = label(self.tr("A new language is used from the next start."), factor=0.95)
         buttons = QDialogButtonBox(
@@ -110,6 +115,7 @@ class PreferencesDialog(QDialog):
             animations=self.animations.isChecked(),
             prepare_s=self._prepare_s(),
             language=str(self.language.currentData()),
+            region=self._region(),
         )
 
     def _prepare_s(self) -> int | None:
@@ -118,3 +124,8 @@ class PreferencesDialog(QDialog):
         if self._original.prepare_s is None and chosen == self._content_prepare_s:
             return None
         return chosen
+
+    def _region(self) -> str:
+        """The region; left as guessed from the system, it keeps following the system."""
+        chosen = self.region.region()
+        return "" if not self._original.region and chosen == self._shown_region else chosen

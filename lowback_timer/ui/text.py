@@ -36,8 +36,28 @@ class Phrases(QObject):
             text = self.tr("%1 s, %n rounds", "", reps)
         return fill(text, hold_s)
 
-    def plan_title(self, place: str, minutes: int, total: str) -> str:
-        return fill(self.tr("Routine for %1, about %2 min: %3 in all"), place, minutes, total)
+    def length(self, total_s: int) -> str:
+        """A routine's length as one says it: "About 6 minutes"."""
+        return self.tr("About %n minutes", "", rounded_minutes(total_s))
+
+    def plan_title(self, place: str, total_s: int) -> str:
+        minutes = rounded_minutes(total_s)
+        return fill(self.tr("Routine for %1: about %n minutes", "", minutes), place)
+
+    def shorter_than_asked(self, minutes: int) -> str:
+        return self.tr(
+            "That is shorter than the %n minutes you have: about a minute for each muscle "
+            "and side is enough.",
+            "",
+            minutes,
+        )
+
+    def plan_line(self, number: int, name: str, dose: str) -> str:
+        return fill(self.tr("%1. %2: %3"), number, name, dose)
+
+
+def rounded_minutes(seconds: float) -> int:
+    return max(1, round(seconds / 60))
 
 
 def dose_text(both_sides: bool, hold_s: int, reps: int) -> str:

@@ -365,7 +365,7 @@ class TimerPage(QWidget):
             self.speaker.say(self._spoken(step))
             self._render_phase(session)
         elif event.kind in (EventKind.PAUSED, EventKind.RESUMED) and session is not None:
-            self._render_pausebig_button(session)
+            self._render_pause_button(session)
 
     def _spoken(self, step: Step) -> str:
         name = self.content.stretch(step.stretch).name(self.lang)
@@ -401,14 +401,25 @@ class TimerPage(QWidget):
         self.side_badge.setVisible(bool(badge))
         self.picture.show_image(variant.image, mirrored=step.side == "left")
         self.ring.set_caption(self.phase_name(step.phase))
-        self.cue.setText(
-            variant.setup(self.lang) if step.phase is Phase.PREPARE else stretch.cue(self.lang)
-        )
+        self.cue.setText(self._cue(session.index, step))
         self._render_next(session)
-        self._render_pausebig_button(session)
+        self._render_pause_button(session)
         self._clock_shown = None  # the countdown starts over
 
-    def _render_pausebig_button(self, session: Session) -> None:
+    def _cue(self, index: int, step: Step) -> str:
+        """The one cue of the phase: while getting ready, the position (after the floor, first
+        "get up slowly"; before the first stretch, the rule for every stretch)."""
+        if step.phase is not Phase.PREPARE:
+            return self.content.stretch(step.stretch).cue(self.lang)
+        guidance = self.content.guidance
+        lines = [self.content.variant(step.variant).setup(self.lang)]
+        if step.get_up:
+            lines.insert(0, guidance.get_up(self.lang))
+        if index == 0:
+            lines.append(guidance.rule(self.lang))
+        return "\n".join(lines)
+
+    def _render_pause_button(self, session: Session) -> None:
         texts = {State.RUNNING: self.tr("Pause (Space)"), State.READY: self.tr("Start (Space)")}
         self.pause_button.setText(texts.get(session.state, self.tr("Resume (Space)")))
 

@@ -10,8 +10,10 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, SignalInstance
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLayout,
@@ -22,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowback_timer.core.content import assets_dir
+from lowback_timer.core.content import Content, assets_dir
+from lowback_timer.core.settings import ELSEWHERE
 from lowback_timer.ui.style import SPACING, label, scaled_font
 
 
@@ -48,12 +51,29 @@ def link_exclusive(
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
+    """A borderless scroll area whose view always follows the keyboard focus, so the focused
+    item (the one Space would tick) is never out of sight."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    _FollowFocus(area)
     return area
+
+
+class _FollowFocus(QObject):
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._moved)
+
+    def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        inner = self._area.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            self._area.ensureWidgetVisible(new)
 
 
 class _ClickToToggle(QObject):
@@ -228,3 +248,17 @@ class Picture(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         draw_picture(painter, self._image, QRectF(self.rect()), mirrored=self._mirrored)
+
+
+class RegionChoice(QComboBox):
+    """Whose emergency numbers to show first: each region of the content, or elsewhere."""
+
+    def __init__(self, content: Content, lang: str, chosen: str) -> None:
+        super().__init__()
+        for number in content.emergency_numbers:
+            self.addItem(number.region(lang), number.id)
+        self.addItem(self.tr("Somewhere else"), ELSEWHERE)
+        self.setCurrentIndex(max(0, self.findData(chosen)))
+
+    def region(self) -> str:
+        return str(self.currentData())

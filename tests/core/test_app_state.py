@@ -92,3 +92,41 @@ def test_the_settings_vocabularies_are_the_contents() -> None:
     vocab = app_state.vocabularies(CONTENT)
     assert vocab["places"] == CONTENT.place_ids
     assert vocab["languages"] == ("", *CONTENT.languages)
+
+
+def test_the_chosen_region_wins_over_the_systems_country() -> None:
+    chosen = CONTENT.emergency_numbers[-1]
+    settings = replace(ANSWERED, region=chosen.id)
+    assert app_state.region_for(CONTENT, settings, "JP") == chosen
+    japan = app_state.region_for(CONTENT, ANSWERED, "JP")  # no choice: the system's country
+    assert japan is not None and "JP" in japan.countries
+    assert app_state.region_for(CONTENT, ANSWERED, "ZZ") is None
+    assert app_state.region_for(CONTENT, replace(ANSWERED, region="elsewhere"), "JP") is None
+
+
+def test_nothing_changed_counts_as_a_check_now() -> None:
+    due = replace(ANSWERED, screened_at=NOW - 30 * DAY_S)
+    assert app_state.recheck_due(due, NOW)
+    assert not app_state.recheck_due(app_state.nothing_changed(due, NOW), NOW)
+
+
+def test_after_a_stop_the_rest_starts_at_the_next_stretch() -> None:
+    routine = build_routine(CONTENT, (), "desk", 5)
+    second_hold = [i for i, s in enumerate(routine.steps) if s.phase is Phase.HOLD][1]
+    rest = app_state.rest_after(CONTENT, ANSWERED, routine, second_hold)
+    assert rest is not None and rest.items == routine.items[1:]
+    last = len(routine.steps) - 1
+    assert app_state.rest_after(CONTENT, ANSWERED, routine, last) is None
+
+
+def test_stretches_the_check_said_to_avoid_stay_out_of_my_routine_too() -> None:
+    mine = SavedRoutine(
+        "my-routine",
+        Texts((("en", "Mine"),)),
+        "desk",
+        (RoutineItem("glutes-desk", 30, 1), RoutineItem("calves-wall", 25, 2)),
+    )
+    settings = replace(ANSWERED, avoid=("glutes",))
+    routine = app_state.todays_routine(CONTENT, settings, mine)
+    assert [i.variant for i in routine.items] == ["calves-wall"]
+    assert all(s.stretch != "glutes" for s in app_state.answers_routine(CONTENT, settings).steps)

@@ -56,7 +56,7 @@ def test_hold_change_is_clamped_to_the_safe_range_and_changes_the_total() -> Non
 
 
 def test_the_last_stretch_cannot_be_removed() -> None:
-    draft = Draft.of(build_routine(CONTENT, ["standing"], "floor", 3))
+    draft = Draft.of(build_routine(CONTENT, ["nerve"], "floor", 3))
     assert len(draft.items) == 1
     assert not draft.can_remove()
     assert draft.remove(0) == draft

@@ -220,7 +220,7 @@ def test_a_20_s_block_catches_up_silently_and_unseen_holds_do_not_count(
         session.update()
     assert session.step.phase is Phase.SWITCH and session.summary().holds_done == 1
     count = len(events)
-    clock.advance(21)  # the loop was blocked through the whole second hold (20 s)
+    clock.advance(session.steps[3].duration_s + 1)  # blocked through the whole second hold
     session.update()
     assert session.index == 4 and session.step.phase is Phase.REST
     new = events[count:]

@@ -18,6 +18,7 @@ from lowback_timer.core.settings import Settings
 from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.wizard import SetupWizard
+from lowback_timer.ui.wizard.safety import GroupPage
 
 PASSED = object()  # "the check was passed just now"
 
@@ -43,9 +44,12 @@ def make_controller(
     *,
     lang: str = "en",
     now: float | None = None,
+    country: str = "JP",
 ) -> Controller:
+    """A controller on its own files; the system's country is Japan unless told otherwise."""
     clock: Callable[[], float] = time.time if now is None else (lambda: now)
-    return Controller(content, lang, store or store_in(folder), folder, wall_clock=clock)
+    store = store or store_in(folder)
+    return Controller(content, lang, store, folder, wall_clock=clock, country=country)
 
 
 def open_window(
@@ -64,7 +68,6 @@ def open_window(
         store.setValue("screened_at", time.time() if screened_at is PASSED else screened_at)
     window = MainWindow(make_controller(content, folder, store, now=now))
     qtbot.addWidget(window)
-    window.care.set_country("JP")
     window.show()
     return window
 
@@ -114,18 +117,37 @@ def finish(wizard: QWizard) -> None:
 
 
 def sign_of(content: Content, tier: int) -> str:
-    return next(s.id for s in content.signs if s.tier == tier)
+    """A sign of this tier that the first-run check asks about."""
+    return next(
+        s.id for g in content.check_groups for s in content.signs_in(g.id) if s.tier == tier
+    )
+
+
+def answer_check(wizard: SetupWizard, *signs: str) -> None:
+    """From the current group of the safety check on: "Yes" to the groups of these signs
+    (ticking them where the group asks which), "No" to the others, until the check is over."""
+    while wizard.isVisible() and wizard.currentId() >= SetupWizard.SAFETY:
+        page = wizard.currentPage()
+        assert isinstance(page, GroupPage)
+        before = wizard.currentId()
+        mine = [s.id for s in page.signs if s.id in signs]
+        click(page.yes if mine else page.no)  # an answer that needs nothing more goes on
+        if wizard.isVisible() and wizard.currentId() == before:  # "which ones?"
+            for sign in mine:
+                click(page.rows[sign].box)
+            if page.nextId() == -1:
+                finish(wizard)
+            else:
+                wizard.next()
+        assert not wizard.isVisible() or wizard.currentId() != before, "the check did not go on"
 
 
 def to_type_page(wizard: SetupWizard, *signs: str) -> None:
-    """Welcome -> safety check (signs, or "None of these") -> [advice] -> type page."""
+    """Welcome -> safety check ("No" to every group but those of `signs`) -> [advice] -> type
+    page."""
     wizard.next()
     assert wizard.currentId() == SetupWizard.SAFETY
-    for sign in signs:
-        click(wizard.safety.rows[sign].box)
-    if not signs:
-        click(wizard.safety.none_box)
-    wizard.next()
+    answer_check(wizard, *signs)
     if wizard.currentId() == SetupWizard.ADVICE:
         wizard.next()
     assert wizard.currentId() == SetupWizard.TYPE

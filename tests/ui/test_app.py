@@ -17,7 +17,7 @@ from lowback_timer.core.routine import Phase
 from lowback_timer.core.session import State
 from lowback_timer.ui.app import application
 from lowback_timer.ui.main_window import MainWindow
-from tests.ui.helpers import click, finish
+from tests.ui.helpers import answer_check, sign_of
 
 SESSION = ["session", "--type", "nerve", "--place", "floor", "--minutes", "3", "--lang", "en"]
 
@@ -60,8 +60,7 @@ def test_session_asks_for_the_safety_check_first_when_never_done(
     assert window.stack.currentWidget() is window.home
     wizard = window.wizard
     assert wizard is not None and wizard.isVisible()
-    click(wizard.safety.none_box)
-    finish(wizard)
+    answer_check(wizard)
     assert window.stack.currentWidget() is window.timer_page
     assert window.timer_page.session is not None
 
@@ -73,9 +72,7 @@ def test_an_urgent_sign_in_that_check_gives_the_care_screen_not_the_routine(
     [window] = shown
     wizard = window.wizard
     assert wizard is not None
-    urgent = next(s for s in content.signs if s.tier == 1)
-    click(wizard.safety.rows[urgent.id].box)
-    finish(wizard)
+    answer_check(wizard, sign_of(content, 1))
     assert window.stack.currentWidget() is window.care
     assert window.timer_page.session is None
 

@@ -10,13 +10,14 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
-from lowback_timer.core.screening import screen
+from lowback_timer.core.screening import emergency_numbers_for, screen
 from lowback_timer.ui.care import CarePage
 from tests.ui.helpers import open_window, visible_texts
 
 
 def make_page(qtbot: QtBot, content: Content, country: str | None) -> CarePage:
-    page = CarePage(content, "en", country=country)
+    page = CarePage(content, "en")
+    page.set_region(emergency_numbers_for(content, country)[0])
     qtbot.addWidget(page)
     page.resize(900, 680)
     page.show()
@@ -79,7 +80,15 @@ def test_tier_2_shows_what_to_do_today_and_the_advice_line(qtbot: QtBot, content
     assert content.tier(3).title("en") in page.more.text()
     ticked = page.signs_list.text()
     assert content.signs[[s.id for s in content.signs].index("fever-unwell")].text("en") in ticked
-    assert "not a diagnosis" in page.note.text()
+    assert content.guidance.not_advice("en") in page.note.text()
+    assert "You know your body best" in page.note.text()
+
+
+def test_nothing_softens_a_tier_1_call(qtbot: QtBot, content: Content) -> None:
+    page = make_page(qtbot, content, "JP")
+    show_signs(page, content, next(s.id for s in content.signs if s.tier == 1))
+    assert page.note.text() == content.guidance.not_advice("en")
+    assert page.local_number.text() == "119" and page.elsewhere.isVisible()
 
 
 @pytest.mark.parametrize(

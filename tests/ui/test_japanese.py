@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import build_routine
+from lowback_timer.core.screening import emergency_numbers_for
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.care import CarePage
 from lowback_timer.ui.sound import SoundPlayer
@@ -58,7 +59,8 @@ def test_the_wizard_buttons_are_japanese_too(
 
 @pytest.mark.usefixtures("japanese")
 def test_the_care_screen_in_japan_says_119_in_japanese(qtbot: QtBot, content: Content) -> None:
-    care = CarePage(content, "ja", country="JP")
+    care = CarePage(content, "ja")
+    care.set_region(emergency_numbers_for(content, "JP")[0])
     qtbot.addWidget(care)
     care.show_screening([1], [s for s in content.signs if s.tier == 1][:1])
     assert care.local_number.text() == "119"

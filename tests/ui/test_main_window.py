@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
@@ -23,6 +23,7 @@ from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.wizard import SetupWizard
 from tests.ui.helpers import (
     answer,
+    answer_check,
     click,
     finish,
     open_window,
@@ -87,8 +88,7 @@ def test_a_tier_1_or_2_sign_shows_the_care_screen_and_no_routine(
     before = window.controller.routine
     wizard = window.open_wizard()
     wizard.next()
-    click(wizard.safety.rows[sign_of(content, tier)].box)
-    wizard.next()
+    answer_check(wizard, sign_of(content, tier))
     assert window.stack.currentWidget() is window.care
     assert window.care.title.text() == content.tier(tier).title("en")
     assert window.care.local_number.text() == "119"
@@ -137,8 +137,7 @@ def test_safety_check_from_the_menu_runs_the_check_alone(
     action.trigger()
     wizard = window.wizard
     assert wizard is not None and wizard.currentId() == SetupWizard.SAFETY
-    click(wizard.safety.none_box)
-    finish(wizard)
+    answer_check(wizard)
     assert not wizard.isVisible()
     assert read_settings(store, content).screened_at == NOW
     assert not window.recheck_notice.isVisibleTo(window)
@@ -265,8 +264,106 @@ def test_an_urgent_sign_in_a_check_during_a_routine_ends_it(
     session = window.timer_page.session
     assert session is not None
     wizard = window.run_safety_check()
-    urgent = next(s for s in content.signs if s.tier == 1)
-    click(wizard.safety.rows[urgent.id].box)
-    finish(wizard)
+    answer_check(wizard, sign_of(content, 1))
     assert window.stack.currentWidget() is window.care
     assert session.state is State.STOPPED and not window.timer_page.timer.isActive()
+
+
+# --- the check due again, a stop for one stretch, the user's region -----------------------
+def test_when_the_check_is_due_start_asks_one_question_first(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW - 20 * DAY_S))
+    window = make_window(qtbot, content, store, tmp_path)
+    window.start_routine()
+    assert window.timer_page.session is None  # not started yet
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert box.text() == "Has anything changed since your last safety check?"
+    same = next(b for b in box.buttons() if b.text() == "Nothing has changed")
+    assert box.defaultButton() is same
+    same.click()
+    assert window.stack.currentWidget() is window.timer_page
+    assert window.timer_page.session is not None
+    assert read_settings(store, content).screened_at == NOW
+
+
+def test_show_me_the_check_runs_the_check_before_the_routine(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW - 20 * DAY_S))
+    window = make_window(qtbot, content, store, tmp_path)
+    box = window.ask_if_changed()
+    next(b for b in box.buttons() if b.text() == "Show me the check").click()
+    wizard = window.wizard
+    assert wizard is not None and wizard.mode == SetupWizard.CHECK
+    answer_check(wizard)
+    assert window.timer_page.session is not None  # started once the check was passed
+
+
+def test_after_a_stop_for_one_stretch_the_others_can_go_on(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    page = window.timer_page
+    session = page.session
+    assert session is not None and len(session.routine.items) > 1
+    first, second = session.routine.items[:2]
+    page.stop()
+    page.reason_buttons["sharp-pain"].click()
+    assert window.stack.currentWidget() is window.care
+    assert window.care.skip_button.isVisible()
+    window.care.skip_button.click()
+    assert window.stack.currentWidget() is page
+    again = page.session
+    assert again is not None and again is not session
+    assert again.routine.items == session.routine.items[1:]
+    assert again.step.variant == second.variant != first.variant
+
+
+def test_a_stop_that_needs_a_doctor_offers_no_way_on(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    window.timer_page.stop()
+    window.timer_page.reason_buttons["weakness"].click()
+    assert not window.care.skip_button.isVisible()
+
+
+@pytest.mark.parametrize(("region", "number"), [("australia", "000"), ("japan", "119")])
+def test_the_chosen_region_leads_the_care_screen_whatever_the_locale(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path, region: str, number: str
+) -> None:
+    store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW, region=region))
+    window = make_window(qtbot, content, store, tmp_path)  # the system says Japan
+    window.show_care_for_stop("weakness")
+    assert window.care.local_number.isVisible() and window.care.local_number.text() == number
+    assert window.care.elsewhere.isVisible()
+
+
+def test_elsewhere_says_to_call_the_local_number_in_large_type(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW, region="elsewhere"))
+    window = make_window(qtbot, content, store, tmp_path)
+    window.show_care_for_stop("weakness")
+    care = window.care
+    assert care.local_heading.text() == "Call your local emergency number."
+    assert not care.local_number.isVisible()
+    assert care.local_heading.font().pointSizeF() > care.title.font().pointSizeF() * 0.8
+    assert len(care.others_list.text().splitlines()) == len(content.emergency_numbers)
+
+
+def test_the_first_run_asks_where_the_user_lives(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, content, store, tmp_path)
+    window.start_up()
+    wizard = window.wizard
+    assert wizard is not None
+    choice = wizard.welcome.region
+    assert choice.region() == "japan"  # guessed from the system's country
+    choice.setCurrentIndex(choice.findData("new-zealand"))
+    wizard.next()
+    assert read_settings(store, content).region == "new-zealand"

@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
+from lowback_timer.core.routine import OVERRUN, Phase
 from lowback_timer.core.settings import limits
 from lowback_timer.ui.controller import read_settings
 from lowback_timer.ui.preferences import PreferencesDialog
@@ -66,15 +67,17 @@ def test_a_longer_get_ready_is_in_the_routine_and_its_total(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, content, tmp_path)
-    before = window.controller.routine.total_s
+    longer = content.dose.prepare_s + 5
     dialog = window.open_preferences()
-    dialog.prepare.setValue(10)
+    dialog.prepare.setValue(longer)
     dialog.accept()
-    assert window.controller.routine.total_s == before + 5 * len(window.controller.routine.items)
+    routine = window.controller.routine
+    assert {s.duration_s for s in routine.steps if s.phase is Phase.PREPARE} == {longer}
+    assert routine.total_s <= window.controller.settings.minutes * 60 * (1 + OVERRUN)
     window.start_routine()
     session = window.timer_page.session
-    assert session is not None and session.steps[0].duration_s == 10
-    assert session.routine_remaining() == pytest.approx(window.controller.routine.total_s, abs=1)
+    assert session is not None and session.steps[0].duration_s == longer
+    assert session.routine_remaining() == pytest.approx(routine.total_s, abs=1)
 
 
 def test_the_get_ready_time_left_as_it_is_follows_the_content(

@@ -40,7 +40,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def routine(content: Content) -> Routine:
-    return build_routine(content, ("fatigue",), "desk", 5)
+    # A 5 s get-ready keeps the times in these tests simple.
+    return build_routine(content, ("fatigue",), "desk", 5, prepare_s=5)
 
 
 @pytest.fixture
@@ -92,7 +93,9 @@ def test_a_whole_routine_from_start_to_the_completion_screen(
 ) -> None:
     page.load(routine)
     assert page.ring.caption == "Get ready"
-    assert page.cue.text() == page.content.variant(routine.items[0].variant).setup("en")
+    # The first get-ready shows the position and the rule for every stretch.
+    setup = page.content.variant(routine.items[0].variant).setup("en")
+    assert page.cue.text() == f"{setup}\n{page.content.guidance.rule('en')}"
     run_to_end(page, clock)
     holds = len(routine.holds)
     assert page.pages.currentWidget() is page.done_view
@@ -316,7 +319,7 @@ def test_after_a_20_s_block_the_unseen_hold_is_neither_heard_nor_counted(
     page.catch_up()
     assert page.side_badge.text() == "LEFT" and page.ring.caption == "Switch sides"
     cues = len(sounds.cues)
-    clock.advance(21)  # the event loop is blocked through the whole 20 s left hold
+    clock.advance(steps[3].duration_s + 1)  # the event loop is blocked through the left hold
     page.catch_up()
     assert page.ring.caption == "Rest" and sounds.cues[cues:] == ["hold-end"]
     page.stop()

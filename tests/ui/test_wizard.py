@@ -19,8 +19,10 @@ from lowback_timer.core.my_routine import FILE_NAME, load_my_routine
 from lowback_timer.core.routine import Answers, build_routine, safe_hold_range
 from lowback_timer.core.screening import Outcome
 from lowback_timer.ui.wizard import CARE_RESULT, SetupWizard
+from lowback_timer.ui.wizard.safety import GroupPage
 from tests.ui.helpers import (
     answer,
+    answer_check,
     click,
     finish,
     make_wizard,
@@ -33,40 +35,44 @@ NOW = 1_750_000_000.0
 
 
 # --- safety check ------------------------------------------------------------------------
-def test_next_needs_an_answer_and_none_of_these_excludes_the_signs(
+def group_page(wizard: SetupWizard) -> GroupPage:
+    page = wizard.currentPage()
+    assert isinstance(page, GroupPage)
+    return page
+
+
+def test_each_group_shows_all_its_items_and_needs_one_answer(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
     wizard = make_wizard(qtbot, content, tmp_path)
     wizard.next()
-    page = wizard.safety
-    assert len(page.rows) == len(content.signs)
-    assert not next_button(wizard).isEnabled()
-    click(page.rows["dizzy"].box)
-    assert next_button(wizard).isEnabled()
-    click(page.none_box)
-    assert page.ticked() == []
-    assert page.none_box.isChecked()
-    assert next_button(wizard).isEnabled()
-    # Clicking the text of a sign ticks it too, and clears "None of these".
-    click(page.rows["no-better"].text_label)
-    assert page.ticked() == ["no-better"]
-    assert not page.none_box.isChecked()
-    click(page.rows["no-better"].text_label)
-    assert not next_button(wizard).isEnabled()
+    asked: list[str] = []
+    for index, group in enumerate(content.check_groups):
+        page = group_page(wizard)
+        assert page.group == group and wizard.currentId() == SetupWizard.group(index)
+        # Every item is in view at once; nothing can be ticked before "Yes".
+        for sign in content.signs_in(group.id):
+            assert sign.text("en") in page.items.text()
+            assert not page.rows[sign.id].isVisible()
+        assert page.items.isVisible()
+        assert not next_button(wizard).isEnabled()
+        asked.extend(s.id for s in page.signs)
+        click(page.no)  # answered: on to the next group
+    assert wizard.currentId() == SetupWizard.TYPE
+    assert sorted(asked) == sorted(s.id for s in content.signs if s.tier < 4)
+    assert wizard.outcome is not None and wizard.outcome.tier is None
 
 
 @pytest.mark.parametrize("tier", [1, 2])
-def test_tier_1_and_2_close_the_wizard_for_the_care_screen(
+def test_yes_to_a_tier_1_or_2_group_closes_the_wizard_for_the_care_screen(
     qtbot: QtBot, content: Content, tmp_path: Path, tier: int
 ) -> None:
     wizard = make_wizard(qtbot, content, tmp_path)
     completed: list[Answers] = []
     wizard.completed.connect(completed.append)
     wizard.next()
-    click(wizard.safety.rows[sign_of(content, tier)].box)
-    click(wizard.safety.rows[sign_of(content, 3)].box)
     with qtbot.waitSignal(wizard.care_needed, timeout=1000) as care:
-        wizard.next()
+        answer_check(wizard, sign_of(content, tier))
     outcome = care.args[0]
     assert isinstance(outcome, Outcome)
     assert outcome.tier == tier
@@ -76,31 +82,59 @@ def test_tier_1_and_2_close_the_wizard_for_the_care_screen(
     assert completed == []  # no routine offered
 
 
-@pytest.mark.parametrize("tier", [3, 4])
-def test_tier_3_shows_the_advice_first_and_allows_the_routine(
-    qtbot: QtBot, content: Content, tmp_path: Path, tier: int
-) -> None:
-    wizard = make_wizard(qtbot, content, tmp_path)
-    wizard.next()
-    click(wizard.safety.rows[sign_of(content, tier)].box)
-    wizard.next()
-    assert wizard.outcome is not None and wizard.outcome.routine_allowed
-    assert wizard.currentId() == SetupWizard.ADVICE
-    assert wizard.advice.heading.text() == content.tier(tier).title("en")
-    assert content.tier(tier).action("en") in wizard.advice.text.text()
-    wizard.next()
-    answer(wizard, ("fatigue",), "desk", 5)
-    assert wizard.routine() == build_routine(content, ("fatigue",), "desk", 5)
-
-
-def test_none_of_these_goes_straight_to_the_type_page(
+def test_yes_to_a_tier_3_group_asks_which_then_gives_the_advice_and_the_routine(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
+    group = next(g for g in content.check_groups if g.tier == 3 and len(content.signs_in(g.id)) > 1)
+    sign = content.signs_in(group.id)[0]
     wizard = make_wizard(qtbot, content, tmp_path)
     wizard.next()
-    click(wizard.safety.none_box)
+    while group_page(wizard).group != group:
+        click(group_page(wizard).no)
+    page = group_page(wizard)
+    click(page.yes)
+    assert page.which.isVisible() and all(r.isVisible() for r in page.rows.values())
+    assert not page.items.isVisible()
+    assert not next_button(wizard).isEnabled()  # which one?
+    click(page.rows[sign.id].box)
     wizard.next()
-    assert wizard.currentId() == SetupWizard.TYPE
+    answer_check(wizard)  # "No" to the groups after it
+    assert wizard.currentId() == SetupWizard.ADVICE
+    assert wizard.outcome is not None and wizard.outcome.signs == (sign,)
+    assert wizard.advice.heading.text() == content.tier(3).title("en")
+    assert sign.text("en") in wizard.advice.text.text()
+    wizard.next()
+    answer(wizard, ("fatigue",), "desk", 5)
+    assert wizard.routine() == build_routine(
+        content, ("fatigue",), "desk", 5, avoid=wizard.outcome.avoid
+    )
+
+
+def test_a_sign_of_tier_1_is_two_keys_from_the_care_screen(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    wizard = make_wizard(qtbot, content, tmp_path, mode=SetupWizard.CHECK)
+    page = group_page(wizard)
+    assert wizard.focusWidget() is page.no  # the keyboard starts on the answer
+    with qtbot.waitSignal(wizard.care_needed, timeout=1000) as care:
+        QTest.keyClick(page.no, Qt.Key.Key_Tab)  # 1: to "Yes"
+        focused = wizard.focusWidget()
+        assert focused is page.yes
+        QTest.keyClick(focused, Qt.Key.Key_Space)  # 2: "Yes"
+    assert care.args[0].tier == page.group.tier == 1
+
+
+def test_no_to_every_group_by_keyboard_is_one_key_a_group(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    wizard = make_wizard(qtbot, content, tmp_path, mode=SetupWizard.CHECK)
+    for _ in content.check_groups:
+        page = group_page(wizard)
+        focused = wizard.focusWidget()  # the window's own focus, active or not
+        assert focused is page.no
+        QTest.keyClick(focused, Qt.Key.Key_Space)
+    assert not wizard.isVisible() and wizard.result() == 1
+    assert wizard.outcome is not None and wizard.outcome.tier is None
 
 
 # --- the routine -------------------------------------------------------------------------
@@ -208,7 +242,7 @@ def test_editing_the_preview_updates_the_total(
 def test_the_last_stretch_cannot_be_removed(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
     wizard = make_wizard(qtbot, content, tmp_path)
     to_type_page(wizard)
-    answer(wizard, ("standing",), "floor", 3)
+    answer(wizard, ("nerve",), "floor", 3)
     assert len(wizard.preview.rows) == 1
     assert not wizard.preview.rows[0].remove.isEnabled()
 
@@ -270,14 +304,11 @@ def test_the_whole_wizard_works_by_keyboard(qtbot: QtBot, content: Content, tmp_
     qtbot.waitActive(wizard)
     QTest.keyClick(wizard, Qt.Key.Key_Return)  # Next is the default button
     assert wizard.currentId() == SetupWizard.SAFETY
-    page = wizard.safety
-    first = next(iter(page.rows.values())).box
-    chain = focus_chain(wizard, first, len(page.rows) + 1)
-    # Down the list in reading order, then "None of these" below it.
-    assert chain == [*(row.box for row in page.rows.values()), page.none_box]
-    QTest.keyClick(page.none_box, Qt.Key.Key_Space)
-    assert page.none_box.isChecked()
-    QTest.keyClick(page.none_box, Qt.Key.Key_Return)
+    for _ in content.check_groups:  # "No": Space on the focused answer, then Enter
+        focused = wizard.focusWidget()  # the window's own focus, active or not
+        assert isinstance(wizard.currentPage(), GroupPage) and focused is not None
+        QTest.keyClick(focused, Qt.Key.Key_Space)
+        QTest.keyClick(focused, Qt.Key.Key_Return)
     assert wizard.currentId() == SetupWizard.TYPE
 
     cards = wizard.type_page.cards
@@ -303,7 +334,7 @@ def test_the_whole_wizard_works_by_keyboard(qtbot: QtBot, content: Content, tmp_
 
     preview = wizard.preview
     first_row = preview.rows[0]
-    chain = focus_chain(wizard, first_row.hold, 5)
+    chain = focus_chain(wizard, first_row.hold, 4 * len(preview.rows) + 1)
     assert chain[:1] == [first_row.hold]
     assert preview.save_button in chain
 
@@ -320,7 +351,7 @@ def test_back_keeps_the_answers_and_the_edits(
         wizard.back()
     assert wizard.currentId() == SetupWizard.ADVICE
     wizard.back()
-    assert wizard.safety.ticked() == [sign_of(content, 3)]
+    assert [s.id for s in wizard.check_outcome().signs] == [sign_of(content, 3)]
     for _ in range(4):
         wizard.next()
     assert wizard.currentId() == SetupWizard.PREVIEW

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -14,9 +16,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lowback_timer.core.content import EmergencyNumber
+from lowback_timer.core.settings import ELSEWHERE
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import fill
-from lowback_timer.ui.widgets import TypeCard, link_exclusive, scrolled
+from lowback_timer.ui.widgets import RegionChoice, TypeCard, link_exclusive, scrolled
 from lowback_timer.ui.wizard import ids
 
 if TYPE_CHECKING:
@@ -26,8 +30,11 @@ MINUTE_CHOICES = (3, 5, 10)
 
 
 class WelcomePage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    """What the app does, and where the user lives (for the emergency numbers)."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
         self.setTitle(self.tr("Welcome"))
         column = QVBoxLayout(self)
         column.setSpacing(SPACING)
@@ -49,10 +56,30 @@ class WelcomePage(QWizardPage):
                 factor=1.1,
             )
         )
-        column.addWidget(
-            label(self.tr("This is general guidance for everyday stiffness, not a diagnosis."))
+        column.addWidget(label(wizard.content.guidance.not_advice(wizard.lang)))
+        controller = wizard.controller
+        chosen = controller.settings.region or _region_id(controller.emergency_number())
+        self.region = RegionChoice(wizard.content, wizard.lang, chosen)
+        where = label(
+            self.tr("Where do you live? If you ever need help, its numbers are shown first.")
         )
+        where.setBuddy(self.region)
+        column.addSpacing(SPACING)
+        column.addWidget(where)
+        column.addWidget(self.region, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
+
+    def nextId(self) -> int:
+        return ids.SAFETY
+
+    def validatePage(self) -> bool:
+        controller = self._wizard.controller
+        controller.update_settings(replace(controller.settings, region=self.region.region()))
+        return True
+
+
+def _region_id(number: EmergencyNumber | None) -> str:
+    return number.id if number is not None else ELSEWHERE
 
 
 class TypePage(QWizardPage):

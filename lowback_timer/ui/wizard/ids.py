@@ -1,4 +1,10 @@
-"""The wizard's page ids, in the order a first run meets them (QWizard's `nextId` values)."""
+"""The wizard's page ids (QWizard's `nextId` values). The safety check is one page a group of
+warning signs, from SAFETY on, in the content's order."""
 
-WELCOME, SAFETY, ADVICE, TYPE, PLACE, PREVIEW = range(6)
+WELCOME, ADVICE, TYPE, PLACE, PREVIEW = range(5)
+SAFETY = 100  # the first group of the safety check; group n is SAFETY + n
 FINISH = -1  # QWizard: no next page
+
+
+def group(index: int) -> int:
+    return SAFETY + index

@@ -23,6 +23,7 @@ from lowback_timer.core.routine import Answers, Routine, safe_hold_range
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import dose_text, fill
 from lowback_timer.ui.widgets import Picture, scrolled
+from lowback_timer.ui.wizard import ids
 
 if TYPE_CHECKING:
     from lowback_timer.ui.wizard.wizard import SetupWizard
@@ -195,6 +196,9 @@ class PreviewPage(QWizardPage):
 
     def _save_failed(self, message: str) -> None:
         self.status.setText(fill(self.tr("Could not save: %1"), message))
+
+    def nextId(self) -> int:
+        return ids.FINISH
 
     def validatePage(self) -> bool:
         """Finish: an edited routine, or one replacing an earlier "my routine", is saved so that

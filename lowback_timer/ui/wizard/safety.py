@@ -1,16 +1,26 @@
-"""The safety check: every warning sign as a checklist by tier, and the advice page for signs
-that allow the routine but should be read first. core.screening decides what the ticks mean;
-the controller records the outcome."""
+"""The safety check: a page for each short group of warning signs, and the advice page for
+signs that allow the routine but should be read first. core.screening decides what the answers
+mean; the controller records the outcome."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
-from lowback_timer.core.screening import Outcome, screen
-from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.widgets import CheckRow, link_exclusive, scrolled
+from lowback_timer.core.screening import screen
+from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.text import fill
+from lowback_timer.ui.widgets import CheckRow, scrolled
 from lowback_timer.ui.wizard import ids
 
 if TYPE_CHECKING:
@@ -19,87 +29,117 @@ if TYPE_CHECKING:
 CARE_RESULT = 2  # the wizard's result code when it closed for the care screen
 
 
-class SafetyPage(QWizardPage):
-    """All warning signs as a checklist by tier, and an explicit "None of these"."""
+class GroupPage(QWizardPage):
+    """One group of warning signs, all of one tier: its question and its few items, all in
+    view, and one choice: "No, none of these" or "Yes", each two keys away at most. "Yes" to a
+    group whose tier ends routines goes straight to the care screen; "Yes" to one that allows
+    them asks which items apply, since their advice differs."""
 
-    def __init__(self, wizard: SetupWizard) -> None:
+    def __init__(self, wizard: SetupWizard, index: int) -> None:
         super().__init__()
         self._wizard = wizard
-        self._closing = False
-        self.setTitle(self.tr("Safety check"))
-        intro = label(
-            self.tr(
-                "Before you stretch: is any of these true for you now? Tick all that apply, "
-                "or tick “None of these” at the bottom."
-            ),
-            factor=1.1,
-        )
-        self.rows: dict[str, CheckRow] = {}
-        body = self._checklist()  # made first: Tab goes through the list, then "None of these"
-        self.none_row = CheckRow(self.tr("None of these"), bold=True)
-        self.none_row.setObjectName("noneOfThese")
-        self.none_row.setStyleSheet(
-            "#noneOfThese { border-top: 1px solid palette(mid); padding-top: 6px; }"
-        )
-        self.none_box = self.none_row.box
-        link_exclusive(
-            self.none_box, [r.box for r in self.rows.values()], self.completeChanged.emit
-        )
-        layout = QVBoxLayout(self)
-        layout.setSpacing(SPACING // 2)
-        layout.addWidget(intro)
-        layout.addWidget(scrolled(body), 1)
-        layout.addWidget(self.none_row)
+        self.index = index
+        content, lang = wizard.content, wizard.lang
+        self.group = content.check_groups[index]
+        self.signs = content.signs_in(self.group.id)
+        self.ends_routine = content.tier(self.group.tier).ends_routine
+        count = len(content.check_groups)
+        self.setTitle(fill(self.tr("Safety check (%1 of %2)"), index + 1, count))
+        self.question = label(self.group.question(lang), factor=1.3, bold=True)
+        self.items = label("\n".join(f"• {s.text(lang)}" for s in self.signs), factor=1.15)
+        # Nothing is chosen for the user. The keyboard starts on "No": Space answers it and
+        # goes on; Tab then Space answers "Yes".
+        self.no = QPushButton(self.tr("No, none of these"))
+        self.yes = QPushButton(self.tr("Yes, at least one of these"))
+        for button, answer in ((self.no, False), (self.yes, True)):
+            button.setCheckable(True)
+            button.setFont(scaled_font(1.2))
+            button.setMinimumHeight(48)
+            button.clicked.connect(lambda _=False, yes=answer: self.answer(yes))
+        self.which = label(self.tr("Which ones? Tick each that applies."), bold=True)
+        self.rows = {sign.id: CheckRow(sign.text(lang)) for sign in self.signs}
+        for row in self.rows.values():
+            row.box.toggled.connect(lambda _checked: self.completeChanged.emit())
+        self._lay_out()
+        self._chosen()
 
-    def _checklist(self) -> QWidget:
-        content, lang = self._wizard.content, self._wizard.lang
+    def _lay_out(self) -> None:
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, SPACING, 0)
-        column.setSpacing(SPACING // 3)
-        for tier in content.tiers:
-            signs = [s for s in content.signs if s.tier == tier.tier]
-            if not signs:
-                continue
-            heading = label(tier.heading(lang), factor=1.15, bold=True)
-            heading.setContentsMargins(0, SPACING, 0, SPACING // 3)
-            column.addWidget(heading)
-            for sign in signs:
-                row = CheckRow(sign.text(lang))
-                self.rows[sign.id] = row
-                column.addWidget(row)
+        column.setSpacing(SPACING)
+        column.addWidget(self.question)
+        column.addWidget(self.items)
+        answers = QHBoxLayout()
+        answers.addWidget(self.no)
+        answers.addWidget(self.yes)
+        answers.addStretch(1)
+        column.addLayout(answers)
+        column.addWidget(self.which)
+        for row in self.rows.values():
+            column.addWidget(row)
         column.addStretch(1)
-        return body
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolled(body), 1)
+
+    def answer(self, yes: bool) -> None:
+        """The user's answer; one that needs no detail goes on at once."""
+        self.no.setChecked(not yes)
+        self.yes.setChecked(yes)
+        self._chosen()
+        wizard = self.wizard()
+        if self.isComplete() and wizard is not None and wizard.currentPage() is self:
+            if self.nextId() == ids.FINISH:
+                wizard.button(QWizard.WizardButton.FinishButton).click()
+            else:
+                wizard.next()
+        elif yes:
+            next(iter(self.rows.values())).box.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _chosen(self) -> None:
+        """After "Yes" to a group that allows routines, its items become check boxes."""
+        asks = self.yes.isChecked() and not self.ends_routine and len(self.signs) > 1
+        self.items.setVisible(not asks)
+        self.which.setVisible(asks)
+        for row in self.rows.values():
+            row.setVisible(asks)
+        self.completeChanged.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard starts on the answer: Space or an arrow, then Enter."""
+        super().showEvent(event)
+        if not (self.no.hasFocus() or self.yes.hasFocus()):
+            (self.yes if self.yes.isChecked() else self.no).setFocus(Qt.FocusReason.TabFocusReason)
 
     def ticked(self) -> list[str]:
+        """The signs this answer counts (all of them for a yes that needs no detail)."""
+        if not self.yes.isChecked():
+            return []
+        if self.ends_routine or len(self.signs) == 1:
+            return [s.id for s in self.signs]
         return [sign_id for sign_id, row in self.rows.items() if row.box.isChecked()]
 
-    def outcome(self) -> Outcome:
-        return screen(self._wizard.content, self.ticked())
-
     def isComplete(self) -> bool:
-        return self.none_box.isChecked() or bool(self.ticked())
+        return self.no.isChecked() or bool(self.ticked())
 
     def nextId(self) -> int:
-        if self.outcome().has_advice:
+        if self.index + 1 < len(self._wizard.content.check_groups):
+            return ids.group(self.index + 1)
+        if self._wizard.check_outcome().has_advice:
             return ids.ADVICE
         return self._wizard.after_check()
 
     def validatePage(self) -> bool:
-        if self._closing:  # QWizard.done() validates the page again: let it close
+        """A yes that ends routines ends the check here; the last group records the result."""
+        if self._wizard.closing:  # QWizard.done() validates the page again: let it close
             return True
-        outcome = self.outcome()
-        self._wizard.outcome = outcome
-        self._wizard.controller.record_check(outcome)
-        if outcome.routine_allowed:
-            return True
-        self._closing = True
-        try:
-            self._wizard.done(CARE_RESULT)
-        finally:
-            self._closing = False
-        self._wizard.care_needed.emit(outcome)
-        return False
+        last = self.index + 1 == len(self._wizard.content.check_groups)
+        if self.ticked() and self.ends_routine:
+            self._wizard.close_for_care(self._wizard.check_outcome())
+            return False
+        if last:
+            self._wizard.record_check()
+        return True
 
 
 class AdvicePage(QWizardPage):

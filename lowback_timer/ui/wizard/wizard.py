@@ -13,14 +13,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from lowback_timer.core.app_state import known_types
-from lowback_timer.core.routine import Answers, Routine, build_routine
-from lowback_timer.core.screening import Outcome
+from lowback_timer.core.routine import Answers, Routine
+from lowback_timer.core.screening import Outcome, screen
 from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.style import scaled_font
 from lowback_timer.ui.wizard import ids
 from lowback_timer.ui.wizard.answers import PlacePage, TypePage, WelcomePage
 from lowback_timer.ui.wizard.preview import PreviewPage
-from lowback_timer.ui.wizard.safety import AdvicePage, SafetyPage
+from lowback_timer.ui.wizard.safety import CARE_RESULT, AdvicePage, GroupPage
 
 
 class SetupWizard(QWizard):
@@ -36,6 +36,7 @@ class SetupWizard(QWizard):
         ids.PLACE,
         ids.PREVIEW,
     )
+    group = staticmethod(ids.group)
     SETUP, ANSWERS, CHECK = "setup", "answers", "check"
 
     completed = Signal(object)
@@ -51,7 +52,8 @@ class SetupWizard(QWizard):
         self.content = controller.content
         self.lang = controller.lang
         self.mode = mode
-        self.outcome: Outcome | None = None
+        self.outcome: Outcome | None = None  # the safety check's, once answered
+        self.closing = False  # closing for the care screen
         self.setWindowTitle(self.tr("Set up your routine"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
@@ -67,16 +69,17 @@ class SetupWizard(QWizard):
 
     def _add_pages(self) -> None:
         settings = self.controller.settings
-        self.welcome = WelcomePage()
-        self.safety = SafetyPage(self)
+        self.welcome = WelcomePage(self)
+        self.groups = [GroupPage(self, i) for i in range(len(self.content.check_groups))]
         self.advice = AdvicePage(self)
         chosen = known_types(self.content, settings.types)
         self.type_page = TypePage(self, chosen, not_sure=settings.setup_done)
         self.place_page = PlacePage(self, settings.place, settings.minutes)
         self.preview = PreviewPage(self)
+        for index, group in enumerate(self.groups):
+            self.setPage(ids.group(index), group)
         for page_id, page in (
             (ids.WELCOME, self.welcome),
-            (ids.SAFETY, self.safety),
             (ids.ADVICE, self.advice),
             (ids.TYPE, self.type_page),
             (ids.PLACE, self.place_page),
@@ -91,15 +94,36 @@ class SetupWizard(QWizard):
     def after_check(self) -> int:
         return ids.FINISH if self.mode == self.CHECK else ids.TYPE
 
+    # --- the safety check ---------------------------------------------------------------
+    def check_outcome(self) -> Outcome:
+        """What the groups answered so far say (the groups gone back over do not count)."""
+        visited = set(self.visitedIds())
+        ticked = [s for p in self.groups if ids.group(p.index) in visited for s in p.ticked()]
+        return screen(self.content, ticked)
+
+    def record_check(self) -> None:
+        self.outcome = self.check_outcome()
+        self.controller.record_check(self.outcome)
+
+    def close_for_care(self, outcome: Outcome) -> None:
+        """A sign that ends routines: record it, close, and ask for the care screen."""
+        self.outcome = outcome
+        self.controller.record_check(outcome)
+        self.closing = True
+        try:
+            self.done(CARE_RESULT)
+        finally:
+            self.closing = False
+        self.care_needed.emit(outcome)
+
     def answers(self) -> Answers:
         return Answers(
             self.type_page.types(), self.place_page.place(), self.place_page.chosen_minutes()
         )
 
     def build(self, answers: Answers) -> Routine:
-        return build_routine(
-            self.content, answers.types, answers.place, answers.minutes, self.prepare_s
-        )
+        """The routine for these answers (and what the check said to leave out)."""
+        return self.controller.routine_for(answers)
 
     def routine(self) -> Routine:
         """The routine as shown in the preview (edits included)."""
