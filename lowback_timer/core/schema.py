@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import Field, dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import PurePosixPath
 from typing import Any, TypeVar, cast, dataclass_transform
 
@@ -255,10 +255,19 @@ class ImagePath(Kind):
         return value
 
 
-def spec(kind: Kind, key: str | None = None, convert: Callable[[Any], Any] | None = None) -> Any:
+def spec(
+    kind: Kind,
+    key: str | None = None,
+    convert: Callable[[Any], Any] | None = None,
+    default: Any = MISSING,
+) -> Any:
     """A field of a `@shape` class: read from the YAML key `key` (the field's name if None) as
-    `kind`, made by the kind into the app's value, then passed through `convert` if given."""
-    return field(metadata={"kind": kind, "key": key, "convert": convert})
+    `kind`, made by the kind into the app's value, then passed through `convert` if given.
+
+    With a `default` (an immutable app value, e.g. `()`), the key may be left out of the YAML
+    and the field out of the constructor; such fields come after the others."""
+    metadata = {"kind": kind, "key": key, "convert": convert, "default": default}
+    return field(default=default, metadata=metadata)
 
 
 def from_owner(key: str) -> Any:
@@ -285,7 +294,8 @@ class Shape(Kind):
 
     def __post_init__(self) -> None:
         kinds = {_key(f): f.metadata["kind"] for f in self._specs()}
-        object.__setattr__(self, "record", Record(kinds))
+        optional = frozenset(_key(f) for f in self._specs() if f.metadata["default"] is not MISSING)
+        object.__setattr__(self, "record", Record(kinds, optional))
 
     def _specs(self) -> list[Field[Any]]:
         return [f for f in fields(self.cls) if "kind" in f.metadata]
@@ -299,6 +309,8 @@ class Shape(Kind):
             if "owner" in each.metadata:
                 assert owner is not None, f"{self.cls.__name__} is made outside its owner"
                 made[each.name] = owner[each.metadata["owner"]]
+            elif "kind" in each.metadata and _key(each) not in value:
+                made[each.name] = each.metadata["default"]  # an optional key left out
             elif "kind" in each.metadata:
                 kept = each.metadata["kind"].make(value[_key(each)], value)
                 convert = each.metadata["convert"]
