@@ -9,6 +9,7 @@ written out (`_Builder`). routines/SCHEMA.md describes the files for editors.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
@@ -40,6 +41,8 @@ from lowback_timer.core.yamlsafe import LineMap, YamlError, read_yaml
 
 POSTURES = ("floor", "seated", "standing")
 HOLD_LIMITS = (5, 120)
+#: The routine builder keeps every hold in this range, whatever the content allows.
+SAFE_HOLD_S = (10, 60)
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -123,6 +126,8 @@ class PainType:
     name: Texts = spec(Text())
     feels: Texts = spec(Text())
     stretches: tuple[str, ...] = spec(ListOf(Id(), min_items=1))
+    #: Stretches added after `stretches` only when the routine with them still fits the minutes.
+    then_if_time: tuple[str, ...] = spec(ListOf(Id()), default=())
 
 
 @shape
@@ -139,8 +144,33 @@ class WarningTier:
 @shape
 class WarningSign:
     id: str = spec(Id())
+    tier: int = from_owner("tier")  # its check group's tier: a group's signs share one
+    group: str = from_owner("id")  # the id of its check group
+    text: Texts = spec(Text())  # a short item of the safety check, plain words
+    #: Stretch ids to leave out of routines when this sign is ticked (e.g. after hip surgery).
+    avoid: tuple[str, ...] = spec(ListOf(Id()), default=())
+
+
+@shape
+class CheckGroup:
+    """One question of the safety check: a short heading and its few signs, all of one tier,
+    so that "yes" to a group has one meaning. Groups are asked in content order."""
+
+    id: str = spec(Id())
     tier: int = spec(Int(1, 9))
-    text: Texts = spec(Text())
+    question: Texts = spec(Text())  # "Bladder, bowel or the saddle area: is any of this new?"
+    signs: tuple[WarningSign, ...] = spec(ListOf(Shape(WarningSign), min_items=1))
+
+
+@shape
+class Guidance:
+    """The few sentences said once where a routine begins and on the care screen."""
+
+    rule: Texts = spec(Text())  # slowly, to a mild pull, never into pain, no bouncing, breathe
+    how_often: Texts = spec(Text())  # once or twice a day, most days; short and regular
+    expect: Texts = spec(Text())  # a mild pull fades; stiffness eases over days to weeks
+    get_up: Texts = spec(Text())  # the get-ready from the floor to standing: "Get up slowly."
+    not_advice: Texts = spec(Text())  # general guidance, not medical advice
 
 
 @shape
@@ -191,7 +221,8 @@ class Content:
     stretches: tuple[Stretch, ...] = spec(ListOf(Shape(Stretch)))
     types: tuple[PainType, ...] = spec(ListOf(Shape(PainType)))
     tiers: tuple[WarningTier, ...] = spec(ListOf(Shape(WarningTier)), key="warning_tiers")
-    signs: tuple[WarningSign, ...] = spec(ListOf(Shape(WarningSign)), key="warning_signs")
+    check_groups: tuple[CheckGroup, ...] = spec(ListOf(Shape(CheckGroup)))
+    guidance: Guidance = spec(Shape(Guidance))
     stop_reasons: tuple[StopReason, ...] = spec(ListOf(Shape(StopReason)))
     emergency_numbers: tuple[EmergencyNumber, ...] = spec(ListOf(Shape(EmergencyNumber)))
     prompts: tuple[Prompt, ...] = spec(ListOf(Shape(Prompt)))
@@ -200,6 +231,18 @@ class Content:
     @property
     def languages(self) -> tuple[str, ...]:
         return self.meta.languages
+
+    @cached_property
+    def signs(self) -> tuple[WarningSign, ...]:
+        """Every warning sign of the safety check, group by group in content order."""
+        return tuple(sign for group in self.check_groups for sign in group.signs)
+
+    def check_group(self, group_id: str) -> CheckGroup:
+        return _find(self._check_groups, group_id, "check group")
+
+    def signs_in(self, group_id: str) -> tuple[WarningSign, ...]:
+        """The signs of one check group, in content order."""
+        return self.check_group(group_id).signs
 
     def language_name(self, code: str) -> str:
         """The language's name in itself ("日本語"), for a list of languages."""
@@ -252,6 +295,10 @@ class Content:
         return {t.tier: t for t in self.tiers}
 
     @cached_property
+    def _check_groups(self) -> dict[str, CheckGroup]:
+        return {g.id: g for g in self.check_groups}
+
+    @cached_property
     def _stop_reasons(self) -> dict[str, StopReason]:
         return {r.id: r for r in self.stop_reasons}
 
@@ -282,7 +329,7 @@ _UNIQUE = {
     "stretches": ("stretch", "id"),
     "types": ("type", "id"),
     "warning_tiers": ("tier", "tier"),
-    "warning_signs": ("warning sign", "id"),
+    "check_groups": ("check group", "id"),
     "stop_reasons": ("stop reason", "id"),
     "emergency_numbers": ("emergency number", "id"),
     "prompts": ("prompt", "id"),
@@ -414,15 +461,23 @@ class _Builder:
                 self.unique(what, report, item, id_key)
         for report, item in self.items("stretches"):
             self._check_stretch(report, item, content.place_ids)
+            # The builder's smallest dose must stay under the cap (it never goes over it).
+            shortest = max(item["hold_s"][0], SAFE_HOLD_S[0]) * content.dose.reps[0]
+            if shortest > content.dose.per_side_max_s:
+                report.error(
+                    item.lines["hold_s"],
+                    f"stretch '{item['id']}': its shortest dose ({shortest} s a side) is over "
+                    f"dose.per_side_max_s ({content.dose.per_side_max_s} s)",
+                )
         known_stretches = {s.id for s in content.stretches}
         for report, item in self.items("types"):
-            for name, line in zip(item["stretches"], item["stretches"].lines, strict=True):
-                if name not in known_stretches:
-                    report.error(line, f"types: unknown stretch '{name}'")
-        known_tiers = {t.tier for t in content.tiers}
-        for report, item in self.items("warning_signs") + self.items("stop_reasons"):
-            if item["tier"] is not None and item["tier"] not in known_tiers:
+            for key in ("stretches", "then_if_time"):
+                self._check_stretch_ids(report, item, key, "types", known_stretches)
+        self._check_tiers()
+        for report, item in self.items("check_groups") + self.items("stop_reasons"):
+            if item["tier"] is not None and item["tier"] not in {t.tier for t in content.tiers}:
                 report.error(item.lines["tier"], f"unknown warning tier {item['tier']}")
+        self._check_groups(content, known_stretches)
         for report, item in self.items("routines"):
             self._check_routine(report, item, content)
         errors = self.file_errors + [e for r in self.reports for e in r.errors]
@@ -465,6 +520,58 @@ class _Builder:
                 report.error(
                     item.lines["variants"], f"stretch '{item['id']}' has no variant for '{place}'"
                 )
+
+    def _check_stretch_ids(
+        self, report: Report, item: LineMap, key: str, where: str, known: set[str]
+    ) -> None:
+        names = item.get(key, [])
+        for name, line in zip(names, getattr(names, "lines", []), strict=True):
+            if name not in known:
+                report.error(line, f"{where}: unknown stretch '{name}'")
+
+    def _check_tiers(self) -> None:
+        """A tier that sends the user to care today or sooner ends the routine, and a tier
+        with a larger number is never more urgent than one with a smaller number."""
+        rank = {str(urgency): index for index, urgency in enumerate(Urgency)}
+        tiers = sorted(self.items("warning_tiers"), key=lambda found: int(found[1]["tier"]))
+        for report, item in tiers:
+            if item["urgency"] in (Urgency.EMERGENCY, Urgency.TODAY) and not item["ends_routine"]:
+                report.error(
+                    item.lines["ends_routine"],
+                    f"warning tier {item['tier']} has urgency '{item['urgency']}', "
+                    "so it must have ends_routine: true",
+                )
+        for (_, before), (report, item) in itertools.pairwise(tiers):
+            if rank[item["urgency"]] < rank[before["urgency"]]:
+                report.error(
+                    item.lines["urgency"],
+                    f"warning tier {item['tier']} is more urgent ('{item['urgency']}') "
+                    f"than tier {before['tier']} ('{before['urgency']}')",
+                )
+
+    def _check_groups(self, content: Content, known_stretches: set[str]) -> None:
+        """Sign ids are unique across groups; a group asks no stop-stretch tier (those signs
+        are asked while stretching) and groups come most urgent first."""
+        urgency = {t.tier: t.urgency for t in content.tiers}
+        last: tuple[int, str] | None = None
+        for report, group in self.items("check_groups"):
+            for sign in group["signs"]:
+                self.unique("warning sign", report, sign)
+                self._check_stretch_ids(report, sign, "avoid", "check_groups", known_stretches)
+            tier = group["tier"]
+            if urgency.get(tier) is Urgency.STOP_STRETCH:
+                report.error(
+                    group.lines["tier"],
+                    f"check group '{group['id']}': tier {tier} is asked while stretching "
+                    "(stop_reasons), not in the safety check",
+                )
+            if last is not None and tier < last[0]:
+                report.error(
+                    group.lines["tier"],
+                    f"check group '{group['id']}' (tier {tier}) comes after '{last[1]}' "
+                    f"(tier {last[0]}): ask the most urgent groups first",
+                )
+            last = (tier, str(group["id"]))
 
     def _check_routine(self, report: Report, item: LineMap, content: Content) -> None:
         seen: set[str] = set()

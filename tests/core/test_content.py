@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from lowback_timer.core.content import (
+    Content,
     ContentInvalidError,
+    Texts,
     Urgency,
     check,
     load_content,
@@ -44,6 +49,9 @@ EXPECTED = {
     "21-same-stretch-twice.yaml": (8, "calves is already in this routine"),
     "22-unknown-place.yaml": (4, "unknown place 'kitchen' (floor, desk, standing)"),
     "23-missing-urgency.yaml": (2, "warning_tiers[1]: missing key 'urgency'"),
+    "24-today-keeps-routine.yaml": (8, "urgency 'today', so it must have ends_routine: true"),
+    "25-empty-check-group.yaml": (5, "check_groups[1].signs needs at least 1 item(s)"),
+    "26-unknown-avoided-stretch.yaml": (8, "check_groups: unknown stretch 'quads'"),
 }
 
 
@@ -61,7 +69,7 @@ def test_bundled_content_has_the_four_stretches_types_and_tiers() -> None:
     assert [s.id for s in content.stretches] == ["iliopsoas", "hamstrings", "glutes", "calves"]
     assert [t.id for t in content.types] == ["nerve", "fatigue", "standing", "sitting"]
     assert [t.tier for t in content.tiers] == [1, 2, 3, 4]
-    assert {s.tier for s in content.signs} == {1, 2, 3, 4}
+    assert {s.tier for s in content.signs} == {1, 2, 3}  # tier 4 is asked while stretching
     assert content.languages == ("en", "ja")
     assert content.stretch("calves").hold_s == (20, 30)
     for stretch in content.stretches:
@@ -215,6 +223,8 @@ def test_stretch_for_gives_the_variants_stretch() -> None:
         ("pain_type", "office"),
         ("tier", 9),
         ("stop_reason", "bored"),
+        ("check_group", "hobbies"),
+        ("signs_in", "hobbies"),
         ("place", "kitchen"),
         ("language_name", "fr"),
     ],
@@ -304,3 +314,283 @@ def test_a_folder_without_places_says_so(tmp_path: Path) -> None:
     errors = check([tmp_path])
     assert ContentError(str(tmp_path), 1, "section 'places' is missing") in errors
     assert any("unknown place 'floor' (none declared)" in e.message for e in errors)
+
+
+# --- the safety check --------------------------------------------------------------------------
+CONTENT = load_content()
+
+#: The signs the brief asks for, by tier (a few of each kind; ids are the content's).
+BRIEF_SIGNS = {
+    1: [
+        "urine-start-stop",
+        "fullness-feeling",
+        "passing-feeling",
+        "bladder-bowel",
+        "saddle-numbness",
+        "sexual-function",
+        "both-legs",
+        "weakness-worsening",
+        "sudden-severe-pain",
+        "injury-pain",
+        "chest-pain",
+        "swollen-leg-breathless",
+        "cold-pale-leg",
+    ],
+    2: [
+        "leg-getting-weak",
+        "between-shoulder-blades",
+        "infection-risk",
+        "calf-swollen-red",
+        "cancer-history",
+        "weak-immune",
+        "steroids",
+        "fall-brittle-bones",
+    ],
+    3: ["no-better", "cough-sneeze-strain", "hip-spine-surgery", "pregnancy", "feels-different"],
+}
+
+
+def all_texts(value: Any) -> Iterator[Texts]:
+    """Every text of the content, however deep."""
+    if isinstance(value, Texts):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for each in dataclasses.fields(value):
+            yield from all_texts(getattr(value, each.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from all_texts(item)
+
+
+@pytest.mark.parametrize(
+    ("tier", "sign_id"), [(t, s) for t, ids in BRIEF_SIGNS.items() for s in ids]
+)
+def test_each_sign_of_the_brief_is_in_its_tier_in_both_languages(tier: int, sign_id: str) -> None:
+    [sign] = [s for s in CONTENT.signs if s.id == sign_id]
+    assert sign.tier == tier
+    assert sign.text("en") and sign.text("ja") and sign.text("en") != sign.text("ja")
+
+
+def test_the_wording_of_the_signs_says_what_the_brief_says() -> None:
+    text = {s.id: s.text("en") for s in CONTENT.signs}
+    assert "not the tired, heavy legs" in text["both-legs"]
+    assert "hours or days" in text["weakness-worsening"]
+    assert "not getting worse" in text["leg-getting-weak"]
+    assert "not inhalers or creams" in text["steroids"]
+    assert "surgeon" in text["hip-spine-surgery"]
+    assert "midwife" in text["pregnancy"]
+    assert "faint, sweaty or breathless" in text["sudden-severe-pain"]
+
+
+def test_every_sign_is_in_exactly_one_group_of_one_tier() -> None:
+    groups = CONTENT.check_groups
+    assert 6 <= len(groups) <= 8
+    listed = [s.id for g in groups for s in CONTENT.signs_in(g.id)]
+    assert sorted(listed) == sorted(s.id for s in CONTENT.signs)
+    assert len(listed) == len(set(listed))
+    for group in groups:
+        signs = CONTENT.signs_in(group.id)
+        assert 1 <= len(signs) <= 6, group.id
+        assert {s.tier for s in signs} == {group.tier}, group.id
+        assert {s.group for s in signs} == {group.id}
+        assert group.question("en") and group.question("ja")
+    # Most urgent first, and never a stop-this-stretch tier (that is asked while stretching).
+    assert [g.tier for g in groups] == sorted(g.tier for g in groups)
+    assert {CONTENT.tier(g.tier).urgency for g in groups} <= {
+        Urgency.EMERGENCY,
+        Urgency.TODAY,
+        Urgency.SOON,
+    }
+
+
+def test_signs_in_keeps_content_order() -> None:
+    first = CONTENT.check_groups[0]
+    assert CONTENT.signs_in(first.id) == first.signs
+    assert CONTENT.signs[: len(first.signs)] == first.signs
+
+
+def test_the_check_stays_short() -> None:
+    """Well under a minute for a person with none of the signs, who skims each group: short
+    items and not many words in all (the brief's signs take about 440)."""
+    words = sum(len(s.text("en").split()) for s in CONTENT.signs)
+    words += sum(len(g.question("en").split()) for g in CONTENT.check_groups)
+    assert words <= 450
+    assert max(len(s.text("en")) for s in CONTENT.signs) <= 120
+
+
+def test_only_the_hip_surgery_sign_leaves_stretches_out() -> None:
+    avoiding = {s.id: s.avoid for s in CONTENT.signs if s.avoid}
+    assert avoiding == {"hip-spine-surgery": ("glutes", "hamstrings")}
+
+
+def test_a_stretch_to_avoid_must_exist(tmp_path: Path) -> None:
+    copy = tmp_path / "warnings.yaml"
+    text = (routines_dir() / "warnings.yaml").read_text("utf-8")
+    copy.write_text(text.replace("avoid: [glutes, hamstrings]", "avoid: [glutes, hips]"), "utf-8")
+    [error] = check([copy])
+    assert error.line == line_of(text, "        avoid: [glutes, hamstrings]")
+    assert error.message == "check_groups: unknown stretch 'hips'"
+
+
+@pytest.mark.parametrize("urgency", ["emergency", "today"])
+def test_a_tier_that_sends_to_care_today_must_end_the_routine(tmp_path: Path, urgency: str) -> None:
+    copy = tmp_path / "warnings.yaml"
+    text = (routines_dir() / "warnings.yaml").read_text("utf-8")
+    tier = 1 if urgency == "emergency" else 2
+    start = line_of(text, f"  - tier: {tier}")
+    lines = text.splitlines(keepends=True)
+    at = next(i for i in range(start, len(lines)) if "ends_routine: true" in lines[i])
+    lines[at] = lines[at].replace("true", "false")
+    copy.write_text("".join(lines), encoding="utf-8")
+    [error] = check([copy])
+    assert (error.path, error.line) == (str(copy), at + 1)
+    assert error.message == (
+        f"warning tier {tier} has urgency '{urgency}', so it must have ends_routine: true"
+    )
+
+
+def test_a_stop_stretch_tier_is_not_asked_in_the_check(tmp_path: Path) -> None:
+    copy = tmp_path / "warnings.yaml"
+    text = (routines_dir() / "warnings.yaml").read_text("utf-8")
+    start = line_of(text, "  - id: good-to-know")
+    lines = text.splitlines(keepends=True)
+    lines[start] = lines[start].replace("tier: 3", "tier: 4")
+    copy.write_text("".join(lines), encoding="utf-8")
+    [error] = check([copy])
+    assert error.line == start + 1
+    assert "tier 4 is asked while stretching" in error.message
+
+
+def test_groups_are_asked_most_urgent_first(tmp_path: Path) -> None:
+    copy = tmp_path / "warnings.yaml"
+    text = (routines_dir() / "warnings.yaml").read_text("utf-8")
+    start = line_of(text, "  - id: legs-now")
+    lines = text.splitlines(keepends=True)
+    assert lines[start] == "    tier: 1\n"
+    lines[start] = "    tier: 2\n"  # a tier-2 group before the tier-1 group that follows
+    copy.write_text("".join(lines), encoding="utf-8")
+    [error] = check([copy])
+    assert error.line == line_of(text, "  - id: sudden-pain") + 1
+    assert error.message == (
+        "check group 'sudden-pain' (tier 1) comes after 'legs-now' (tier 2): "
+        "ask the most urgent groups first"
+    )
+
+
+def test_a_sign_id_is_unique_across_groups(tmp_path: Path) -> None:
+    copy_bundled(tmp_path)
+    (tmp_path / "zz.yaml").write_text(
+        "check_groups:\n"
+        "  - id: again\n"
+        "    tier: 3\n"
+        "    question: {en: 'Again?', ja: 'もう一度？'}\n"
+        "    signs:\n"
+        "      - id: no-better\n"
+        "        text: {en: Again, ja: もう一度です。}\n",
+        encoding="utf-8",
+    )
+    [error] = check([tmp_path])
+    assert (error.path, error.line) == (str(tmp_path / "zz.yaml"), 6)
+    assert error.message.startswith("warning sign 'no-better' is already defined at ")
+
+
+def test_the_chest_pain_stop_reason_is_an_emergency() -> None:
+    reason = CONTENT.stop_reason("chest-breathing")
+    assert CONTENT.tier(reason.tier or 0).urgency is Urgency.EMERGENCY
+    assert "breathing" in reason.label("en") and reason.label("ja")
+
+
+def test_the_tiers_promise_the_same_in_both_languages() -> None:
+    first = CONTENT.tier(1)
+    assert first.title("en") == "Call an ambulance now"
+    assert first.title("ja") == "今すぐ救急車を呼んでください"
+    for tier in CONTENT.tiers:
+        assert tier.ends_routine is (tier.urgency in (Urgency.EMERGENCY, Urgency.TODAY))
+
+
+def test_japanese_wording() -> None:
+    """「・」 not 「·」; お尻 and 殿部, never おしり or 臀部; in Japan the first stop is a doctor
+    or an orthopaedic clinic, not a physiotherapist directly."""
+    japanese = [t("ja") for t in all_texts(CONTENT)]
+    assert japanese
+    for text in japanese:
+        assert "·" not in text, text
+        assert "おしり" not in text and "臀部" not in text, text
+        assert "理学療法士" not in text, text
+    assert "整形外科" in CONTENT.tier(3).call("ja")
+    assert CONTENT.stretch("glutes").name("ja") == "お尻（殿部）のストレッチ"
+
+
+def test_guidance_is_there_in_both_languages() -> None:
+    guidance = CONTENT.guidance
+    assert guidance.get_up("en") == "Get up slowly."
+    assert "not medical advice" in guidance.not_advice("en")
+    for text in (guidance.rule, guidance.how_often, guidance.expect, guidance.not_advice):
+        assert text("en") and text("ja") and text("en") != text("ja")
+
+
+def test_every_text_has_both_languages_everywhere() -> None:
+    for text in all_texts(CONTENT):
+        assert text("en").strip() and text("ja").strip()
+
+
+# --- stretches, types and dose -----------------------------------------------------------------
+def test_standing_offers_no_chair_and_the_desk_variants_say_so() -> None:
+    for stretch in CONTENT.stretches:
+        for variant in stretch.variants:
+            if variant.posture == "seated":
+                assert variant.places == ("desk",), variant.id
+                assert "without wheels" in variant.setup("en"), variant.id
+                assert "キャスターのない" in variant.setup("ja"), variant.id
+    assert CONTENT.variant("hamstrings-standing").places == ("standing",)
+    assert CONTENT.variant("glutes-standing").image == "illustrations/glutes-standing.svg"
+    assert "firm support" in CONTENT.variant("glutes-standing").setup("en")
+    assert "toes relaxed" in CONTENT.variant("hamstrings-desk").setup("en")
+
+
+def test_the_bent_knee_calf_stretch_is_offered_but_not_the_default() -> None:
+    calves = CONTENT.stretch("calves")
+    assert [v.id for v in calves.variants] == ["calves-wall", "calves-bent-knee"]
+    assert CONTENT.variant("calves-bent-knee").places == ("desk", "standing")
+
+
+def test_cues_follow_the_brief() -> None:
+    for stretch_id in ("hamstrings", "glutes"):
+        assert "tingles, ease off" in CONTENT.stretch(stretch_id).cue("en")
+    assert "round your lower back" in CONTENT.stretch("glutes").cue("en")
+    for stretch in CONTENT.stretches:
+        assert stretch.hold_s == (20, 30)
+
+
+def test_types_and_dose_follow_the_brief() -> None:
+    assert CONTENT.pain_type("standing").stretches == ("iliopsoas", "calves")
+    assert CONTENT.pain_type("sitting").stretches == ("glutes", "iliopsoas")
+    assert CONTENT.pain_type("sitting").then_if_time == ("calves",)
+    assert CONTENT.pain_type("nerve").then_if_time == ()
+    assert (CONTENT.dose.per_side_max_s, CONTENT.dose.prepare_s) == (60, 10)
+
+
+def test_a_stretch_whose_shortest_dose_is_over_the_cap_is_refused(tmp_path: Path) -> None:
+    copy_bundled(tmp_path)
+    meta = tmp_path / "meta.yaml"
+    meta.write_text(meta.read_text("utf-8").replace("per_side_max_s: 60", "per_side_max_s: 15"))
+    errors = check([tmp_path])
+    assert len(errors) == 4
+    assert all("over dose.per_side_max_s (15 s)" in e.message for e in errors)
+
+
+def test_an_unknown_optional_stretch_of_a_type_is_reported(tmp_path: Path) -> None:
+    copy = tmp_path / "types.yaml"
+    text = (routines_dir() / "types.yaml").read_text("utf-8")
+    copy.write_text(text.replace("then_if_time: [calves]", "then_if_time: [calfs]"), "utf-8")
+    [error] = check([copy])
+    assert error.line == next(
+        n for n, line in enumerate(text.splitlines(), 1) if "then_if_time: [calves]" in line
+    )
+    assert error.message == "types: unknown stretch 'calfs'"
+
+
+def test_content_keeps_its_api_for_the_views() -> None:
+    content: Content = CONTENT
+    assert content.emergency_numbers and content.prompts and content.places
+    assert content.stop_reasons[-1].id == "just-stop"
