@@ -12,15 +12,16 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from lowback_timer.core.content import SAFE_HOLD_S as SAFE_HOLD_S
 from lowback_timer.core.content import Content, Dose, RoutineItem, Variant
 from lowback_timer.core.settings import limits
 
 MINUTES_RANGE: tuple[int, int] = limits("minutes")
-#: The builder keeps every hold in this range, whatever the content allows.
-SAFE_HOLD_S = (10, 60)
 #: A routine may run over the chosen minutes by at most this much.
 OVERRUN = 0.15
 FIRST_SIDE, SECOND_SIDE = "right", "left"
+#: The posture from which the next stretch, if not on the floor, starts with "get up slowly".
+FLOOR = "floor"
 
 
 class Phase(StrEnum):
@@ -49,6 +50,9 @@ class Step:
     duration_s: int
     rep: int
     reps: int
+    #: On the get-ready of a stretch that is not done on the floor, right after one that is:
+    #: the timer says "Get up slowly" (the content's `guidance.get_up`).
+    get_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class Routine:
                 "rep": step.rep,
                 "reps": step.reps,
                 "start_s": start,
+                "get_up": step.get_up,
             }
             phases.append(entry)
             if step.phase is Phase.HOLD:
@@ -108,10 +113,45 @@ def resolve_types(content: Content, type_ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(t.id for t in content.types if not chosen or t.id in chosen)
 
 
-def choose_variants(content: Content, type_ids: Iterable[str], place: str) -> list[Variant]:
+def _sequences(
+    content: Content, type_ids: Iterable[str], avoid: Iterable[str], then_if_time: bool
+) -> list[tuple[str, ...]]:
+    """Each chosen type's stretches in its order, without the avoided ones. When that leaves
+    nothing, the other stretches of the content stand in ("not sure", then any no type has).
+
+    An id to avoid that the content does not have (kept in the settings from an older
+    version) is left aside: there is nothing of it to leave out."""
+    avoided = set(avoid)
+
+    def kept(type_ids: Iterable[str]) -> list[tuple[str, ...]]:
+        types = [content.pain_type(t) for t in type_ids]
+        lists = [(*t.stretches, *(t.then_if_time if then_if_time else ())) for t in types]
+        return [seq for seq in (tuple(s for s in lst if s not in avoided) for lst in lists) if seq]
+
+    sequences = kept(resolve_types(content, type_ids))
+    if not sequences:
+        sequences = kept(resolve_types(content, ()))
+        covered = {s for seq in sequences for s in seq}
+        rest = tuple(s.id for s in content.stretches if s.id not in avoided | covered)
+        sequences += [rest] if rest else []
+    if not sequences:
+        raise ValueError("every stretch is to be avoided: no routine can be built")
+    return sequences
+
+
+def choose_variants(
+    content: Content,
+    type_ids: Iterable[str],
+    place: str,
+    avoid: Iterable[str] = (),
+    then_if_time: bool = False,
+) -> list[Variant]:
     """The stretches of the chosen types, each once, in an order that keeps every type's own
-    order and changes posture as rarely as it can (no going down to the floor and up twice)."""
-    sequences = [content.pain_type(t).stretches for t in resolve_types(content, type_ids)]
+    order and changes posture as rarely as it can (no going down to the floor and up twice).
+
+    Stretches in `avoid` are left out (see `_sequences`); with `then_if_time`, each type's
+    optional stretches follow its own."""
+    sequences = _sequences(content, type_ids, avoid, then_if_time)
     first_seen = list(dict.fromkeys(s for seq in sequences for s in seq))
     variants = {s: variant_for(content, s, place) for s in first_seen}
     after: dict[str, set[str]] = {s: set() for s in first_seen}
@@ -156,12 +196,21 @@ def safe_hold_range(content: Content, stretch_id: str) -> tuple[int, int]:
     return max(lo, SAFE_HOLD_S[0]), min(hi, SAFE_HOLD_S[1])
 
 
+def smallest_items(content: Content, variants: Sequence[Variant]) -> list[RoutineItem]:
+    """Every stretch at the smallest dose: the fewest repetitions of the shortest hold."""
+    rep_lo = content.dose.reps[0]
+    return [RoutineItem(v.id, safe_hold_range(content, v.stretch)[0], rep_lo) for v in variants]
+
+
 def fit_dose(
     content: Content, variants: Sequence[Variant], budget_s: int, dose: Dose
 ) -> list[RoutineItem]:
-    """The largest dose (repetitions x hold) that fits the budget; if even the smallest does not
-    fit within the allowed overrun, the last stretches are left out."""
+    """The most stretching (repetitions x hold, never more than `dose.per_side_max_s` per side)
+    that fits the budget, with the longer holds where two doses stretch as long; when the
+    minutes allow more, the routine is simply shorter. If even the smallest dose does not fit
+    within the allowed overrun, the last stretches are left out."""
     rep_lo, rep_hi = content.dose.reps
+    cap = content.dose.per_side_max_s
     ranges = [safe_hold_range(content, v.stretch) for v in variants]
     targets = sorted(
         {h for lo, hi in ranges for h in range(lo, hi + 1, 5)} | {hi for _, hi in ranges}
@@ -173,14 +222,15 @@ def fit_dose(
                 RoutineItem(v.id, min(max(target, lo), hi), reps)
                 for v, (lo, hi) in zip(variants, ranges, strict=True)
             ]
-            if any(i.hold_s * i.reps > content.dose.per_side_max_s for i in items):
+            if any(i.hold_s * i.reps > cap for i in items):
                 continue
             total = sum(item_seconds(content, i, dose) for i in items)
-            if total <= budget_s and (best is None or (total, target) > best[:2]):
-                best = (total, target, items)
+            held = sum(i.hold_s * i.reps for i in items)
+            if total <= budget_s and (best is None or (held, target) > best[:2]):
+                best = (held, target, items)
     if best is not None:
         return best[2]
-    smallest = [RoutineItem(v.id, lo, rep_lo) for v, (lo, _) in zip(variants, ranges, strict=True)]
+    smallest = smallest_items(content, variants)
     while len(smallest) > 1 and sum(item_seconds(content, i, dose) for i in smallest) > budget_s * (
         1 + OVERRUN
     ):
@@ -193,20 +243,26 @@ def expand(
 ) -> Routine:
     """Turn items (variant, hold, repetitions) into the phases the timer walks through."""
     dose = dose_for(content, prepare_s)
-    steps = [step for item in items for step in _item_steps(content, item, dose)]
+    steps: list[Step] = []
+    previous: str | None = None
+    for item in items:
+        posture = content.variant(item.variant).posture
+        get_up = previous == FLOOR and posture != FLOOR
+        steps += _item_steps(content, item, dose, get_up)
+        previous = posture
     return Routine(place, tuple(items), tuple(s for s in steps if s.duration_s > 0))
 
 
-def _item_steps(content: Content, item: RoutineItem, dose: Dose) -> list[Step]:
+def _item_steps(content: Content, item: RoutineItem, dose: Dose, get_up: bool) -> list[Step]:
     variant = content.variant(item.variant)
     stretch = content.stretch(variant.stretch)
     sides: tuple[str | None, ...] = (FIRST_SIDE, SECOND_SIDE) if stretch.both_sides else (None,)
     steps: list[Step] = []
 
-    def add(phase: Phase, side: str | None, seconds: int, rep: int) -> None:
-        steps.append(Step(phase, stretch.id, variant.id, side, seconds, rep, item.reps))
+    def add(phase: Phase, side: str | None, seconds: int, rep: int, get_up: bool = False) -> None:
+        steps.append(Step(phase, stretch.id, variant.id, side, seconds, rep, item.reps, get_up))
 
-    add(Phase.PREPARE, sides[0], dose.prepare_s, 1)
+    add(Phase.PREPARE, sides[0], dose.prepare_s, 1, get_up)
     for rep in range(1, item.reps + 1):
         if rep > 1:
             add(Phase.REST, sides[0], dose.rest_s, rep)
@@ -223,13 +279,23 @@ def build_routine(
     place: str,
     minutes: int,
     prepare_s: int | None = None,
+    avoid: Iterable[str] = (),
 ) -> Routine:
     """The routine for these answers; `prepare_s` is the user's get-ready time (None: the
-    content's)."""
+    content's); `avoid` names stretches to leave out (the safety check's `Outcome.avoid`).
+
+    A type's `then_if_time` stretches join only when the routine with them still fits the
+    minutes at the smallest dose."""
     if not MINUTES_RANGE[0] <= minutes <= MINUTES_RANGE[1]:
         raise ValueError(f"minutes must be {MINUTES_RANGE[0]}–{MINUTES_RANGE[1]}, not {minutes}")
     if place not in content.place_ids:
         raise ValueError(f"unknown place: {place} ({', '.join(content.place_ids)})")
-    variants = choose_variants(content, type_ids, place)
-    items = fit_dose(content, variants, minutes * 60, dose_for(content, prepare_s))
+    types, avoid = tuple(type_ids), tuple(avoid)
+    dose, budget_s = dose_for(content, prepare_s), minutes * 60
+    variants = choose_variants(content, types, place, avoid)
+    longer = choose_variants(content, types, place, avoid, then_if_time=True)
+    smallest = sum(item_seconds(content, i, dose) for i in smallest_items(content, longer))
+    if len(longer) > len(variants) and smallest <= budget_s:
+        variants = longer
+    items = fit_dose(content, variants, budget_s, dose)
     return expand(content, place, items, prepare_s)

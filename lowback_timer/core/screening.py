@@ -33,11 +33,17 @@ class Outcome:
 
     @property
     def has_advice(self) -> bool:
-        """Something was ticked that allows the routine but should be read first (tier 3-4)."""
+        """Something was ticked that allows the routine but should be read first (tier 3)."""
         return bool(self.tiers) and self.routine_allowed
 
     def signs_of(self, tier: int) -> tuple[WarningSign, ...]:
         return tuple(s for s in self.signs if s.tier == tier)
+
+    @property
+    def avoid(self) -> tuple[str, ...]:
+        """The stretch ids the ticked signs say to leave out (e.g. after hip surgery), each once,
+        for `build_routine(..., avoid=...)`."""
+        return tuple(dict.fromkeys(stretch for sign in self.signs for stretch in sign.avoid))
 
 
 def screen(content: Content, ticked: Iterable[str]) -> Outcome:

@@ -7,14 +7,19 @@ from collections.abc import Sequence
 
 import pytest
 
-from lowback_timer.core.content import Content, load_content
+from lowback_timer.core.content import Content, RoutineItem, load_content
 from lowback_timer.core.routine import (
+    MINUTES_RANGE,
     OVERRUN,
     Phase,
     Routine,
     build_routine,
+    choose_variants,
+    dose_for,
     expand,
+    item_seconds,
     resolve_types,
+    smallest_items,
 )
 
 CONTENT = load_content()
@@ -31,6 +36,10 @@ def expected_stretches(content: Content, types: Sequence[str]) -> set[str]:
     return {s for t in resolve_types(content, types) for s in content.pain_type(t).stretches}
 
 
+def optional_stretches(content: Content, types: Sequence[str]) -> set[str]:
+    return {s for t in resolve_types(content, types) for s in content.pain_type(t).then_if_time}
+
+
 @pytest.mark.parametrize("minutes", MINUTES)
 @pytest.mark.parametrize("place", CONTENT.place_ids)
 @pytest.mark.parametrize("types", COMBOS, ids=lambda c: "+".join(c) or "not-sure")
@@ -38,10 +47,20 @@ def test_routine_follows_the_content(types: tuple[str, ...], place: str, minutes
     routine = build_routine(CONTENT, types, place, minutes)
     order = stretch_order(routine)
     assert len(order) == len(set(order)), "a stretch came twice"
-    assert set(order) == expected_stretches(CONTENT, types)
+    expected = expected_stretches(CONTENT, types)
+    assert set(order) <= expected | optional_stretches(CONTENT, types)
+    if not expected <= set(order):
+        # Only when even the smallest dose of every stretch would overrun the minutes: then
+        # the last ones are left out.
+        variants = choose_variants(CONTENT, types, place)
+        dose = dose_for(CONTENT, None)
+        smallest = sum(item_seconds(CONTENT, i, dose) for i in smallest_items(CONTENT, variants))
+        assert smallest > minutes * 60 * (1 + OVERRUN)
+        assert order == [v.stretch for v in variants][: len(order)]
     for type_id in resolve_types(CONTENT, types):
         wanted = list(CONTENT.pain_type(type_id).stretches)
-        assert [s for s in order if s in wanted] == wanted, f"{type_id}'s order was not kept"
+        kept = [s for s in wanted if s in order]
+        assert [s for s in order if s in wanted] == kept, f"{type_id}'s order was not kept"
     postures = [CONTENT.variant(item.variant).posture for item in routine.items]
     blocks = [p for p, _ in itertools.groupby(postures)]
     assert len(blocks) == len(set(blocks)), f"down and up twice: {postures}"
@@ -140,3 +159,133 @@ def test_the_users_get_ready_time_counts_in_the_time_limit(prepare_s: int) -> No
         prepares = [s for s in routine.steps if s.phase is Phase.PREPARE]
         assert {s.duration_s for s in prepares} == {prepare_s}
         assert routine.total_s <= 3 * 60 * (1 + OVERRUN)
+
+
+ALL_MINUTES = range(MINUTES_RANGE[0], MINUTES_RANGE[1] + 1)
+
+
+def per_side_seconds(routine: Routine) -> dict[tuple[str, str | None], int]:
+    held: dict[tuple[str, str | None], int] = {}
+    for hold in routine.holds:
+        key = (hold.stretch, hold.side)
+        held[key] = held.get(key, 0) + hold.duration_s
+    return held
+
+
+@pytest.mark.parametrize("minutes", ALL_MINUTES)
+@pytest.mark.parametrize("place", CONTENT.place_ids)
+@pytest.mark.parametrize("types", COMBOS, ids=lambda c: "+".join(c) or "not-sure")
+def test_no_muscle_is_held_longer_than_the_cap(
+    types: tuple[str, ...], place: str, minutes: int
+) -> None:
+    """About 60 s per muscle per side in all, never more: more minutes make a shorter routine."""
+    routine = build_routine(CONTENT, types, place, minutes)
+    held = per_side_seconds(routine)
+    assert held and max(held.values()) <= CONTENT.dose.per_side_max_s
+    for item in routine.items:
+        assert item.hold_s * item.reps <= CONTENT.dose.per_side_max_s
+    assert routine.total_s <= minutes * 60 * (1 + OVERRUN)
+
+
+def test_plenty_of_minutes_give_a_routine_shorter_than_them() -> None:
+    routine = build_routine(CONTENT, (), "desk", 30)
+    assert routine.total_s < 30 * 60 / 2
+    assert set(per_side_seconds(routine).values()) == {CONTENT.dose.per_side_max_s}
+    # Of the doses that stretch as long, the one with the longer holds (fewer changes).
+    assert {item.hold_s for item in routine.items} == {30}
+
+
+@pytest.mark.parametrize("place", CONTENT.place_ids)
+@pytest.mark.parametrize("types", COMBOS, ids=lambda c: "+".join(c) or "not-sure")
+def test_avoided_stretches_are_left_out(types: tuple[str, ...], place: str) -> None:
+    avoid = ("glutes", "hamstrings")
+    routine = build_routine(CONTENT, types, place, 10, avoid=avoid)
+    order = stretch_order(routine)
+    assert order and not set(order) & set(avoid)
+    kept = (expected_stretches(CONTENT, types) | optional_stretches(CONTENT, types)) - set(avoid)
+    # What the types still give is kept; when they give nothing, the rest of the content stands in.
+    assert set(order) <= kept if kept else set(order) == {"iliopsoas", "calves"}
+
+
+def test_a_type_whose_only_stretch_is_avoided_falls_back_to_the_others() -> None:
+    routine = build_routine(CONTENT, ("nerve",), "floor", 5, None, ("glutes",))
+    assert stretch_order(routine) == ["hamstrings", "iliopsoas", "calves"]
+
+
+def test_avoiding_all_four_is_refused() -> None:
+    every = [s.id for s in CONTENT.stretches]
+    with pytest.raises(ValueError, match="every stretch"):
+        build_routine(CONTENT, (), "desk", 5, avoid=every)
+
+
+def test_a_stretch_the_content_no_longer_has_is_nothing_to_avoid() -> None:
+    assert build_routine(CONTENT, (), "desk", 5, avoid=["neck"]) == build_routine(
+        CONTENT, (), "desk", 5
+    )
+
+
+def test_choose_variants_respects_avoid() -> None:
+    variants = choose_variants(CONTENT, ("sitting",), "desk", avoid=["glutes"])
+    assert [v.id for v in variants] == ["iliopsoas-standing"]
+
+
+@pytest.mark.parametrize("place", CONTENT.place_ids)
+def test_standing_and_floor_never_give_a_chair_stretch(place: str) -> None:
+    for minutes in (3, 10):
+        routine = build_routine(CONTENT, (), place, minutes)
+        postures = {CONTENT.variant(item.variant).posture for item in routine.items}
+        assert ("seated" in postures) is (place == "desk")
+
+
+def test_standing_stretches_the_hip_front_then_the_calves() -> None:
+    routine = build_routine(CONTENT, ("standing",), "standing", 5)
+    assert [item.variant for item in routine.items] == ["iliopsoas-standing", "calves-wall"]
+
+
+@pytest.mark.parametrize("place", CONTENT.place_ids)
+def test_sitting_adds_the_calves_last_when_the_minutes_allow(place: str) -> None:
+    routine = build_routine(CONTENT, ("sitting",), place, 5)
+    assert stretch_order(routine)[-1] == "calves"
+    assert set(stretch_order(routine)) == {"glutes", "iliopsoas", "calves"}
+
+
+def test_sitting_leaves_the_calves_out_when_they_do_not_fit() -> None:
+    # A long get-ready: three stretches at the smallest dose no longer fit three minutes.
+    routine = build_routine(CONTENT, ("sitting",), "desk", 3, 30)
+    assert stretch_order(routine) == ["glutes", "iliopsoas"]
+    assert routine.total_s <= 3 * 60
+
+
+def test_getting_up_from_the_floor_is_flagged_on_the_next_get_ready() -> None:
+    routine = build_routine(CONTENT, (), "floor", 10)
+    postures = [CONTENT.variant(item.variant).posture for item in routine.items]
+    assert postures == ["floor", "floor", "floor", "standing"]
+    flagged = [s for s in routine.steps if s.get_up]
+    assert [(s.phase, s.variant) for s in flagged] == [(Phase.PREPARE, "calves-wall")]
+    data = routine.to_json(CONTENT, "en")
+    assert [p["variant"] for p in data["phases"] if p["get_up"]] == ["calves-wall"]
+
+
+@pytest.mark.parametrize("place", ["desk", "standing"])
+def test_no_get_up_without_the_floor(place: str) -> None:
+    routine = build_routine(CONTENT, (), place, 10)
+    assert not any(step.get_up for step in routine.steps)
+
+
+def test_get_up_follows_the_order_of_edited_items() -> None:
+    items = [
+        RoutineItem("calves-wall", 20, 1),
+        RoutineItem("glutes-floor", 20, 1),
+        RoutineItem("iliopsoas-standing", 20, 1),
+        RoutineItem("hamstrings-floor", 20, 1),
+    ]
+    routine = expand(CONTENT, "floor", items)
+    prepares = [s for s in routine.steps if s.phase is Phase.PREPARE]
+    assert [s.get_up for s in prepares] == [False, False, True, False]
+    assert all(not s.get_up for s in routine.steps if s.phase is not Phase.PREPARE)
+
+
+def test_the_get_ready_defaults_to_the_contents_ten_seconds() -> None:
+    routine = build_routine(CONTENT, ("nerve",), "desk", 5)
+    assert routine.steps[0].phase is Phase.PREPARE
+    assert routine.steps[0].duration_s == CONTENT.dose.prepare_s == 10

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from lowback_timer.core.content import load_content
+from lowback_timer.core.routine import build_routine
 from lowback_timer.core.screening import (
     DAY_S,
     allows_routine_after_stop,
@@ -32,7 +33,7 @@ def test_none_of_these_allows_the_routine_with_nothing_to_show() -> None:
     assert not outcome.has_advice
 
 
-@pytest.mark.parametrize(("tier", "allowed"), [(1, False), (2, False), (3, True), (4, True)])
+@pytest.mark.parametrize(("tier", "allowed"), [(1, False), (2, False), (3, True)])
 def test_each_tier_alone(tier: int, allowed: bool) -> None:
     outcome = screen(CONTENT, [first_sign(tier)])
     assert outcome.tier == tier
@@ -47,11 +48,17 @@ def test_every_sign_of_tiers_1_and_2_ends_the_routine() -> None:
         assert screen(CONTENT, [sign.id]).routine_allowed is (sign.tier >= 3), sign.id
 
 
+def test_the_check_asks_no_stop_this_stretch_sign() -> None:
+    """Tier 4 is asked while stretching (the stop reasons), never in the first-run check."""
+    assert {s.tier for s in CONTENT.signs} == {1, 2, 3}
+    assert any(r.tier == 4 for r in CONTENT.stop_reasons)
+
+
 def test_the_most_urgent_tier_comes_first_and_any_ending_tier_wins() -> None:
-    ticked = [first_sign(3), first_sign(4), first_sign(2)]
+    ticked = [first_sign(3), first_sign(2)]
     outcome = screen(CONTENT, ticked)
     assert outcome.tier == 2
-    assert [t.tier for t in outcome.tiers] == [2, 3, 4]
+    assert [t.tier for t in outcome.tiers] == [2, 3]
     assert not outcome.routine_allowed
     # Signs come back in content order, whatever order they were ticked in.
     assert [s.id for s in outcome.signs] == [s.id for s in CONTENT.signs if s.id in ticked]
@@ -92,6 +99,8 @@ def test_recheck_follows_the_days_setting() -> None:
         ("FR", "112"),
         ("US", "911"),
         ("CA", "911"),
+        ("AU", "000"),
+        ("nz", "111"),
     ],
 )
 def test_local_emergency_number(country: str, number: str) -> None:
@@ -107,7 +116,7 @@ def test_unknown_country_lists_every_number(country: str | None) -> None:
     local, others = emergency_numbers_for(CONTENT, country)
     assert local is None
     assert others == CONTENT.emergency_numbers
-    assert {n.emergency for n in others} == {"119", "999", "112", "911"}
+    assert {n.emergency for n in others} == {"119", "999", "112", "911", "000", "111"}
 
 
 @pytest.mark.parametrize(
@@ -129,3 +138,38 @@ def test_stop_reasons_that_need_a_doctor_today_end_routines() -> None:
     allowed = {r.id: allows_routine_after_stop(CONTENT, r.id) for r in CONTENT.stop_reasons}
     assert allowed["weakness"] is False
     assert allowed["sharp-pain"] is True and allowed["just-stop"] is True
+
+
+@pytest.mark.parametrize(
+    ("country", "helpline"),
+    [("AU", "healthdirect 1800 022 222"), ("NZ", "Healthline 0800 611 116")],
+)
+def test_australia_and_new_zealand_have_their_advice_lines(country: str, helpline: str) -> None:
+    local, _ = emergency_numbers_for(CONTENT, country)
+    assert local is not None and local.helpline("en") == helpline
+    assert helpline.split()[-1] in local.helpline("ja")
+
+
+def test_one_group_answered_yes_has_one_meaning() -> None:
+    for group in CONTENT.check_groups:
+        outcome = screen(CONTENT, [s.id for s in CONTENT.signs_in(group.id)])
+        assert outcome.tier == group.tier
+        assert [t.tier for t in outcome.tiers] == [group.tier]
+
+
+def test_hip_surgery_allows_the_routine_without_the_figure_4_and_deep_hip_bending() -> None:
+    outcome = screen(CONTENT, ["hip-spine-surgery", "no-better"])
+    assert outcome.routine_allowed and outcome.has_advice
+    assert outcome.avoid == ("glutes", "hamstrings")
+    routine = build_routine(CONTENT, (), "floor", 10, None, outcome.avoid)
+    assert {CONTENT.variant(i.variant).stretch for i in routine.items} == {"iliopsoas", "calves"}
+
+
+def test_nothing_ticked_avoids_nothing() -> None:
+    assert screen(CONTENT, []).avoid == ()
+    assert screen(CONTENT, ["pregnancy"]).avoid == ()
+
+
+def test_chest_pain_while_stretching_ends_routines() -> None:
+    assert allows_routine_after_stop(CONTENT, "chest-breathing") is False
+    assert CONTENT.tier(CONTENT.stop_reason("chest-breathing").tier or 0).ends_routine
