@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>%1: emergency %2 · advice: %3</source>
-        <translation>%1：救急 %2 · 医療相談 %3</translation>
+        <translation>%1：救急 %2、医療相談 %3</translation>
     </message>
 </context>
 <context>
@@ -490,7 +490,7 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     </message>
     <message>
         <source>Hold %1 of %2 · time left %3</source>
-        <translation>キープ %1/%2 · 残り %3</translation>
+        <translation>キープ %1/%2・残り %3</translation>
     </message>
     <message numerus="yes">
         <source>You completed %1 of %n holds, %2 in all.</source>
