@@ -118,7 +118,7 @@ def save_my_routine(
         default_flow_style=False,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -132,6 +132,21 @@ def save_my_routine(
             tmp.unlink()
         raise
     _fsync_folder(path.parent)
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_stale_temporaries(folder: Path, name: str = FILE_NAME) -> list[Path]:
+    """Delete what a save killed half-way left behind (only the app's own temporary files;
+    one copy of the app runs at a time, so none of them is in use). Returns what was removed."""
+    removed = []
+    for tmp in folder.glob(f"{_temporary_prefix(folder / name)}*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            removed.append(tmp)
+    return removed
 
 
 def _fsync_folder(folder: Path) -> None:

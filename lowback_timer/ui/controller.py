@@ -34,10 +34,17 @@ from lowback_timer.core.content import (
     EmergencyNumber,
     SavedRoutine,
 )
-from lowback_timer.core.my_routine import FILE_NAME, Draft, load_my_routine, save_my_routine
+from lowback_timer.core.my_routine import (
+    FILE_NAME,
+    Draft,
+    load_my_routine,
+    remove_stale_temporaries,
+    save_my_routine,
+)
 from lowback_timer.core.routine import Answers, Routine, build_routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.core.settings import Settings, coerce
+from lowback_timer.ui.settings_file import set_aside_if_broken, settings_path
 from lowback_timer.ui.text import fill
 
 log = logging.getLogger(__name__)
@@ -45,11 +52,19 @@ log = logging.getLogger(__name__)
 ORGANIZATION = APPLICATION = "lowback-timer"
 
 
+#: The QSettings property that carries the note about a settings file set aside on opening.
+SET_ASIDE = "lowbackSetAside"
+
+
 def open_store() -> QSettings:
-    """The user's settings (the application's names decide where QSettings keeps them)."""
+    """The user's settings (the application's names decide where QSettings keeps them); a
+    file that Qt must not read is moved aside first (see ui/settings_file.py)."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    return QSettings()
+    note = set_aside_if_broken(settings_path(ORGANIZATION, APPLICATION))
+    store = QSettings()
+    store.setProperty(SET_ASIDE, note)
+    return store
 
 
 def system_country() -> str | None:
@@ -64,10 +79,12 @@ def default_data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
-def read_settings(store: QSettings, content: Content) -> Settings:
-    """The stored settings, with values out of range clamped and logged."""
+def read_settings(
+    store: QSettings, content: Content, report: Callable[[str], None] = lambda _note: None
+) -> Settings:
+    """The stored settings, with values out of range clamped (each fix told to `report`)."""
     raw = {f.name: store.value(f.name) for f in fields(Settings) if store.contains(f.name)}
-    return coerce(raw, log.warning, app_state.vocabularies(content))
+    return coerce(raw, report, app_state.vocabularies(content))
 
 
 class Controller(QObject):
@@ -96,9 +113,15 @@ class Controller(QObject):
         self.store = store
         self.data_dir = data_dir or default_data_dir()
         self.wall_clock = wall_clock  # dates the safety check; tests move it
-        self._settings = read_settings(store, content)
+        self._notes: dict[str, str] = {}  # what the home screen should say, by its source
+        self._note("settings-file", str(store.property(SET_ASIDE) or ""))
+        fixed: list[str] = []
+        self._settings = read_settings(store, content, fixed.append)
+        if fixed:
+            log.warning("settings fixed on load: %s", "; ".join(fixed))
+            self._note("settings-values", self._fixed_note(len(fixed)))
         self._saved: SavedRoutine | None = None
-        self.problem = ""
+        remove_stale_temporaries(self.data_dir)
         self._load_my_routine()
         self._routine = app_state.todays_routine(content, self._settings, self._saved)
 
@@ -106,6 +129,11 @@ class Controller(QObject):
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def problem(self) -> str:
+        """The calm notes for the home screen, one paragraph each ("" when all is well)."""
+        return "\n\n".join(note for note in self._notes.values() if note)
 
     @property
     def routine(self) -> Routine:
@@ -195,6 +223,9 @@ class Controller(QObject):
             else:
                 self.store.setValue(name, _stored(value))
         self.store.sync()
+        # Kept for this run either way: a check that blocks routines blocks them until quit.
+        failed = self.store.status() != QSettings.Status.NoError
+        self._note("settings-write", self._unsaved_note() if failed else "")
 
     def _refresh_routine(self) -> None:
         routine = app_state.todays_routine(self.content, self._settings, self._saved)
@@ -206,21 +237,43 @@ class Controller(QObject):
         """Use the saved "my routine" if there is one; a broken file was set aside: say so."""
         loaded = load_my_routine(self.my_routine_path(), now=self.wall_clock())
         self._saved = loaded.routine
-        if loaded.errors:
-            where = loaded.moved_to or self.my_routine_path()
-            problem = fill(
-                self.tr(
-                    "Your saved routine could not be read, so it was kept aside as %1. "
-                    "Today's routine is built from your answers instead.\n%2"
-                ),
-                where,
-                loaded.message,
+        note = ""
+        if loaded.errors and loaded.moved_to is not None:
+            note = self.tr(
+                "Your saved routine could not be read, so it was kept aside as %1. "
+                "Today's routine is built from your answers instead.\n%2"
             )
-        else:
-            problem = ""
-        if problem != self.problem:
-            self.problem = problem
-            self.problem_changed.emit(problem)
+        elif loaded.errors:
+            note = self.tr(
+                "Your saved routine %1 could not be read, and it could not be moved aside "
+                "either; it is left as it is and not used. Today's routine is built from your "
+                "answers instead.\n%2"
+            )
+        where = loaded.moved_to or self.my_routine_path()
+        self._note("my-routine", fill(note, where, loaded.message) if note else "")
+
+    def _note(self, source: str, note: str) -> None:
+        before = self.problem
+        self._notes[source] = note
+        if self.problem != before:
+            self.problem_changed.emit(self.problem)
+
+    def _fixed_note(self, count: int) -> str:
+        return self.tr(
+            "%n of your settings had values the app cannot use; they were reset to their "
+            "defaults. You can set them again in Preferences.",
+            "",
+            count,
+        )
+
+    def _unsaved_note(self) -> str:
+        return fill(
+            self.tr(
+                "Your settings cannot be saved to %1, so changes last only until you quit. "
+                "Check that the folder exists and can be written."
+            ),
+            self.store.fileName(),
+        )
 
 
 def _stored(value: Any) -> Any:

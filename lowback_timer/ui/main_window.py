@@ -140,6 +140,14 @@ class MainWindow(QMainWindow):
         self.problem_notice.text.setText(self.controller.problem)
         self.problem_notice.setVisible(bool(self.controller.problem))
 
+    def bring_forward(self) -> None:
+        """Another start of the app asked for this window (see ui/single_instance.py)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def show_page(self, page: QWidget) -> None:
         """Every screen change goes through here: leaving the timer ends its routine, so
         nothing keeps running (or sounding) behind another screen."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
@@ -96,3 +98,60 @@ def test_other_answers_use_the_users_get_ready_time(content: Content, tmp_path: 
     controller.update_settings(replace(controller.settings, prepare_s=9))
     routine = controller.routine_for(Answers(("standing",), "standing", 3))
     assert routine.steps[0].phase is Phase.PREPARE and routine.steps[0].duration_s == 9
+
+
+def test_a_stale_copy_never_writes_back_a_passed_check(content: Content, tmp_path: Path) -> None:
+    """Two controllers on one settings file (as two copies of the app would be): the stop for
+    a weak leg in one stays, whatever the other saves later."""
+    first = make_controller(content, tmp_path, now=NOW)
+    first.record_check(screen(content, []))
+    other = make_controller(content, tmp_path, now=NOW)  # read while the check was passed
+    first.record_stop("weakness")
+    other.update_settings(replace(other.settings, volume=0.2))
+    again = make_controller(content, tmp_path, now=NOW)
+    assert not again.may_start() and again.settings.volume == 0.2
+
+
+def test_settings_that_cannot_be_saved_are_reported_and_still_block(
+    content: Content, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    store = QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+    controller = make_controller(content, tmp_path, store, now=NOW)
+    controller.record_check(screen(content, []))
+    assert "cannot be saved" in controller.problem and str(blocker) in controller.problem
+    controller.record_stop("weakness")
+    assert not controller.may_start()  # for the rest of this run
+
+
+def test_settings_fixed_on_load_are_told_once(content: Content, tmp_path: Path) -> None:
+    store = store_in(tmp_path)
+    store.setValue("volume", "loud")
+    store.setValue("minutes", 500)
+    controller = make_controller(content, tmp_path, store)
+    assert controller.problem.startswith("2 of your settings had values the app cannot use")
+
+
+def test_a_save_killed_half_way_leaves_nothing_behind(content: Content, tmp_path: Path) -> None:
+    leftover = tmp_path / f".{FILE_NAME}.abc123.tmp"
+    leftover.write_text("routines: [", encoding="utf-8")
+    keep = tmp_path / "notes.tmp"  # not the app's: left alone
+    keep.write_text("mine", encoding="utf-8")
+    make_controller(content, tmp_path)
+    assert not leftover.exists() and keep.exists()
+
+
+def test_a_broken_file_that_cannot_be_moved_is_said_so(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / FILE_NAME).write_text("routines: [", encoding="utf-8")
+
+    def read_only(path: Path, now: float | None = None) -> Path:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("lowback_timer.core.my_routine.move_aside", read_only)
+    controller = make_controller(content, tmp_path, now=NOW)
+    assert "could not be moved aside either" in controller.problem
+    assert "kept aside as" not in controller.problem
+    assert (tmp_path / FILE_NAME).exists()
