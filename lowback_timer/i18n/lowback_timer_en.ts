@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Controller</name>
+    <message numerus="yes">
+        <source>%n of your settings had values the app cannot use; they were reset to their defaults. You can set them again in Preferences.</source>
+        <translation>
+            <numerusform>%n of your settings had a value the app cannot use; it was reset to its default. You can set it again in Preferences.</numerusform>
+            <numerusform>%n of your settings had values the app cannot use; they were reset to their defaults. You can set them again in Preferences.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Phrases</name>
     <message numerus="yes">
         <source>%1 s each side, %n rounds</source>

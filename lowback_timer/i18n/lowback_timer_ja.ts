@@ -81,8 +81,25 @@
     <message>
         <source>Your saved routine could not be read, so it was kept aside as %1. Today&apos;s routine is built from your answers instead.
 %2</source>
+        <extracomment>The QSettings property that carries the note about a settings file set aside on opening.</extracomment>
         <translation>保存したルーティンを読み込めなかったため、%1 として別に保管しました。今日のルーティンは、代わりに回答をもとに作成しています。
 %2</translation>
+    </message>
+    <message>
+        <source>Your saved routine %1 could not be read, and it could not be moved aside either; it is left as it is and not used. Today&apos;s routine is built from your answers instead.
+%2</source>
+        <translation>保存したルーティン %1 を読み込めず、別の場所に移すこともできませんでした。ファイルはそのまま残し、使わずにおきます。今日のルーティンは、代わりに回答をもとに作成しています。
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your settings had values the app cannot use; they were reset to their defaults. You can set them again in Preferences.</source>
+        <translation>
+            <numerusform>設定のうち%n件に使えない値があったため、初期値に戻しました。「設定」からもう一度変更できます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your settings cannot be saved to %1, so changes last only until you quit. Check that the folder exists and can be written.</source>
+        <translation>設定を %1 に保存できません。変更はアプリを終了するまでのあいだだけ有効です。フォルダーがあり、書き込めるかを確認してください。</translation>
     </message>
 </context>
 <context>
