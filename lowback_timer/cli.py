@@ -7,7 +7,6 @@ translated words); the widgets are imported only for the GUI commands.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +14,6 @@ from typing import NoReturn
 
 from lowback_timer import __version__
 from lowback_timer.core.content import Content, ContentInvalidError, check, load_content
-from lowback_timer.core.language import locale_from_env, pick_language
 from lowback_timer.core.routine import MINUTES_RANGE, Answers
 from lowback_timer.core.settings import Settings
 
@@ -103,8 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "plan" and answers is not None:
         from lowback_timer.ui.plan import print_plan  # QtCore only
 
-        lang = pick_language(args.lang, locale_from_env(os.environ), content.languages)
-        return print_plan(content, answers, lang, as_json=args.json)
+        return print_plan(content, answers, args.lang, as_json=args.json)
     from lowback_timer.ui.app import run_gui  # the widgets only from here on
 
     return run_gui(args.lang, content, answers)

@@ -13,6 +13,7 @@ from lowback_timer import __version__
 from lowback_timer.cli import main
 from lowback_timer.core.content import load_content
 from lowback_timer.core.routine import build_routine
+from lowback_timer.ui.controller import open_store
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 # `plan` uses QtCore's translations and makes a QCoreApplication when there is none; in this
@@ -81,6 +82,26 @@ def test_plan_follows_the_locale_when_no_lang(
     monkeypatch.setenv("LC_ALL", "ja_JP.UTF-8")
     _, out, _ = run(capsys, "plan", "--type", "nerve")
     assert load_content().stretch("glutes").name("ja") in out
+
+
+def test_plan_in_the_c_locale_is_english_whatever_lang_says(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "C")
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    _, out, _ = run(capsys, "plan", "--type", "nerve")
+    assert load_content().stretch("glutes").name("en") in out
+
+
+def test_plan_speaks_the_language_chosen_in_the_app(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    open_store().setValue("language", "ja")
+    _, out, _ = run(capsys, "plan", "--type", "nerve")
+    assert load_content().stretch("glutes").name("ja") in out
+    _, out, _ = run(capsys, "plan", "--type", "nerve", "--lang", "en")
+    assert load_content().stretch("glutes").name("en") in out
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
-"""Which language the app speaks: `--lang` first, then the system locale, then the content's
-first language. The languages themselves are listed once, in the content's meta."""
+"""Which language the app speaks: `--lang` first, then the stored choice, then the locale, then
+the content's first language. The languages themselves are listed once, in the content's meta."""
 
 from __future__ import annotations
 
@@ -18,12 +18,28 @@ def pick_language(requested: str | None, locale_name: str | None, available: Seq
 
 
 def locale_from_env(env: Mapping[str, str]) -> str | None:
-    """The POSIX rule: LC_ALL, then LC_MESSAGES, then LANG ("C"/"POSIX" say nothing)."""
+    """The POSIX rule for messages: the first of LC_ALL, LC_MESSAGES and LANG that is set and
+    not empty decides; "C" and "POSIX" (also "C.UTF-8") mean English. None when none is set."""
     for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(key, "")
-        if value and value not in ("C", "POSIX") and not value.startswith("C."):
-            return value
+        if value:
+            return "en" if value in ("C", "POSIX") or value.startswith("C.") else value
     return None
+
+
+def app_language(
+    requested: str | None,
+    stored: str | None,
+    env: Mapping[str, str],
+    system_locale: str | None,
+    available: Sequence[str],
+) -> str:
+    """One rule for the window and the command line: `--lang`, then the language chosen in
+    the settings, then the environment's locale (`locale_from_env`), then the system's (where
+    the environment says nothing, as for apps started on macOS and Windows)."""
+    return pick_language(
+        requested or stored or None, locale_from_env(env) or system_locale, available
+    )
 
 
 def format_clock(seconds: float) -> str:

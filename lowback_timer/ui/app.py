@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QLocale, QSettings
@@ -10,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from lowback_timer.core.content import Content, assets_dir
-from lowback_timer.core.language import pick_language
+from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers
 from lowback_timer.ui.controller import APPLICATION, Controller, open_store, read_settings
 from lowback_timer.ui.main_window import MainWindow
@@ -29,9 +30,11 @@ def application() -> QApplication:
 
 
 def gui_language(requested: str | None, store: QSettings, content: Content) -> str:
-    """--lang, then the language chosen in settings, then the system's."""
-    chosen = requested or read_settings(store, content).language or None
-    return pick_language(chosen, QLocale.system().name(), content.languages)
+    """--lang, then the language chosen in settings, then the locale: the same rule as the
+    command line's (`core.language.app_language`)."""
+    stored = read_settings(store, content).language
+    system = QLocale.system().name()
+    return app_language(requested, stored, os.environ, system, content.languages)
 
 
 def run_gui(requested_lang: str | None, content: Content, answers: Answers | None) -> int:

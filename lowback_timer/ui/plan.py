@@ -7,20 +7,28 @@ and the app's translations, so the words are the same as on screen.
 from __future__ import annotations
 
 import json
+import os
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from lowback_timer.core.content import Content
+from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers, Routine, build_routine
 from lowback_timer.ui.controller import open_store, read_settings
 from lowback_timer.ui.text import Phrases, dose_text
 from lowback_timer.ui.translations import install_translators
 
 
-def print_plan(content: Content, answers: Answers, lang: str, *, as_json: bool) -> int:
+def print_plan(
+    content: Content, answers: Answers, requested_lang: str | None, *, as_json: bool
+) -> int:
+    """In the language the app would speak (`--lang`, the stored choice, the locale)."""
     app = QCoreApplication.instance() or QCoreApplication([])
-    translators = install_translators(app, lang)
     settings = read_settings(open_store(), content)
+    lang = app_language(
+        requested_lang, settings.language, os.environ, QLocale.system().name(), content.languages
+    )
+    translators = install_translators(app, lang)
     routine = build_routine(
         content, answers.types, answers.place, answers.minutes, settings.prepare_s
     )

@@ -6,7 +6,12 @@ import pytest
 
 from lowback_timer.core.app_state import vocabularies
 from lowback_timer.core.content import load_content
-from lowback_timer.core.language import format_clock, locale_from_env, pick_language
+from lowback_timer.core.language import (
+    app_language,
+    format_clock,
+    locale_from_env,
+    pick_language,
+)
 from lowback_timer.core.settings import Settings, coerce, limits
 
 
@@ -56,7 +61,33 @@ def test_language_choice(requested: str | None, locale: str | None, expected: st
 def test_locale_follows_the_posix_order() -> None:
     env = {"LANG": "en_GB.UTF-8", "LC_MESSAGES": "ja_JP.UTF-8"}
     assert locale_from_env(env) == "ja_JP.UTF-8"
-    assert locale_from_env({"LC_ALL": "C", "LANG": "C.UTF-8"}) is None
+    assert locale_from_env({"LC_ALL": "", "LC_MESSAGES": "ja_JP"}) == "ja_JP"  # empty = unset
+    assert locale_from_env({}) is None
+
+
+@pytest.mark.parametrize("c_locale", ["C", "POSIX", "C.UTF-8"])
+def test_the_c_locale_means_english_and_hides_the_variables_after_it(c_locale: str) -> None:
+    # POSIX: the first variable set decides; LANG only counts when LC_ALL and LC_MESSAGES
+    # are unset. The C locale's messages are English.
+    assert locale_from_env({"LC_ALL": c_locale, "LANG": "ja_JP.UTF-8"}) == "en"
+    assert locale_from_env({"LC_MESSAGES": c_locale, "LANG": "ja_JP.UTF-8"}) == "en"
+
+
+@pytest.mark.parametrize(
+    ("requested", "stored", "env", "system", "expected"),
+    [
+        (None, None, {"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, "ja_JP", "en"),
+        (None, None, {"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "en_US", "ja"),
+        (None, None, {}, "ja_JP", "ja"),  # nothing in the environment: the system's
+        (None, "ja", {"LC_ALL": "C"}, "en_US", "ja"),  # the choice made in the app
+        ("en", "ja", {"LANG": "ja_JP.UTF-8"}, "ja_JP", "en"),  # --lang above all
+        (None, "", {"LANG": "fr_FR.UTF-8"}, "ja_JP", "en"),  # French: the first language
+    ],
+)
+def test_one_rule_for_the_window_and_the_command_line(
+    requested: str | None, stored: str | None, env: dict[str, str], system: str, expected: str
+) -> None:
+    assert app_language(requested, stored, env, system, ("en", "ja")) == expected
 
 
 def test_clock_rounds_up_so_the_last_second_still_shows() -> None:

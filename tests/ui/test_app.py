@@ -1,5 +1,6 @@
 """Starting the GUI from the command line: `lowback-timer session ...` goes straight to the
-timer once the safety check has been passed, and asks for the check first otherwise."""
+timer once the safety check has been passed, and asks for the check first otherwise; the
+window's language follows the same rule as the command line's."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +16,7 @@ from lowback_timer.cli import main
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Phase
 from lowback_timer.core.session import State
-from lowback_timer.ui.app import application
+from lowback_timer.ui.app import application, gui_language
 from lowback_timer.ui.main_window import MainWindow
 from tests.ui.helpers import answer_check, sign_of
 
@@ -85,3 +86,42 @@ def test_the_session_command_uses_the_stored_get_ready_time(shown: list[MainWind
     session = window.timer_page.session
     assert session is not None
     assert session.steps[0].phase is Phase.PREPARE and session.steps[0].duration_s == 12
+
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@pytest.mark.parametrize(
+    ("env", "requested", "stored", "expected"),
+    [
+        ({"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, None, "", "en"),  # POSIX: LC_ALL decides
+        ({"LC_ALL": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, None, "", "ja"),
+        ({"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, None, "", "ja"),
+        ({"LC_ALL": "C"}, None, "ja", "ja"),  # the language chosen in the app comes first
+        ({"LANG": "ja_JP.UTF-8"}, "en", "ja", "en"),  # and --lang before that
+    ],
+)
+def test_the_window_speaks_the_language_the_command_line_would(
+    monkeypatch: pytest.MonkeyPatch,
+    store: QSettings,
+    content: Content,
+    env: dict[str, str],
+    requested: str | None,
+    stored: str,
+    expected: str,
+) -> None:
+    for name in LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    store.setValue("language", stored)
+    assert gui_language(requested, store, content) == expected
+
+
+def test_without_locale_variables_the_window_follows_the_system(
+    monkeypatch: pytest.MonkeyPatch, store: QSettings, content: Content
+) -> None:
+    for name in LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("ja_JP")))
+    assert gui_language(None, store, content) == "ja"
