@@ -2,11 +2,20 @@
 
 `check` never imports Qt; `plan` imports only QtCore (for the stored settings and the
 translated words); the widgets are imported only for the GUI commands.
+
+Output never fails on the terminal: a file name with bytes that are not valid in the file
+system's encoding is shown with them as `\\xNN`, any other character a stream cannot encode as
+a backslash escape, and a reader that goes away (`lowback-timer plan | head -1`) ends the
+command quietly with exit status 141 (128 + SIGPIPE, what a shell shows for `cat` there).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +28,8 @@ from lowback_timer.core.settings import Settings
 
 PROG = "lowback-timer"
 DEFAULTS = Settings()
+#: The exit status when the reader of our output has gone: 128 + SIGPIPE, as for `cat`.
+PIPE_CLOSED = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -84,7 +95,19 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        try:
+            return _main(list(sys.argv[1:] if argv is None else argv))
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, not as noise at interpreter exit
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _main(args_list: list[str]) -> int:
     try:
         content: Content | None = load_content()
     except ContentInvalidError as exc:
@@ -93,7 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":  # works even when the bundled files are broken
         return _check(args.paths)
     if content is None:
-        print(f"{PROG}: the bundled routine files are broken:\n{broken}", file=sys.stderr)
+        print(f"{PROG}: the bundled routine files are broken:", file=sys.stderr)
+        print(_shown(str(broken)), file=sys.stderr)
         return 2
     answers = None
     if args.command in ("plan", "session"):
@@ -110,7 +134,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(paths: Sequence[Path]) -> int:
     errors = check(list(paths) or None)
     for error in errors:
-        print(error, file=sys.stderr)
+        print(_shown(str(error)), file=sys.stderr)
     if not errors:
-        print(f"{', '.join(str(p) for p in paths) or 'bundled routines'}: OK")
+        print(f"{_shown(', '.join(str(p) for p in paths)) or 'bundled routines'}: OK")
     return 2 if errors else 0
+
+
+#: How Python keeps the bytes of a file name that do not decode (PEP 383, "surrogateescape").
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _shown(text: str) -> str:
+    """`text` with each undecodable byte of a file name in it written as `\\xNN`."""
+    return _UNDECODABLE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
+def _reader_gone() -> int:
+    """Whoever read our output has closed it: stop quietly. Both streams then point at the
+    null device, so flushing them as the interpreter exits cannot fail again."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # not a real file (tests), or closed
+            os.dup2(null, stream.fileno())
+    os.close(null)
+    return PIPE_CLOSED

@@ -1,0 +1,107 @@
+"""The command line as a real process in awkward terminals: file names that are not valid
+UTF-8, a strict output encoding, a reader that closes the pipe early."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lowback_timer.cli import PIPE_CLOSED
+
+BROKEN = Path(__file__).parent / "data" / "broken"
+ROUTINE = (
+    "routines:\n  - id: mine\n    name: {en: Mine, ja: わたしの}\n    place: desk\n"
+    "    items:\n      - {variant: calves-wall, hold_s: 25, reps: 2}\n"
+)
+
+
+def child_env(tmp_path: Path, **changes: str) -> dict[str, str]:
+    """The tests' environment with the user's files in `tmp_path`."""
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    return {**env, **changes}
+
+
+def lowback_timer(
+    *argv: str, env: dict[str, str], **kwargs: object
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "lowback_timer", *argv], env=env, timeout=60, **kwargs
+    )
+
+
+@pytest.fixture
+def odd_folder(tmp_path: Path) -> bytes:
+    """A folder holding a good routine file named `mine\\xff.yaml` and a broken one named
+    `bad\\xfe.yaml`: bytes that are not UTF-8, as a file copied from an old Latin-1 disk."""
+    folder = os.fsencode(tmp_path / "odd")
+    os.mkdir(folder)
+    try:
+        with open(os.path.join(folder, b"mine\xff.yaml"), "wb") as good:
+            good.write(ROUTINE.encode())
+    except OSError:  # e.g. macOS: the file system only takes UTF-8 names
+        pytest.skip("this file system refuses names that are not UTF-8")
+    with open(os.path.join(folder, b"bad\xfe.yaml"), "wb") as bad:
+        bad.write(b"routines: [\n")
+    return folder
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path, odd_folder: bytes) -> None:
+    env = child_env(tmp_path, PYTHONIOENCODING="utf-8:strict")
+    good = lowback_timer(
+        "check",
+        os.fsdecode(os.path.join(odd_folder, b"mine\xff.yaml")),
+        env=env,
+        capture_output=True,
+    )
+    assert (good.returncode, good.stderr) == (0, b"")
+    assert good.stdout == os.fsencode(tmp_path) + b"/odd/mine\\xff.yaml: OK\n"
+
+    bad = lowback_timer("check", os.fsdecode(odd_folder), env=env, capture_output=True)
+    assert bad.returncode == 2, bad.stderr
+    assert b"Traceback" not in bad.stderr
+    [line] = bad.stderr.decode("utf-8").splitlines()  # strict: every byte is valid UTF-8
+    assert line.startswith(f"{tmp_path}/odd/bad\\xfe.yaml:")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["plan", "--lang", "en"],
+        ["plan", "--lang", "ja", "--json"],
+    ],
+)
+def test_a_reader_that_has_gone_ends_the_command_quietly(tmp_path: Path, argv: list[str]) -> None:
+    """`lowback-timer plan | head -1`, with `head` gone before we write: a closed pipe."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = lowback_timer(
+            *argv, env=child_env(tmp_path), stdout=write_end, stderr=subprocess.PIPE
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (PIPE_CLOSED, b"")
+
+
+def test_errors_to_a_closed_pipe_end_the_check_quietly(tmp_path: Path) -> None:
+    """`lowback-timer check broken/ 2>&1 | head -1`: the errors go to stderr."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = lowback_timer(
+            "check", str(BROKEN), env=child_env(tmp_path), stdout=write_end, stderr=write_end
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == PIPE_CLOSED
