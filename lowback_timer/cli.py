@@ -17,7 +17,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -126,9 +126,26 @@ def _main(args_list: list[str]) -> int:
         from lowback_timer.ui.plan import print_plan  # QtCore only
 
         return print_plan(content, answers, args.lang, as_json=args.json)
+    if not has_display(os.environ, sys.platform):
+        print(
+            f"{PROG}: no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window "
+            f"cannot open; '{PROG} plan' and '{PROG} check' work without one (see --help)",
+            file=sys.stderr,
+        )
+        return 1
     from lowback_timer.ui.app import run_gui  # the widgets only from here on
 
     return run_gui(args.lang, content, answers)
+
+
+def has_display(env: Mapping[str, str], platform: str) -> bool:
+    """Whether a window can open. On X11 and Wayland systems Qt aborts the process (status
+    134, with a message about the "xcb" plugin) when there is no display; macOS and Windows
+    always have one. A platform named in QT_QPA_PLATFORM (e.g. "offscreen") is Qt's business."""
+    if platform == "darwin" or platform.startswith(("win", "cygwin", "msys")):
+        return True
+    names = ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET")
+    return any(env.get(name) for name in names)
 
 
 def _check(paths: Sequence[Path]) -> int:

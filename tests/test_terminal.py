@@ -7,10 +7,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from lowback_timer.cli import PIPE_CLOSED
+from lowback_timer.cli import PIPE_CLOSED, has_display
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 ROUTINE = (
@@ -32,10 +33,11 @@ def child_env(tmp_path: Path, **changes: str) -> dict[str, str]:
 
 
 def lowback_timer(
-    *argv: str, env: dict[str, str], **kwargs: object
-) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(  # type: ignore[call-overload, no-any-return]
-        [sys.executable, "-m", "lowback_timer", *argv], env=env, timeout=60, **kwargs
+    *argv: str, env: dict[str, str], **kwargs: Any
+) -> subprocess.CompletedProcess[Any]:
+    """`python -m lowback_timer ARGV` to its end (`kwargs` as for `subprocess.run`)."""
+    return subprocess.run(
+        [sys.executable, "-m", "lowback_timer", *argv], env=env, timeout=60, check=False, **kwargs
     )
 
 
@@ -105,3 +107,50 @@ def test_errors_to_a_closed_pipe_end_the_check_quietly(tmp_path: Path) -> None:
     finally:
         os.close(write_end)
     assert done.returncode == PIPE_CLOSED
+
+
+def no_display_env(tmp_path: Path) -> dict[str, str]:
+    """As over ssh without X forwarding, or from a cron job: no display of any kind."""
+    env = child_env(tmp_path)
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"):
+        env.pop(name, None)
+    return env
+
+
+@pytest.mark.skipif(
+    sys.platform in ("darwin", "win32"), reason="macOS and Windows always have a display"
+)
+@pytest.mark.parametrize("argv", [[], ["session", "--type", "nerve"]])
+def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path, argv: list[str]) -> None:
+    # Qt itself would abort (status 134) with a message about the "xcb" platform plugin.
+    done = lowback_timer(*argv, env=no_display_env(tmp_path), capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (1, "")
+    [line] = done.stderr.splitlines()
+    assert "no display found" in line
+    assert "'lowback-timer plan' and 'lowback-timer check' work without one" in line
+
+
+def test_plan_and_check_need_no_display(tmp_path: Path) -> None:
+    env = no_display_env(tmp_path)
+    plan = lowback_timer("plan", "--lang", "en", env=env, capture_output=True, text=True)
+    assert (plan.returncode, plan.stderr) == (0, "")
+    assert plan.stdout.startswith("Routine for the desk")
+    check = lowback_timer("check", env=env, capture_output=True, text=True)
+    assert (check.returncode, check.stdout, check.stderr) == (0, "bundled routines: OK\n", "")
+
+
+@pytest.mark.parametrize(
+    ("env", "platform", "expected"),
+    [
+        ({}, "linux", False),
+        ({"DISPLAY": ""}, "linux", False),
+        ({}, "freebsd14", False),
+        ({"DISPLAY": ":0"}, "linux", True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", True),
+        ({}, "darwin", True),
+        ({}, "win32", True),
+    ],
+)
+def test_which_systems_have_a_display(env: dict[str, str], platform: str, expected: bool) -> None:
+    assert has_display(env, platform) is expected
