@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import logging
 import os
 import re
 import sys
@@ -81,6 +82,9 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--lang", choices=languages, help="language (default: the system's)")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log details, the audio libraries' included"
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     check = commands.add_parser("check", help="validate routine files (default: the bundled ones)")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
@@ -135,6 +139,8 @@ def _main(args_list: list[str]) -> int:
         return 1
     from lowback_timer.ui.app import run_gui  # the widgets only from here on
 
+    level = logging.DEBUG if args.verbose else logging.INFO
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     return run_gui(args.lang, content, answers)
 
 

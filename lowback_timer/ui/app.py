@@ -1,12 +1,22 @@
-"""Start the GUI: the application object, its language, the controller and the main window."""
+"""Start the GUI: the application object, its language, the controller and the main window.
+
+Ctrl+C in the terminal (SIGINT) and SIGTERM quit the app at once, with exit status 128 + the
+signal's number (130 and 143), as a shell reports a program that signal ended.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
+import socket
 import sys
+from collections.abc import Iterator
+from functools import partial
+from types import FrameType
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -16,6 +26,10 @@ from lowback_timer.core.routine import Answers
 from lowback_timer.ui.controller import APPLICATION, Controller, open_store, read_settings
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.translations import install_translators
+
+log = logging.getLogger(__name__)
+
+QUIT_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def application() -> QApplication:
@@ -39,16 +53,54 @@ def gui_language(requested: str | None, store: QSettings, content: Content) -> s
 
 def run_gui(requested_lang: str | None, content: Content, answers: Answers | None) -> int:
     """The app; with `answers` (`lowback-timer session`), their routine starts at once."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = application()
-    store = open_store()
-    lang = gui_language(requested_lang, store, content)
-    app.setProperty("translators", install_translators(app, lang))
-    controller = Controller(content, lang, store, parent=app)
-    window = MainWindow(controller)
-    window.show()
-    if answers is not None:
-        window.start_session(answers)
-    else:
-        window.start_up()  # the wizard on the first run; the safety check offered when due
-    return app.exec()
+    with quit_on_signals(app):
+        store = open_store()
+        lang = gui_language(requested_lang, store, content)
+        app.setProperty("translators", install_translators(app, lang))
+        window = MainWindow(Controller(content, lang, store, parent=app))
+        window.show()
+        if answers is not None:
+            window.start_session(answers)
+        else:
+            window.start_up()  # the wizard on the first run; the safety check offered when due
+        return app.exec()
+
+
+@contextlib.contextmanager
+def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
+    """SIGINT and SIGTERM end `app.exec()` with 128 + the signal's number, also when they come
+    before it starts. The handlers before are back afterwards.
+
+    Python runs its signal handlers only when the interpreter next runs, and an idle event loop
+    never lets it: Python writes the signal's number to a socket (`signal.set_wakeup_fd`) that
+    Qt watches, which wakes the loop to run the handler. Idle, nothing else runs.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_: _drain(reader))  # Python runs the handler here
+
+    def quit_now(number: int, _frame: FrameType | None) -> None:
+        log.debug("Quitting on %s.", signal.Signals(number).name)
+        QTimer.singleShot(0, app, partial(app.exit, 128 + number))
+
+    wakeup_before = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    handlers_before = {number: signal.signal(number, quit_now) for number in QUIT_SIGNALS}
+    QTimer.singleShot(0, app, lambda: log.debug("Running; SIGINT or SIGTERM quits."))
+    try:
+        yield
+    finally:
+        for number, handler in handlers_before.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        signal.set_wakeup_fd(wakeup_before)
+        notifier.setEnabled(False)
+        reader.close()
+        writer.close()
+
+
+def _drain(reader: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # empty now (BlockingIOError is an OSError)
+        while reader.recv(64):
+            pass

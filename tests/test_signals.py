@@ -1,0 +1,131 @@
+"""Ctrl+C (SIGINT) and SIGTERM quit the running app at once and cleanly, as a real process:
+from the wizard's first page (an idle event loop) and from a running session."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from lowback_timer.ui.app import QUIT_SIGNALS, quit_on_signals
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+#: Logged (with --verbose) once the event loop runs, i.e. the window is up.
+RUNNING = "Running; SIGINT or SIGTERM quits."
+
+
+class App:
+    """The app as a process on the offscreen platform, with its own settings folder; a thread
+    reads its stderr, so an app that says nothing cannot hang the test."""
+
+    def __init__(self, tmp_path: Path, *argv: str) -> None:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(tmp_path),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "lowback_timer", "--verbose", *argv],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.lines.put(line)
+
+    def wait_for(self, wanted: str, timeout_s: float = 30) -> str:
+        """What the app said up to the line holding `wanted`."""
+        seen: list[str] = []
+        end = time.monotonic() + timeout_s
+        while not any(wanted in line for line in seen):
+            try:
+                seen.append(self.lines.get(timeout=max(0.0, end - time.monotonic())))
+            except queue.Empty:
+                self.end()
+                pytest.fail(f"the app did not log {wanted!r}; it said:\n{''.join(seen)}")
+        return "".join(seen)
+
+    def end(self) -> None:
+        """Kill the app if it still runs, and read its stderr to the end."""
+        self.process.kill()
+        self.process.wait()
+        self.reader.join(timeout=10)
+        assert self.process.stderr is not None
+        self.process.stderr.close()
+
+    def quit_with(self, number: int) -> tuple[int, float, str]:
+        """Send the signal: the exit status, the seconds it took, and what the app said."""
+        sent = time.monotonic()
+        self.process.send_signal(number)
+        try:
+            status = self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.end()
+            pytest.fail(f"signal {number} did not end the app within 10 s")
+        took = time.monotonic() - sent
+        self.end()
+        said: list[str] = []
+        while not self.lines.empty():
+            said.append(self.lines.get())
+        return status, took, "".join(said)
+
+
+@pytest.mark.parametrize(
+    ("number", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)]
+)
+def test_a_signal_quits_the_idle_app_at_once(tmp_path: Path, number: int, status: int) -> None:
+    app = App(tmp_path)  # fresh settings: the wizard, and nothing ticking
+    before = app.wait_for(RUNNING)
+    exit_status, took, after = app.quit_with(number)
+    assert exit_status == status, before + after
+    assert took < 3, f"took {took:.1f} s"
+    assert "Traceback" not in after and "KeyboardInterrupt" not in after
+    assert f"Quitting on {signal.Signals(number).name}." in after
+
+
+def test_ctrl_c_during_a_session_quits_without_a_traceback(tmp_path: Path) -> None:
+    settings = tmp_path / "config" / "lowback-timer" / "lowback-timer.conf"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(f"[General]\nscreened_at={time.time()}\nprepare_s=3\n", encoding="utf-8")
+    app = App(tmp_path, "session", "--type", "nerve", "--place", "floor", "--minutes", "3")
+    app.wait_for(RUNNING)  # the routine started before the event loop did
+    exit_status, took, after = app.quit_with(signal.SIGINT)
+    assert exit_status == 130, after
+    assert took < 3, f"took {took:.1f} s"
+    assert "Traceback" not in after and "KeyboardInterrupt" not in after
+
+
+def test_a_signal_before_the_event_loop_starts_still_quits_it(qapp: QApplication) -> None:
+    QTimer.singleShot(5000, lambda: qapp.exit(-1))  # the test's own safety net
+    with quit_on_signals(qapp):
+        signal.raise_signal(signal.SIGTERM)  # e.g. while the window is being made
+        assert qapp.exec() == 128 + signal.SIGTERM
+
+
+def test_the_handlers_before_are_back_afterwards(qapp: QApplication) -> None:
+    """`run_gui` runs inside pytest too (tests/ui/test_app.py): Ctrl+C must stop pytest again."""
+    before = [signal.getsignal(number) for number in QUIT_SIGNALS]
+    with quit_on_signals(qapp):
+        assert all(signal.getsignal(n) is not h for n, h in zip(QUIT_SIGNALS, before, strict=True))
+    assert [signal.getsignal(number) for number in QUIT_SIGNALS] == before
+    assert signal.set_wakeup_fd(-1) == -1
