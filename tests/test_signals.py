@@ -116,10 +116,15 @@ def test_ctrl_c_during_a_session_quits_without_a_traceback(tmp_path: Path) -> No
 
 
 def test_a_signal_before_the_event_loop_starts_still_quits_it(qapp: QApplication) -> None:
-    QTimer.singleShot(5000, lambda: qapp.exit(-1))  # the test's own safety net
-    with quit_on_signals(qapp):
-        signal.raise_signal(signal.SIGTERM)  # e.g. while the window is being made
-        assert qapp.exec() == 128 + signal.SIGTERM
+    safety_net = QTimer(singleShot=True, interval=5000)
+    safety_net.timeout.connect(lambda: qapp.exit(-1))
+    safety_net.start()
+    try:
+        with quit_on_signals(qapp):
+            signal.raise_signal(signal.SIGTERM)  # e.g. while the window is being made
+            assert qapp.exec() == 128 + signal.SIGTERM
+    finally:
+        safety_net.stop()  # (a later test's event loop must not end 5 s from now)
 
 
 def test_the_handlers_before_are_back_afterwards(qapp: QApplication) -> None:
