@@ -25,6 +25,7 @@ from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers
 from lowback_timer.ui.controller import APPLICATION, Controller, open_store, read_settings
 from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.sound import quiet_audio_libraries
 from lowback_timer.ui.translations import install_translators
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def gui_language(requested: str | None, store: QSettings, content: Content) -> s
 def run_gui(requested_lang: str | None, content: Content, answers: Answers | None) -> int:
     """The app; with `answers` (`lowback-timer session`), their routine starts at once."""
     app = application()
-    with quit_on_signals(app):
+    with quit_on_signals(app), quiet_audio_libraries():
         store = open_store()
         lang = gui_language(requested_lang, store, content)
         app.setProperty("translators", install_translators(app, lang))

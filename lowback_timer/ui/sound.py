@@ -1,14 +1,30 @@
-"""Short cue sounds through QSoundEffect; a silent no-op wherever audio is unavailable."""
+"""Short cue sounds through QSoundEffect; a silent no-op wherever audio is unavailable.
+
+Where there is no sound device, Qt's audio libraries print about a dozen lines (libraries
+they look for, the FFmpeg version, PulseAudio failing to connect). While the app runs
+(`quiet_audio_libraries`, installed by `ui.app.run_gui` only: pytest-qt has its own handler),
+those go to the debug log (`lowback-timer --verbose`), and the first real complaint among
+them becomes the reason in the player's one line "Sounds are off (...)".
+"""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 import math
+import sys
+from collections.abc import Callable, Iterator
 from importlib.resources import as_file, files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    QtMsgType,
+    QUrl,
+    qFormatLogMessage,
+    qInstallMessageHandler,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtMultimedia import QSoundEffect
@@ -16,6 +32,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CUES: tuple[str, ...] = ("hold-start", "hold-end", "switch-side", "breath-in", "breath-out", "done")
+
+#: Where Qt's audio and speech libraries talk: their logging categories, and the starts of
+#: the messages some of them print in Qt's "default" category.
+NOISE_CATEGORIES = ("qt.multimedia", "qt.speech")
+NOISE_MESSAGES = ("PulseAudioService:", "Error loading text-to-speech plug-in")
+#: Looking for optional libraries (PipeWire, VA-API video decoding): said where sound works
+#: too, so never the reason it does not. Speech has its own line (ui/speech.py).
+NOT_A_REASON = ("qt.multimedia.symbolsresolver", "qt.speech")
 
 
 def _open_audio() -> tuple[type[QSoundEffect] | None, str]:
@@ -122,7 +146,57 @@ class SoundPlayer(QObject):
         self._use_audio = False
         for effect in self._effects.values():
             effect.stop()
+        complaint = _folding.complaint if _folding is not None else None
+        if complaint:
+            reason = f"{reason}; {complaint}"
         log.info("Sounds are off (%s); using visual cues only.", reason)
+
+
+MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], Any]
+
+
+class _AudioNoise:
+    """A Qt message handler: the audio libraries' messages to the debug log, the first
+    complaint among them kept; any other message on to `passed_on` (Qt's printing if None)."""
+
+    def __init__(self, passed_on: MessageHandler | None) -> None:
+        self.passed_on = passed_on
+        self.complaint: str | None = None
+
+    def __call__(self, kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        category = context.category or "default"
+        if kind != QtMsgType.QtFatalMsg and is_audio_noise(category, message):
+            log.debug("%s: %s", category, message)
+            serious = kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg)
+            if serious and self.complaint is None and not category.startswith(NOT_A_REASON):
+                self.complaint = message
+        elif self.passed_on is not None:
+            self.passed_on(kind, context, message)
+        else:
+            print(qFormatLogMessage(kind, context, message), file=sys.stderr, flush=True)
+
+
+def is_audio_noise(category: str, message: str) -> bool:
+    if category == "default":
+        return message.startswith(NOISE_MESSAGES)
+    return any(category == c or category.startswith(f"{c}.") for c in NOISE_CATEGORIES)
+
+
+_folding: _AudioNoise | None = None
+
+
+@contextlib.contextmanager
+def quiet_audio_libraries() -> Iterator[None]:
+    """While it lasts, Qt's messages go through `_AudioNoise`; the handler before comes back."""
+    global _folding
+    before = _folding
+    _folding = _AudioNoise(None)
+    _folding.passed_on = qInstallMessageHandler(_folding)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(_folding.passed_on)
+        _folding = before
 
 
 def _clamp(v: float) -> float:

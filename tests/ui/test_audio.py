@@ -1,19 +1,31 @@
-"""Sound and speech cues: silent fallbacks, volume/mute, the generated WAV files."""
+"""Sound and speech cues: silent fallbacks, volume/mute, the generated WAV files, and the
+audio libraries' chatter folded into one line."""
 
 from __future__ import annotations
 
 import importlib.util
 import logging
 import math
+import signal
 import sys
+import time
 import wave
 from array import array
 from collections.abc import Callable, Sequence
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import (
+    QLoggingCategory,
+    QObject,
+    QUrl,
+    qCInfo,
+    qCritical,
+    qCWarning,
+    qWarning,
+)
 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech
 from pytestqt.qtbot import QtBot
@@ -21,6 +33,7 @@ from pytestqt.qtbot import QtBot
 from lowback_timer.ui import sound, speech
 from lowback_timer.ui.sound import CUES, SoundPlayer
 from lowback_timer.ui.speech import Speaker
+from tests.test_signals import RUNNING, App
 
 ROOT = Path(__file__).resolve().parents[2]
 SOUNDS = files("lowback_timer") / "assets" / "sounds"
@@ -149,6 +162,102 @@ def test_muted_player_plays_nothing(qtbot: QtBot, fake_audio: list[FakeEffect]) 
 def test_unknown_cue_is_a_programming_error(qtbot: QtBot) -> None:
     with pytest.raises(ValueError, match="unknown sound cue"):
         SoundPlayer(use_audio=False).play("fanfare")
+
+
+# --- the audio libraries' chatter ----------------------------------------------------------
+
+PULSE = "PulseAudioService: pa_context_connect() failed"
+OWN_WARNING = "a warning of the app's own"
+
+
+def qt_log(say: Callable[..., None], category: str, message: str) -> None:
+    """`say` (qCWarning, qCInfo) `message` in a Qt logging category. (PySide's stubs ask for
+    bytes; it takes str only.)"""
+    say(QLoggingCategory(category), message)  # type: ignore[arg-type]
+
+
+def chatter() -> None:
+    """What Qt's audio libraries print where there is no sound device (and speech fails)."""
+    for library in ("pipewire-0.3", "va-drm"):
+        qt_log(qCWarning, "qt.multimedia.symbolsresolver", f"Couldn't load {library} library")
+        qt_log(qCWarning, "qt.multimedia.symbolsresolver", f"Couldn't resolve {library} symbols")
+    qt_log(qCInfo, "qt.multimedia.ffmpeg", "Using Qt multimedia with FFmpeg version 7.1.5")
+    qWarning(PULSE)
+    qCritical('Error loading text-to-speech plug-in "speechd"')
+
+
+@pytest.mark.qt_log_ignore(f"^{OWN_WARNING}$")
+def test_the_audio_libraries_chatter_becomes_the_reason_in_one_line(
+    qtbot: QtBot,
+    qtlog: Any,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sound, "_open_audio", lambda: (None, "no audio output device"))
+    caplog.set_level(logging.DEBUG, logger=sound.__name__)
+    with sound.quiet_audio_libraries():
+        chatter()
+        qWarning(OWN_WARNING)
+        player = SoundPlayer()
+        for cue in CUES:
+            player.play(cue)
+    # Only the app's own warning went on to the handler before (pytest-qt's here, Qt's
+    # printing to stderr in the app).
+    assert [r.message for r in qtlog.records] == [OWN_WARNING]
+    infos = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
+    assert infos == [f"Sounds are off (no audio output device; {PULSE}); using visual cues only."]
+    debug = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
+    assert len(debug) == 7 and f"default: {PULSE}" in debug  # seen with --verbose
+
+
+@pytest.mark.qt_log_ignore("Couldn't load pipewire-0.3 library")
+def test_afterwards_the_handler_before_gets_every_message_again(
+    qtbot: QtBot, qtlog: Any, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with sound.quiet_audio_libraries():
+        pass
+    qt_log(qCWarning, "qt.multimedia.symbolsresolver", "Couldn't load pipewire-0.3 library")
+    assert [r.message for r in qtlog.records] == ["Couldn't load pipewire-0.3 library"]
+    # and a player says its reason alone
+    monkeypatch.setattr(sound, "_open_audio", lambda: (None, "no audio output device"))
+    caplog.set_level(logging.INFO, logger=sound.__name__)
+    SoundPlayer().play("done")
+    assert _info_lines(caplog, sound.__name__) == [
+        "Sounds are off (no audio output device); using visual cues only."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("category", "message", "noise"),
+    [
+        ("qt.multimedia.ffmpeg.mediadataholder", "anything", True),
+        ("qt.multimedia", "anything", True),
+        ("qt.speech.tts", "anything", True),
+        ("default", PULSE, True),
+        ("qt.multimediafoo", "anything", False),  # not a child of qt.multimedia
+        ("default", "QWidget::setLayout: ...", False),
+        ("qt.qpa.xcb", "Couldn't load library", False),
+    ],
+)
+def test_which_messages_are_the_audio_libraries(category: str, message: str, noise: bool) -> None:
+    assert sound.is_audio_noise(category, message) is noise
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals end the app")
+def test_a_session_without_a_sound_device_says_one_line_about_sound(tmp_path: Path) -> None:
+    """The real app: on a machine without sound (as where the tests run: no PulseAudio), one
+    line says so; where sound works, none. Never the libraries' own dozen lines."""
+    settings = tmp_path / "config" / "lowback-timer" / "lowback-timer.conf"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(f"[General]\nscreened_at={time.time()}\n", encoding="utf-8")
+    app = App(tmp_path, "session", "--type", "nerve", "--lang", "en")
+    said = app.wait_for(RUNNING)
+    app.quit_with(signal.SIGINT)
+    about_sound = [line for line in said.splitlines() if "Sounds are off" in line]
+    assert len(about_sound) <= 1
+    others = [line for line in said.splitlines() if line not in about_sound]
+    for noise in ("qt.multimedia", "PulseAudioService", "FFmpeg", "symbols", "ALSA"):
+        assert not [line for line in others if noise in line and "DEBUG" not in line], said
 
 
 # --- the WAV files -----------------------------------------------------------------------
