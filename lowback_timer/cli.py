@@ -79,9 +79,16 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
         prog=PROG,
         description="Guided stretches for an aching lower back and heavy legs. "
         "Without a command, the app's window opens.",
+        epilog="Exit status: 0 done; 1 no display for the window; 2 bad arguments or invalid "
+        "routine files; 130 and 143 ended by Ctrl+C (SIGINT) and SIGTERM; 141 the output's "
+        "reader went away (as in '... | head -1').",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("--lang", choices=languages, help="language (default: the system's)")
+    parser.add_argument(
+        "--lang",
+        choices=languages,
+        help="language (default: the one chosen in the app, else LC_ALL, LC_MESSAGES or LANG)",
+    )
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log details, the audio libraries' included"
     )

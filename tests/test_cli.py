@@ -160,3 +160,4 @@ def test_version_and_help_as_a_real_process() -> None:
     )
     for command in ("check", "plan", "session"):
         assert command in helptext.stdout
+    assert "Exit status:" in helptext.stdout  # 1, 130, 141, 143 are not argparse's own
