@@ -113,7 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _main(list(sys.argv[1:] if argv is None else argv))
         finally:
-            sys.stdout.flush()  # a closed pipe shows here, not as noise at interpreter exit
+            if sys.stdout is not None:  # (None under pythonw on Windows)
+                sys.stdout.flush()  # a closed pipe shows here, not as noise at interpreter exit
     except BrokenPipeError:
         return _reader_gone()
 
@@ -184,7 +185,7 @@ def _reader_gone() -> int:
     null device, so flushing them as the interpreter exits cannot fail again."""
     null = os.open(os.devnull, os.O_WRONLY)
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # not a real file (tests), or closed
+        with contextlib.suppress(AttributeError, OSError, ValueError):  # None, not a file, closed
             os.dup2(null, stream.fileno())
     os.close(null)
     return PIPE_CLOSED

@@ -161,3 +161,10 @@ def test_version_and_help_as_a_real_process() -> None:
     for command in ("check", "plan", "session"):
         assert command in helptext.stdout
     assert "Exit status:" in helptext.stdout  # 1, 130, 141, 143 are not argparse's own
+
+
+def test_without_any_console_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As under pythonw on Windows (the gui-script): sys.stdout and sys.stderr are None."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["check"]) == 0
