@@ -9,8 +9,12 @@ written out (`_Builder`). routines/SCHEMA.md describes the files for editors.
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import stat
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from functools import cached_property
 from importlib import resources
@@ -33,16 +37,20 @@ from lowback_timer.core.schema import (
     Str,
     Text,
     from_owner,
+    has_left_out,
     shape,
     spec,
 )
 from lowback_timer.core.schema import Texts as Texts
-from lowback_timer.core.yamlsafe import LineMap, YamlError, read_yaml
+from lowback_timer.core.yamlsafe import LineList, LineMap, YamlError, read_yaml
 
 POSTURES = ("floor", "seated", "standing")
 HOLD_LIMITS = (5, 120)
 #: The routine builder keeps every hold in this range, whatever the content allows.
 SAFE_HOLD_S = (10, 60)
+#: A picture larger than this is refused unread (the bundled ones are a few KB).
+MAX_IMAGE_BYTES = 1024 * 1024
+_SVG_ROOTS = ("svg", "{http://www.w3.org/2000/svg}svg")
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -58,6 +66,53 @@ def routines_dir() -> Path:
 
 def assets_dir() -> Path:
     return package_root() / "assets"
+
+
+def image_problem(image: str) -> str | None:
+    """What is wrong with the picture `image` (a path relative to assets/), or None.
+
+    The name alone proves nothing: after following links the file must still be inside
+    assets/, be a regular file of sane size, and parse as an SVG document."""
+    try:
+        root = assets_dir().resolve()
+        path = (root / image).resolve()
+    except (OSError, RuntimeError):  # e.g. a loop of links
+        return "not found in assets/"
+    if not path.is_relative_to(root):
+        return "leads outside assets/"
+    try:
+        info = path.stat()
+    except OSError:
+        return "not found in assets/"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file"
+    if info.st_size > MAX_IMAGE_BYTES:
+        return f"is larger than {MAX_IMAGE_BYTES} bytes (1 MiB)"
+    if not _is_svg(str(path), info.st_mtime_ns, info.st_size):
+        return "is not an SVG picture"
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def _is_svg(path: str, mtime_ns: int, size: int) -> bool:
+    """Whether the file parses as an XML document whose root is <svg>; cached per path and
+    version (`mtime_ns`, `size`), so that loading the content again parses nothing."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_IMAGE_BYTES + 1)
+        # Parsed as text, so that the XML declaration cannot switch to another encoding.
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if len(data) > MAX_IMAGE_BYTES or "<!DOCTYPE" in text or "<!ENTITY" in text:
+        return False  # no DTD, so no entities to expand (or to fetch)
+    try:
+        parser = ET.XMLParser()
+        parser.feed(text)
+        root = parser.close()
+    except ET.ParseError:
+        return False
+    return root.tag in _SVG_ROOTS
 
 
 class Urgency(StrEnum):
@@ -341,11 +396,33 @@ _Trees = list[tuple[Path, LineMap]]
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders as their *.yaml files (sorted)."""
+    """Files as given, folders as their *.yaml files (sorted); a folder that cannot be listed
+    is left out (`load_content` reports it)."""
+    return _expand(paths)[0]
+
+
+def _expand(paths: Iterable[Path]) -> tuple[list[Path], list[ContentError]]:
+    """`expand_paths`, with an error for each folder that cannot be listed or has no files.
+    (`Path.glob` would say nothing about a folder it cannot read.)"""
     files: list[Path] = []
+    errors: list[ContentError] = []
     for path in paths:
-        files.extend(sorted(path.glob("*.yaml")) if path.is_dir() else [path])
-    return files
+        if not path.is_dir():
+            files.append(path)  # read_yaml says what is wrong with it, if anything
+            continue
+        try:
+            with os.scandir(path) as entries:
+                names = sorted(e.name for e in entries if e.name.endswith(".yaml"))
+        except PermissionError:
+            errors.append(ContentError(str(path), 1, "permission denied"))
+            continue
+        except OSError as exc:
+            errors.append(ContentError(str(path), 1, f"cannot read: {exc.strerror or exc}"))
+            continue
+        if not names:
+            errors.append(ContentError(str(path), 1, "no *.yaml files here"))
+        files += [path / name for name in names]
+    return files, errors
 
 
 def check(paths: Sequence[Path] | None = None) -> list[ContentError]:
@@ -358,28 +435,31 @@ def check(paths: Sequence[Path] | None = None) -> list[ContentError]:
 
 
 def load_content(paths: Sequence[Path] | None = None) -> Content:
-    files = expand_paths(paths or [routines_dir()])
-    if not files:
-        missing = [ContentError(str(p), 1, "no *.yaml files here") for p in paths or []]
-        raise ContentInvalidError(missing)
-    trees, errors = _read_files(files)
+    files, errors = _expand(paths or [routines_dir()])
+    if not files:  # only folders, and nothing in them to check
+        raise ContentInvalidError(errors)
+    trees, unread = _read_files(files)
+    errors += unread
     if paths is not None and not any("meta" in tree for _, tree in trees):
         # A file on its own (a user's routine, an edited copy of one bundled file): check it
         # on top of the bundled content, in place of the bundled file of the same name.
         names = {path.name for path in files}
-        bundled = [p for p in expand_paths([routines_dir()]) if p.name not in names]
-        trees = [*((p, read_yaml(p)) for p in bundled), *trees]
+        bundled, _ = _read_files([p for p in expand_paths([routines_dir()]) if p.name not in names])
+        trees = bundled + trees
     declared = _declared(trees)
     reports = [Report(str(path), declared) for path, _ in trees]
     sections = _read_sections(trees, reports)
+    if errors and any(not sections.get(key) for key in _REQUIRED):
+        # A file (or folder) that could not be read may hold the missing section (e.g. the
+        # languages or the places): what the others say without it would only follow from that.
+        raise ContentInvalidError(errors)
     errors += _count_sections(sections, str(paths[0] if paths else routines_dir()))
     # Without a valid meta and dose nothing else can be checked; otherwise check references
     # too, and report everything together.
     singles = [[checked for _, _, checked in sections.get(key, [])] for key in _SINGLE]
     if any(not found or INVALID in found for found in singles):
         raise ContentInvalidError(errors + [e for r in reports for e in r.errors])
-    valid = {k: [e for e in v if e[2] is not INVALID] for k, v in sections.items()}
-    return _Builder(valid, reports, errors).build()
+    return _Builder(sections, reports, errors).build()
 
 
 def _read_files(files: list[Path]) -> tuple[_Trees, list[ContentError]]:
@@ -387,15 +467,32 @@ def _read_files(files: list[Path]) -> tuple[_Trees, list[ContentError]]:
     errors: list[ContentError] = []
     for path in files:
         try:
-            tree = read_yaml(path)
+            tree = _read_bundled(path) if path.parent == routines_dir() else read_yaml(path)
         except YamlError as exc:
             errors.append(ContentError(str(path), exc.line, exc.message))
             continue
-        if not isinstance(tree, LineMap):
+        if tree is None:  # empty, or only comments
+            errors.append(ContentError(str(path), 1, "the file is empty (no sections)"))
+        elif not isinstance(tree, LineMap):
             errors.append(ContentError(str(path), 1, "the file must be a mapping of sections"))
-            continue
-        trees.append((path, tree))
+        else:
+            trees.append((path, tree))
     return trees, errors
+
+
+def _read_bundled(path: Path) -> Any:
+    """`read_yaml` of a bundled file, kept per version of the file: they change only with the
+    app, and every check of a user's file reads them again. The trees are only ever read."""
+    try:
+        info = path.stat()
+    except OSError:
+        return read_yaml(path)  # says what is wrong
+    return _read_kept(path, info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_kept(path: Path, mtime_ns: int, size: int) -> Any:
+    return read_yaml(path)
 
 
 def _declared(trees: _Trees) -> dict[str, tuple[str, ...]]:
@@ -446,13 +543,23 @@ def _count_sections(sections: _Sections, where: str) -> list[ContentError]:
 
 class _Builder:
     """Builds the Content from the checked sections (the first of a single one), then checks
-    what refers across entries and files."""
+    what refers across entries and files.
+
+    An entry that is broken is reported where it stands and left out of the content; a
+    reference to it (by an id it declares) is not reported again as unknown, and a stretch
+    that lost a broken variant is not also told it lacks a variant for a place."""
 
     def __init__(self, sections: _Sections, reports: list[Report], errors: list[ContentError]):
-        self.sections = sections
+        self.sections = {k: [e for e in v if e[2] is not INVALID] for k, v in sections.items()}
         self.reports = reports
         self.file_errors = errors
         self.ids: dict[tuple[str, str], ContentError] = {}
+        # The ids each entry declares, broken entries included.
+        stretches = list(_entries(sections, "stretches"))
+        self.declared_stretches = _ids(stretches, "id")
+        variants = (s["variants"] for s in stretches if isinstance(s.get("variants"), LineList))
+        self.declared_variants = _ids((v for found in variants for v in found), "id")
+        self.declared_tiers = _ids(_entries(sections, "warning_tiers"), "tier")
 
     def build(self) -> Content:
         content: Content = _CONTENT.make(self._merged(), None)
@@ -469,13 +576,14 @@ class _Builder:
                     f"stretch '{item['id']}': its shortest dose ({shortest} s a side) is over "
                     f"dose.per_side_max_s ({content.dose.per_side_max_s} s)",
                 )
-        known_stretches = {s.id for s in content.stretches}
+        known_stretches = {s.id for s in content.stretches} | self.declared_stretches
         for report, item in self.items("types"):
             for key in ("stretches", "then_if_time"):
                 self._check_stretch_ids(report, item, key, "types", known_stretches)
         self._check_tiers()
+        tiers = {t.tier for t in content.tiers} | self.declared_tiers
         for report, item in self.items("check_groups") + self.items("stop_reasons"):
-            if item["tier"] is not None and item["tier"] not in {t.tier for t in content.tiers}:
+            if item["tier"] is not None and item["tier"] not in tiers:
                 report.error(item.lines["tier"], f"unknown warning tier {item['tier']}")
         self._check_groups(content, known_stretches)
         for report, item in self.items("routines"):
@@ -511,10 +619,12 @@ class _Builder:
     def _check_stretch(self, report: Report, item: LineMap, places: tuple[str, ...]) -> None:
         for variant in item["variants"]:
             self.unique("variant", report, variant)
-            if not (assets_dir() / variant["image"]).is_file():
-                report.error(
-                    variant.lines["image"], f"image '{variant['image']}' not found in assets/"
-                )
+            problem = image_problem(variant["image"])
+            if problem is not None:
+                report.error(variant.lines["image"], f"image '{variant['image']}' {problem}")
+        variants = item["variants"]
+        if has_left_out(variants) or any(has_left_out(v["place"]) for v in variants):
+            return  # a broken variant or place is reported; it may be the one missing
         for place in places:
             if not any(place in variant["place"] for variant in item["variants"]):
                 report.error(
@@ -565,6 +675,8 @@ class _Builder:
                     f"check group '{group['id']}': tier {tier} is asked while stretching "
                     "(stop_reasons), not in the safety check",
                 )
+            if tier not in urgency:
+                continue  # an unknown tier is reported as such; it has no place in the order
             if last is not None and tier < last[0]:
                 report.error(
                     group.lines["tier"],
@@ -581,7 +693,8 @@ class _Builder:
             try:
                 stretch = content.stretch_for(entry["variant"])
             except KeyError:
-                report.error(at, f"routines: unknown variant '{entry['variant']}'")
+                if entry["variant"] not in self.declared_variants:  # else reported where it is
+                    report.error(at, f"routines: unknown variant '{entry['variant']}'")
                 continue
             variant = content.variant(entry["variant"])
             if stretch.id in seen:
@@ -601,3 +714,16 @@ class _Builder:
                     entry.lines["reps"],
                     f"routines: {entry['reps']} repetitions is outside {lo_reps}–{hi_reps}",
                 )
+
+
+def _entries(sections: _Sections, key: str) -> Iterator[LineMap]:
+    """The entries of a list section as written, broken ones included."""
+    for _, tree, _ in sections.get(key, []):
+        if isinstance(tree[key], LineList):
+            yield from (entry for entry in tree[key] if isinstance(entry, LineMap))
+
+
+def _ids(entries: Iterable[Any], key: str) -> set[Any]:
+    """The ids (text or whole numbers) these entries give under `key`."""
+    found = (e.get(key) for e in entries if isinstance(e, LineMap))
+    return {i for i in found if isinstance(i, str | int) and not isinstance(i, bool)}

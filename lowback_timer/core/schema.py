@@ -64,6 +64,20 @@ class Report:
         return INVALID
 
 
+class CheckedList(LineList):
+    """The items of a list that passed their checks. `left_out` counts the broken ones (each
+    already reported), so that a later check can tell a short list from a broken one."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.left_out = 0
+
+
+def has_left_out(value: Any) -> bool:
+    """Whether a checked list lost broken items (reported where they stand)."""
+    return isinstance(value, CheckedList) and value.left_out > 0
+
+
 class Kind:
     name = "value"
 
@@ -185,10 +199,12 @@ class ListOf(Kind):
             return report.error(line, f"{where} needs at least {self.min_items} item(s)")
         # Broken items are reported and left out, so that the cross-reference checks can still
         # run on the rest and every error is found in one go.
-        items = LineList(value.line)
+        items = CheckedList(value.line)
         for index, (item, at) in enumerate(zip(value, value.lines, strict=True)):
             checked = self.item.read(report, item, at, f"{where}[{index + 1}]")
-            if checked is not INVALID:
+            if checked is INVALID:
+                items.left_out += 1
+            else:
                 items.append(checked)
                 items.lines.append(at)
         return items
@@ -242,7 +258,8 @@ class Range(Kind):
 
 
 class ImagePath(Kind):
-    """A relative path inside assets/ (checked for existence by the loader)."""
+    """A relative path inside assets/, by its name; the loader then checks the file itself
+    (`content.image_problem`: a real SVG picture, inside assets/ after following links)."""
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         if Str().read(report, value, line, where) is INVALID:

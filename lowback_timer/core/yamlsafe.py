@@ -7,6 +7,8 @@ file over 1 MiB. Mappings and lists come back as `LineMap` / `LineList`, which r
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -77,33 +79,59 @@ class _StrictLoader(yaml.SafeLoader):
 def read_yaml(path: Path) -> Any:
     """Parse one file into plain values, `LineMap` and `LineList`; raise `YamlError`."""
     try:
-        if not path.is_file():  # a device or a pipe could be endless or never end
-            raise YamlError(1, "not a regular file")
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)  # st_size can lie; never read more
-        if len(data) > MAX_FILE_BYTES:
-            raise YamlError(1, f"file is larger than {MAX_FILE_BYTES} bytes (1 MiB)")
-        text = data.decode("utf-8")
+        text = _read_text(path)
     except UnicodeDecodeError as exc:
-        raise YamlError(1, f"not UTF-8 text ({exc.reason})") from None
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise YamlError(line, f"not UTF-8 text ({exc.reason})") from None
+    except FileNotFoundError:
+        raise YamlError(1, "no such file") from None
+    except PermissionError:
+        raise YamlError(1, "permission denied") from None
     except OSError as exc:
-        raise YamlError(1, f"cannot read: {exc.strerror}") from None
+        raise YamlError(1, f"cannot read: {exc.strerror or exc}") from None
     try:
         # The reader refuses control characters (e.g. NUL) already while being constructed.
         loader = _StrictLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        code = f" (#x{exc.character:04x})" if isinstance(exc.character, int) else ""
+        raise YamlError(line, f"not valid YAML: {exc.reason}{code}") from None
     except yaml.YAMLError as exc:
-        raise YamlError(1, f"not valid YAML: {exc}") from None
+        raise YamlError(1, f"not valid YAML: {_one_line(exc)}") from None
     try:
         node = loader.get_single_node()
         return None if node is None else _convert(loader, node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
-        raise YamlError(line, f"not valid YAML: {exc.problem or exc.context}") from None
+        said = exc.problem or exc.context or "unreadable"
+        if exc.context and exc.problem and exc.problem.startswith("but "):
+            said = f"{exc.context}, {exc.problem}"  # "expected a single document ..., but ..."
+        raise YamlError(line, f"not valid YAML: {_one_line(said)}") from None
     except yaml.YAMLError as exc:
-        raise YamlError(1, f"not valid YAML: {exc}") from None
+        raise YamlError(1, f"not valid YAML: {_one_line(exc)}") from None
     finally:
         loader.dispose()
+
+
+def _one_line(said: object) -> str:
+    """A message on one line (PyYAML's own end with the position on a line of their own)."""
+    return " ".join(str(said).split())
+
+
+def _read_text(path: Path) -> str:
+    # A device or a pipe could be endless or never end: only a regular file is opened, and
+    # without waiting (O_NONBLOCK), in case it was swapped for a pipe after the stat.
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise YamlError(1, "not a regular file")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise YamlError(1, "not a regular file")
+        data = stream.read(MAX_FILE_BYTES + 1)  # st_size can lie; never read more
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlError(1, f"file is larger than {MAX_FILE_BYTES} bytes (1 MiB)")
+    return data.decode("utf-8")
 
 
 def _convert(loader: _StrictLoader, node: Node) -> Any:
@@ -131,7 +159,8 @@ def _convert(loader: _StrictLoader, node: Node) -> Any:
     assert isinstance(node, ScalarNode)
     try:
         return loader.construct_object(node, deep=True)
-    except (ValueError, KeyError, OverflowError) as exc:  # e.g. "!!int abc", "!!bool maybe"
+    # e.g. "!!int abc", "!!bool maybe", "!!int" with no digits at all (IndexError)
+    except (ValueError, KeyError, OverflowError, IndexError) as exc:
         shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
         kind = node.tag.rsplit(":", 1)[-1]
         raise YamlError(line, f"{shown!r} is not a valid {kind}") from exc
