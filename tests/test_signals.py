@@ -1,5 +1,6 @@
-"""Ctrl+C (SIGINT) and SIGTERM quit the running app at once and cleanly, as a real process:
-from the wizard's first page (an idle event loop) and from a running session."""
+"""The app as a real process: Ctrl+C (SIGINT) and SIGTERM quit it at once and cleanly, from
+the wizard's first page (an idle event loop) and from a running session; a second start hands
+over to the running copy and exits."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class App:
             "XDG_DATA_HOME": str(tmp_path / "data"),
             "XDG_CACHE_HOME": str(tmp_path / "cache"),
         }
+        self.env = env
         self.process = subprocess.Popen(
             [sys.executable, "-m", "lowback_timer", "--verbose", *argv],
             env=env,
@@ -134,3 +136,22 @@ def test_the_handlers_before_are_back_afterwards(qapp: QApplication) -> None:
         assert all(signal.getsignal(n) is not h for n, h in zip(QUIT_SIGNALS, before, strict=True))
     assert [signal.getsignal(number) for number in QUIT_SIGNALS] == before
     assert signal.set_wakeup_fd(-1) == -1
+
+
+def test_a_second_start_brings_the_first_forward_and_exits(tmp_path: Path) -> None:
+    first = App(tmp_path)
+    first.wait_for(RUNNING)
+    second = subprocess.run(
+        [sys.executable, "-m", "lowback_timer"],
+        env=first.env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert second.returncode == 0, second.stderr
+    assert "already running" in second.stdout
+    first.wait_for("Another start asked this copy to come forward.")
+    assert first.process.poll() is None  # the first copy runs on
+    status, _, _ = first.quit_with(signal.SIGTERM)
+    assert status == 128 + signal.SIGTERM

@@ -23,8 +23,15 @@ from PySide6.QtWidgets import QApplication
 from lowback_timer.core.content import Content, assets_dir
 from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers
-from lowback_timer.ui.controller import APPLICATION, Controller, open_store, read_settings
+from lowback_timer.ui.controller import (
+    APPLICATION,
+    Controller,
+    default_data_dir,
+    open_store,
+    read_settings,
+)
 from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.single_instance import SingleInstance, default_name
 from lowback_timer.ui.sound import quiet_audio_libraries
 from lowback_timer.ui.translations import install_translators
 
@@ -55,17 +62,35 @@ def gui_language(requested: str | None, store: QSettings, content: Content) -> s
 def run_gui(requested_lang: str | None, content: Content, answers: Answers | None) -> int:
     """The app; with `answers` (`lowback-timer session`), their routine starts at once."""
     app = application()
-    with quit_on_signals(app), quiet_audio_libraries():
+    with quit_on_signals(app), quiet_audio_libraries(), one_copy(app) as instance:
+        if instance is None:
+            return 0  # the running copy came forward; two would undo each other's settings
         store = open_store()
         lang = gui_language(requested_lang, store, content)
         app.setProperty("translators", install_translators(app, lang))
         window = MainWindow(Controller(content, lang, store, parent=app))
+        instance.show_requested.connect(window.bring_forward)
         window.show()
         if answers is not None:
             window.start_session(answers)
         else:
             window.start_up()  # the wizard on the first run; the safety check offered when due
         return app.exec()
+
+
+@contextlib.contextmanager
+def one_copy(app: QCoreApplication) -> Iterator[SingleInstance | None]:
+    """This copy's claim to be the only one running, released when it ends; None when another
+    copy runs (it was asked to come forward)."""
+    instance = SingleInstance(default_name(default_data_dir()), app)
+    if not instance.claim():
+        print("Low-back Timer is already running; its window was brought forward.")
+        yield None
+        return
+    try:
+        yield instance
+    finally:
+        instance.release()
 
 
 @contextlib.contextmanager

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger(__name__)
 
 PROTOCOL = 1
 WAIT_MS = 1000
@@ -98,4 +101,5 @@ class SingleInstance(QObject):
             socket.disconnectFromServer()
             socket.deleteLater()
             if ok:
+                log.debug("Another start asked this copy to come forward.")
                 self.show_requested.emit()
