@@ -117,9 +117,10 @@ class Controller(QObject):
         self._note("settings-file", str(store.property(SET_ASIDE) or ""))
         fixed: list[str] = []
         self._settings = read_settings(store, content, fixed.append)
-        if fixed:
+        if fixed:  # told once: the fixed values are stored, so the next start is quiet
             log.warning("settings fixed on load: %s", "; ".join(fixed))
             self._note("settings-values", self._fixed_note(len(fixed)))
+            self._write([f.name for f in fields(Settings) if store.contains(f.name)])
         self._saved: SavedRoutine | None = None
         remove_stale_temporaries(self.data_dir)
         self._load_my_routine()
@@ -215,13 +216,17 @@ class Controller(QObject):
     # --- internals ----------------------------------------------------------------------
     def _store(self, before: Settings, after: Settings) -> None:
         old, new = asdict(before), asdict(after)
-        for name, value in new.items():
-            if value == old[name]:
-                continue
-            if value is None:
+        self._write([name for name, value in new.items() if value != old[name]])
+
+    def _write(self, names: list[str]) -> None:
+        """Write these settings as they are now (never the others: another copy's or an
+        earlier run's values of them stay as they are)."""
+        values = asdict(self._settings)
+        for name in names:
+            if values[name] is None:
                 self.store.remove(name)
             else:
-                self.store.setValue(name, _stored(value))
+                self.store.setValue(name, _stored(values[name]))
         self.store.sync()
         # Kept for this run either way: a check that blocks routines blocks them until quit.
         failed = self.store.status() != QSettings.Status.NoError

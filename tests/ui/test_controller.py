@@ -131,6 +131,9 @@ def test_settings_fixed_on_load_are_told_once(content: Content, tmp_path: Path) 
     store.setValue("minutes", 500)
     controller = make_controller(content, tmp_path, store)
     assert controller.problem.startswith("2 of your settings had values the app cannot use")
+    # The fixed values were stored: the next start has nothing to say.
+    assert make_controller(content, tmp_path).problem == ""
+    assert read_settings(store_in(tmp_path), content).minutes == 30
 
 
 def test_a_save_killed_half_way_leaves_nothing_behind(content: Content, tmp_path: Path) -> None:
