@@ -1,0 +1,287 @@
+"""The hourly posture reminder: when the next one is due, as an absolute time on the boot clock.
+
+Two clocks come in, both injected:
+
+- `boot`: monotonic and counting suspend (core.clock's); intervals and deadlines live on it, so
+  a DST change or a clock set by hand never moves them;
+- `wall`: the local time as an aware datetime; only for the working days and hours. A wall-clock
+  target (9:00 next Monday) becomes a boot time by the offset between the two clocks *now*,
+  computed in UTC, so a DST change in between neither repeats nor skips an hour.
+
+Nothing here counts ticks or keeps a queue. There is one due time; the UI arms one single-shot
+timer for `next_check()` and asks `due()` when it fires. A missed slot is not replayed: a call
+well after the expected look (the computer slept, or the app hung) or a jump of the wall clock
+restarts the countdown, so after a sleep there is at most one reminder, and none during the first
+minutes after waking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+
+from lowback_timer.core.clock import Clock, monotonic_clock
+from lowback_timer.core.settings import setting
+
+WallClock = Callable[[], datetime]
+
+#: The UI looks at least this often (`next_check()`), so that a sleep is noticed soon after
+#: waking even when the next reminder is far away (overnight, a long pause).
+LOOK_EVERY_S = 300.0
+#: A look later than expected by more than this means the computer slept or the app hung.
+LATE_LOOK_S = 120.0
+#: The wall clock moving more than this apart from the boot clock between two looks is a clock
+#: change (or a suspend the boot clock missed): the countdown restarts.
+WALL_JUMP_S = 120.0
+#: Idle for at least this share of the interval, seen when a reminder is due, counts as a break.
+NATURAL_BREAK_SHARE = 0.5
+#: Snoozes are clamped to this many minutes.
+SNOOZE_MIN, SNOOZE_MAX = 1, 60
+
+MINUTES_PER_DAY = 24 * 60
+WEEKDAYS = frozenset(range(7))  # Monday = 0, as `date.weekday()`
+
+
+def _local_wall() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class ReminderRules:
+    """When reminders may come. Numbers outside their range are clamped."""
+
+    interval_min: int = setting(60, 15, 180)
+    #: Working days, Monday = 0. None of them: no reminders at all.
+    days: frozenset[int] = frozenset(range(5))
+    #: Working hours as minutes of the day, [start, end). start >= end means all day.
+    start_min: int = setting(9 * 60, 0, MINUTES_PER_DAY)
+    end_min: int = setting(18 * 60, 0, MINUTES_PER_DAY)
+    #: No reminder in the first minutes after waking (or after the wall clock jumped).
+    wake_grace_min: int = setting(5, 0, 60)
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            bounds = f.metadata.get("range")
+            if bounds is not None:
+                lo, hi = bounds
+                object.__setattr__(self, f.name, int(min(max(getattr(self, f.name), lo), hi)))
+        object.__setattr__(self, "days", frozenset(d for d in self.days if d in WEEKDAYS))
+
+    @property
+    def interval_s(self) -> float:
+        return self.interval_min * 60.0
+
+    @property
+    def all_day(self) -> bool:
+        return self.start_min >= self.end_min
+
+    def is_working(self, local: datetime) -> bool:
+        if local.weekday() not in self.days:
+            return False
+        minute = local.hour * 60 + local.minute + local.second / 60 + local.microsecond / 6e7
+        return self.all_day or self.start_min <= minute < self.end_min
+
+    def next_start(self, local: datetime, tz: tzinfo | None) -> datetime | None:
+        """The start of the first working period at or after `local` (aware), or None when
+        there are no working days. `tz` None means the system's local zone."""
+        if self.is_working(local):
+            return local
+        start = 0 if self.all_day else self.start_min
+        for ahead in range(8):
+            day = local.date() + timedelta(days=ahead)
+            if day.weekday() not in self.days:
+                continue
+            candidate = _localize(day, start, tz)
+            if candidate > local:
+                return candidate
+        return None
+
+
+def _localize(day: date, minute: int, tz: tzinfo | None) -> datetime:
+    naive = datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+    # A real zone knows its DST rules; None (the system's zone) asks the C library.
+    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+
+
+def _zone(wall: datetime) -> tzinfo | None:
+    """The zone to build wall-clock targets in. `datetime.now().astimezone()` carries only
+    today's fixed offset, which is wrong across a DST change: use the system's zone then."""
+    tz = wall.tzinfo
+    return None if tz is None or isinstance(tz, timezone) else tz
+
+
+@dataclass
+class _Look:
+    boot: float
+    wall_utc: datetime
+
+
+class Reminders:
+    """The reminder state machine. Commands take effect at the boot clock's now."""
+
+    def __init__(
+        self,
+        rules: ReminderRules | None = None,
+        *,
+        boot: Clock = monotonic_clock,
+        wall: WallClock = _local_wall,
+    ) -> None:
+        self.rules = rules or ReminderRules()
+        self.boot = boot
+        self.wall = wall
+        now = boot()
+        self._start = now  # the current interval began here
+        self._snoozed_until: float | None = None
+        self._paused_until: float | None = None
+        self._paused_forever = False
+        self._locked = False
+        self._grace_until = now
+        self._last = _Look(now, self._wall_utc())
+
+    # --- queries -------------------------------------------------------------------------
+    @property
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def paused(self, now: float | None = None) -> bool:
+        now = self.boot() if now is None else now
+        return self._paused_forever or (self._paused_until is not None and now < self._paused_until)
+
+    def paused_until(self) -> float | None:
+        """Boot time the current timed pause ends; None when not paused for a set time."""
+        return None if self._paused_forever else self._paused_until
+
+    def next_due(self) -> float | None:
+        """Boot-clock time of the next reminder; None while paused until resumed, while the
+        screen is locked, or when there are no working days."""
+        if self._paused_forever or self._locked:
+            return None
+        target = self._start + self.rules.interval_s
+        if self._snoozed_until is not None:
+            target = self._snoozed_until
+        target = max(target, self._grace_until)
+        return self._into_working_time(target)
+
+    def due(self, now: float | None = None) -> bool:
+        """Whether a reminder is due now. Looks at the clocks first (see `check_gap`)."""
+        now = self.boot() if now is None else now
+        self.check_gap(now)
+        when = self.next_due()
+        return when is not None and now >= when
+
+    def next_check(self) -> float:
+        """Boot time to arm the UI's one single-shot timer for: the next reminder, but no later
+        than `LOOK_EVERY_S` after the last look (a due reminder that the UI deferred is asked
+        about again then)."""
+        cap = self._last.boot + LOOK_EVERY_S
+        when = self.next_due()
+        return cap if when is None or when <= self._last.boot else min(when, cap)
+
+    # --- commands ------------------------------------------------------------------------
+    def check_gap(self, now: float | None = None) -> bool:
+        """Notice a sleep or a clock change since the last look and restart the countdown from
+        now, with the wake grace. True when one was found."""
+        now = self.boot() if now is None else now
+        wall_utc = self._wall_utc()
+        boot_moved = now - self._last.boot
+        wall_moved = (wall_utc - self._last.wall_utc).total_seconds()
+        late = boot_moved > LOOK_EVERY_S + LATE_LOOK_S
+        jumped = abs(wall_moved - boot_moved) > WALL_JUMP_S
+        self._last = _Look(now, wall_utc)
+        if late or jumped:
+            self.woke(now)
+        return late or jumped
+
+    def woke(self, now: float | None = None) -> None:
+        """The computer woke up (the UI may also say so from the session's sleep signal)."""
+        now = self.boot() if now is None else now
+        self._restart(now)
+        self._grace_until = now + self.rules.wake_grace_min * 60.0
+        self._last = _Look(now, self._wall_utc())
+
+    def shown(self) -> None:
+        """A reminder was shown: the next interval starts now."""
+        self._restart(self._look())
+
+    def moved(self) -> None:
+        """ "I moved": the interval starts again from now."""
+        self._restart(self._look())
+
+    def snooze(self, minutes: float) -> None:
+        """Remind again in `minutes` (clamped to SNOOZE_MIN..SNOOZE_MAX)."""
+        now = self._look()
+        self._snoozed_until = now + min(max(minutes, SNOOZE_MIN), SNOOZE_MAX) * 60.0
+
+    def pause(self, until: float | None) -> None:
+        """No reminders until the boot time `until` (the interval then starts again), or until
+        `resume()` when None."""
+        now = self._look()
+        if until is None:
+            self._paused_forever = True
+            self._paused_until = None
+            return
+        self._paused_forever = False
+        self._paused_until = max(until, now)
+        self._restart(self._paused_until)
+
+    def resume(self) -> None:
+        """End a pause now; the interval starts again."""
+        now = self._look()
+        if self.paused(now):
+            self._paused_forever = False
+            self._paused_until = None
+            self._restart(now)
+
+    def natural_break(self, idle_s: float) -> bool:
+        """The desktop says the user has been idle `idle_s` seconds (asked when a reminder is
+        due). Long enough, it counts as a break: the interval restarts silently and this returns
+        True; otherwise nothing changes."""
+        now = self._look()
+        if idle_s < NATURAL_BREAK_SHARE * self.rules.interval_s:
+            return False
+        self._restart(now)
+        return True
+
+    def locked(self) -> None:
+        """The screen was locked: no reminder until it is unlocked."""
+        self._look()
+        self._locked = True
+
+    def unlocked(self) -> None:
+        """The screen was unlocked: the interval starts again."""
+        now = self._look()
+        if self._locked:
+            self._locked = False
+            self._restart(now)
+
+    # --- internals -----------------------------------------------------------------------
+    def _look(self) -> float:
+        now = self.boot()
+        self.check_gap(now)
+        return now
+
+    def _restart(self, at: float) -> None:
+        # A timed pause holds: the interval starts no earlier than its end.
+        self._start = at if self._paused_until is None else max(at, self._paused_until)
+        self._snoozed_until = None
+
+    def _wall_utc(self) -> datetime:
+        return self._wall_now().astimezone(UTC)
+
+    def _wall_now(self) -> datetime:
+        wall = self.wall()
+        return wall if wall.tzinfo is not None else wall.astimezone()
+
+    def _into_working_time(self, target: float) -> float | None:
+        """`target`, or the start of the next working period when it falls outside one."""
+        boot_now, wall_now = self.boot(), self._wall_now()
+        tz = _zone(wall_now)
+        offset = wall_now.astimezone(UTC) - timedelta(seconds=boot_now)
+        local = (offset + timedelta(seconds=target)).astimezone(tz)
+        start = self.rules.next_start(local, tz)
+        if start is None:
+            return None
+        if start is local:
+            return target
+        return (start.astimezone(UTC) - offset).total_seconds()
