@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from lowback_timer.core.content import Content, EmergencyNumber, SavedRoutine
+from lowback_timer.core.reminders import ReminderRules
 from lowback_timer.core.routine import Routine, build_routine, expand
 from lowback_timer.core.screening import (
     Outcome,
@@ -111,3 +112,17 @@ def rest_after(
     position = next(i for i, item in enumerate(routine.items) if item.variant == variant)
     rest = routine.items[position + 1 :]
     return expand(content, routine.place, rest, settings.prepare_s) if rest else None
+
+
+def reminder_rules(settings: Settings) -> ReminderRules | None:
+    """When posture reminders may come; None when the user turned them off. Stored weekdays
+    that are not 0-6 are left out."""
+    if not settings.reminders:
+        return None
+    days = frozenset(int(d) for d in settings.work_days if d.isdigit() and int(d) < 7)
+    return ReminderRules(
+        interval_min=settings.reminder_interval_min,
+        days=days,
+        start_min=settings.work_start_min,
+        end_min=settings.work_end_min,
+    )

@@ -64,6 +64,12 @@ class Settings:
     screened_at: float = setting(0.0, 0.0, 4102444800.0)
     recheck_days: int = setting(14, 1, 90)
     avoid: tuple[str, ...] = setting(())  # stretches the last check said to leave out
+    # The hourly posture-change reminders (core/reminders.py).
+    reminders: bool = setting(True)
+    reminder_interval_min: int = setting(60, 15, 180)
+    work_days: tuple[str, ...] = setting(("0", "1", "2", "3", "4"))  # Monday = "0"
+    work_start_min: int = setting(9 * 60, 0, 24 * 60)  # minutes of the day
+    work_end_min: int = setting(18 * 60, 0, 24 * 60)
 
 
 def limits(name: str) -> tuple[Any, Any]:

@@ -11,7 +11,7 @@ from lowback_timer.core import app_state
 from lowback_timer.core.content import RoutineItem, SavedRoutine, Texts, load_content
 from lowback_timer.core.routine import Phase, build_routine
 from lowback_timer.core.screening import DAY_S, screen
-from lowback_timer.core.settings import Settings
+from lowback_timer.core.settings import Settings, coerce
 
 CONTENT = load_content()
 NOW = 1_750_000_000.0
@@ -130,3 +130,30 @@ def test_stretches_the_check_said_to_avoid_stay_out_of_my_routine_too() -> None:
     routine = app_state.todays_routine(CONTENT, settings, mine)
     assert [i.variant for i in routine.items] == ["calves-wall"]
     assert all(s.stretch != "glutes" for s in app_state.answers_routine(CONTENT, settings).steps)
+
+
+def test_the_reminder_rules_come_from_the_settings() -> None:
+    rules = app_state.reminder_rules(
+        replace(
+            Settings(),
+            reminder_interval_min=45,
+            work_days=("0", "2", "9", "x"),
+            work_start_min=8 * 60,
+            work_end_min=17 * 60,
+        )
+    )
+    assert rules is not None
+    assert (rules.interval_min, rules.days, rules.start_min, rules.end_min) == (
+        45,
+        frozenset({0, 2}),  # a stored day that is not a weekday is left out
+        8 * 60,
+        17 * 60,
+    )
+    assert app_state.reminder_rules(replace(Settings(), reminders=False)) is None
+
+
+def test_reminder_settings_out_of_range_are_clamped() -> None:
+    notes: list[str] = []
+    settings = coerce({"reminder_interval_min": "5", "work_end_min": "9999"}, notes.append)
+    assert (settings.reminder_interval_min, settings.work_end_min) == (15, 24 * 60)
+    assert len(notes) == 2
