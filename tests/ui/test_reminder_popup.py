@@ -1,0 +1,177 @@
+"""The reminder popup: never takes the focus, each answer hides it, one instance, times out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QEnterEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from lowback_timer.core.content import Content
+from lowback_timer.ui.reminder_popup import SNOOZE_MIN, ReminderPopup
+
+
+@pytest.fixture
+def popup(qtbot: QtBot) -> ReminderPopup:
+    widget = ReminderPopup()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def typing(qtbot: QtBot) -> Iterator[tuple[QWidget, QLineEdit]]:
+    """Another window, active, whose text field has the keyboard focus.
+
+    The offscreen platform only simulates activation, so the focus tests guard against
+    regressions on real platforms; the flags test and `popup.focusWidget() is None` after a
+    click are what fail here if the popup could take the focus."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = QLineEdit()
+    QVBoxLayout(window).addWidget(field)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field)
+    yield window, field
+
+
+def enter(popup: ReminderPopup) -> None:
+    point = QPointF(5, 5)
+    popup.enterEvent(QEnterEvent(point, point, popup.mapToGlobal(point)))
+
+
+def leave(popup: ReminderPopup) -> None:
+    popup.leaveEvent(QEvent(QEvent.Type.Leave))
+
+
+def test_window_never_accepts_focus(popup: ReminderPopup) -> None:
+    flags = popup.windowFlags()
+    for flag in (
+        Qt.WindowType.Tool,
+        Qt.WindowType.FramelessWindowHint,
+        Qt.WindowType.WindowStaysOnTopHint,
+        Qt.WindowType.WindowDoesNotAcceptFocus,
+    ):
+        assert flags & flag == flag
+    assert popup.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in popup.buttons())
+
+
+def test_showing_keeps_the_focus_in_the_field(
+    qtbot: QtBot, popup: ReminderPopup, typing: tuple[QWidget, QLineEdit]
+) -> None:
+    window, field = typing
+    popup.show_prompt("Stand up for a moment.")
+    qtbot.waitExposed(popup)
+    assert QApplication.focusWidget() is field
+    assert window.isActiveWindow()
+    assert not popup.isActiveWindow()
+    qtbot.keyClicks(field, "abc")
+    assert field.text() == "abc"
+
+
+def test_clicking_i_moved_keeps_the_focus_in_the_field(
+    qtbot: QtBot, popup: ReminderPopup, typing: tuple[QWidget, QLineEdit]
+) -> None:
+    window, field = typing
+    qtbot.keyClicks(field, "ab")
+    popup.show_prompt("Stand up for a moment.")
+    qtbot.waitExposed(popup)
+    with qtbot.waitSignal(popup.moved, timeout=1000):
+        qtbot.mouseClick(popup.moved_button, Qt.MouseButton.LeftButton)
+    assert not popup.isVisible()
+    assert popup.focusWidget() is None  # the click gave no button the focus
+    assert QApplication.focusWidget() is field
+    assert window.isActiveWindow()
+    qtbot.keyClicks(field, "cd")
+    assert field.text() == "abcd"
+
+
+@pytest.mark.parametrize("name", ["moved", "routine", "snooze", "close"])
+def test_each_button_emits_and_hides(qtbot: QtBot, popup: ReminderPopup, name: str) -> None:
+    button, signal, args = {
+        "moved": (popup.moved_button, popup.moved, []),
+        "routine": (popup.routine_button, popup.routine_requested, []),
+        "snooze": (popup.snooze_button, popup.snoozed, [SNOOZE_MIN]),
+        "close": (popup.close_button, popup.dismissed, []),
+    }[name]
+    popup.show_prompt("Take a short walk.")
+    qtbot.waitExposed(popup)
+    with qtbot.waitSignal(signal, timeout=1000) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == args
+    assert not popup.isVisible()
+    assert not popup.timer_active()
+
+
+def test_button_texts(popup: ReminderPopup) -> None:
+    assert popup.moved_button.text() == "I moved"
+    assert popup.routine_button.text() == "Start a 3-minute routine"
+    assert popup.snooze_button.text() == "Snooze 10 min"
+    assert popup.close_button.text() == "×"
+    assert SNOOZE_MIN == 10
+    assert popup.timeout_ms == 120_000
+
+
+def test_showing_twice_reuses_the_one_popup(
+    qtbot: QtBot, popup: ReminderPopup, content: Content
+) -> None:
+    first, second = (prompt.text("en") for prompt in content.prompts[:2])
+    popup.show_prompt(first)
+    qtbot.waitExposed(popup)
+    popup.show_prompt(second)
+    assert popup.isVisible()
+    assert popup.text.text() == second
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReminderPopup)]
+    assert [w for w in shown if w.isVisible()] == [popup]
+
+
+def test_timeout_hides_and_emits(qtbot: QtBot) -> None:
+    popup = ReminderPopup(timeout_s=0.01)
+    qtbot.addWidget(popup)
+    popup.show_prompt("Look away from the screen.")
+    with qtbot.waitSignal(popup.timed_out, timeout=2000):
+        pass
+    assert not popup.isVisible()
+
+
+def test_hovering_pauses_the_timeout(qtbot: QtBot, popup: ReminderPopup) -> None:
+    popup.show_prompt("Move your hips a little.")
+    qtbot.waitExposed(popup)
+    assert popup.timer_active()
+    enter(popup)
+    assert not popup.timer_active()
+    with qtbot.assertNotEmitted(popup.timed_out):
+        popup._time_out()  # a timeout already queued while hovered does nothing
+    assert popup.isVisible()
+    leave(popup)
+    assert popup.timer_active()
+    with qtbot.waitSignal(popup.timed_out, timeout=1000):
+        popup._time_out()
+    assert not popup.isVisible()
+
+
+def test_text_is_plain(qtbot: QtBot, popup: ReminderPopup) -> None:
+    popup.show_prompt("<b>Stand</b> up")
+    assert popup.text.textFormat() == Qt.TextFormat.PlainText
+    assert popup.text.text() == "<b>Stand</b> up"
+
+
+def test_sits_in_the_corner_of_the_screen(
+    qtbot: QtBot, popup: ReminderPopup, content: Content
+) -> None:
+    popup.show_prompt(max((p.text("en") for p in content.prompts), key=len))
+    qtbot.waitExposed(popup)
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    area = screen.availableGeometry()
+    frame = popup.frameGeometry()
+    assert area.contains(frame)
+    assert frame.right() > area.center().x()
+    assert frame.bottom() > area.center().y()
