@@ -404,6 +404,33 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     </message>
 </context>
 <context>
+    <name>ReminderPopup</name>
+    <message>
+        <source>Time to move</source>
+        <translation>姿勢を変える時間です</translation>
+    </message>
+    <message>
+        <source>Posture reminder</source>
+        <translation>姿勢のリマインダー</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>I moved</source>
+        <translation>体を動かしました</translation>
+    </message>
+    <message>
+        <source>Start a 3-minute routine</source>
+        <translation>3分のルーティンを始める</translation>
+    </message>
+    <message>
+        <source>Snooze %1 min</source>
+        <translation>%1分後にもう一度</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up your routine</source>
