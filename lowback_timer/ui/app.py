@@ -31,6 +31,8 @@ from lowback_timer.ui.controller import (
     read_settings,
 )
 from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.reminder_popup import ReminderPopup
+from lowback_timer.ui.reminder_service import ReminderService
 from lowback_timer.ui.single_instance import SingleInstance, default_name
 from lowback_timer.ui.sound import quiet_audio_libraries
 from lowback_timer.ui.translations import install_translators
@@ -68,8 +70,12 @@ def run_gui(requested_lang: str | None, content: Content, answers: Answers | Non
         store = open_store()
         lang = gui_language(requested_lang, store, content)
         app.setProperty("translators", install_translators(app, lang))
-        window = MainWindow(Controller(content, lang, store, parent=app))
+        controller = Controller(content, lang, store, parent=app)
+        window = MainWindow(controller)
         instance.show_requested.connect(window.bring_forward)
+        reminders = ReminderService(controller, ReminderPopup(parent=window), parent=window)
+        reminders.routine_requested.connect(window.bring_forward)
+        reminders.routine_requested.connect(window.start_routine)
         window.show()
         if answers is not None:
             window.start_session(answers)
