@@ -330,6 +330,22 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <translation>各ストレッチ前の準備時間</translation>
     </message>
     <message>
+        <source>Every</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>開始時刻</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>終了時刻</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>曜日</translation>
+    </message>
+    <message>
         <source>Emergency numbers for</source>
         <translation>救急番号を表示する地域</translation>
     </message>
@@ -340,6 +356,14 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source>A new language is used from the next start.</source>
         <translation>言語の変更は、次に起動したときから反映されます。</translation>
+    </message>
+    <message>
+        <source>Remind me to change posture while I work</source>
+        <translation>作業中に姿勢を変えるよう知らせる</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>分</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QSlider,
+    QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +74,7 @@ class PreferencesDialog(QDialog):
         number = controller.emergency_number()
         self._shown_region = settings.region or (number.id if number is not None else ELSEWHERE)
         self.region = RegionChoice(controller.content, controller.lang, self._shown_region)
+        self._reminder_fields(settings)
         self.language = QComboBox()
         self.language.addItem(self.tr("Same as the system"), "")
         for code in controller.content.languages:
@@ -88,6 +92,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Breathe out for"), self.breath_out)
         form.addRow(self.animations)
         form.addRow(self.tr("Get ready before each stretch"), self.prepare)
+        form.addRow(self.reminders)
+        form.addRow(self.tr("Every"), self.interval)
+        form.addRow(self.tr("From"), self.work_start)
+        form.addRow(self.tr("Until"), self.work_end)
+        form.addRow(self.tr("On"), self.days_row)
         form.addRow(self.tr("Emergency numbers for"), self.region)
         form.addRow(self.tr("Language"), self.language)
         note = label(self.tr("A new language is used from the next start."), factor=0.95)
@@ -116,7 +125,41 @@ class PreferencesDialog(QDialog):
             prepare_s=self._prepare_s(),
             language=str(self.language.currentData()),
             region=self._region(),
+            reminders=self.reminders.isChecked(),
+            reminder_interval_min=self.interval.value(),
+            work_start_min=_minutes(self.work_start.time()),
+            work_end_min=_minutes(self.work_end.time()),
+            work_days=tuple(str(d) for d, box in enumerate(self.days) if box.isChecked()),
         )
+
+    def _reminder_fields(self, settings: Settings) -> None:
+        """The hourly posture reminders: on or off, how often, and on which hours and days."""
+        self.reminders = QCheckBox(self.tr("Remind me to change posture while I work"))
+        self.reminders.setChecked(settings.reminders)
+        self.interval = QSpinBox()
+        lo, hi = limits("reminder_interval_min")
+        self.interval.setRange(lo, hi)
+        self.interval.setSingleStep(15)
+        self.interval.setValue(settings.reminder_interval_min)
+        self.interval.setSuffix(self.tr(" min"))
+        self.work_start = QTimeEdit(_time(settings.work_start_min))
+        self.work_end = QTimeEdit(_time(settings.work_end_min))
+        for edit in (self.work_start, self.work_end):
+            edit.setDisplayFormat("HH:mm")
+        chosen = set(settings.work_days)
+        self.days = []
+        self.days_row = QWidget()
+        row = QHBoxLayout(self.days_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for day in range(7):  # Monday first, named in the app's language by Qt
+            name = QLocale().dayName(day + 1, QLocale.FormatType.ShortFormat)
+            box = QCheckBox(name)
+            box.setChecked(str(day) in chosen)
+            self.days.append(box)
+            row.addWidget(box)
+        for widget in (self.interval, self.work_start, self.work_end, self.days_row):
+            self.reminders.toggled.connect(widget.setEnabled)
+            widget.setEnabled(settings.reminders)
 
     def _prepare_s(self) -> int | None:
         """The get-ready time; left at the content's own, it keeps following the content."""
@@ -129,3 +172,12 @@ class PreferencesDialog(QDialog):
         """The region; left as guessed from the system, it keeps following the system."""
         chosen = self.region.region()
         return "" if not self._original.region and chosen == self._shown_region else chosen
+
+
+def _time(minutes: int) -> QTime:
+    minutes = min(minutes, 24 * 60 - 1)  # "until midnight" shows as 23:59
+    return QTime(minutes // 60, minutes % 60)
+
+
+def _minutes(time: QTime) -> int:
+    return time.hour() * 60 + time.minute()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
@@ -99,3 +100,30 @@ def test_languages_come_from_the_content(qtbot: QtBot, content: Content, tmp_pat
     offered = [dialog.language.itemData(i) for i in range(dialog.language.count())]
     assert offered == ["", *content.languages]
     assert dialog.language.itemText(offered.index("ja")) == content.language_name("ja")
+
+
+def test_the_reminder_choices_are_saved(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    dialog = window.open_preferences()
+    assert dialog.interval.minimum() == limits("reminder_interval_min")[0]
+    dialog.interval.setValue(90)
+    dialog.work_start.setTime(QTime(8, 30))
+    dialog.days[5].setChecked(True)  # Saturday too
+    dialog.accept()
+    saved = read_settings(window.controller.store, content)
+    assert (saved.reminder_interval_min, saved.work_start_min, saved.work_end_min) == (
+        90,
+        8 * 60 + 30,
+        18 * 60,
+    )
+    assert saved.work_days == ("0", "1", "2", "3", "4", "5")
+
+
+def test_turning_reminders_off_greys_out_their_details(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.reminders.setChecked(False)
+    assert not dialog.interval.isEnabled() and not dialog.days_row.isEnabled()
+    assert dialog.settings().reminders is False
