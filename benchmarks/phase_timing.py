@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from lowback_timer.core.content import load_content
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import Routine, build_routine
 from lowback_timer.core.session import Event, EventKind
 from lowback_timer.core.settings import Settings

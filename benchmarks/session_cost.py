@@ -20,7 +20,7 @@ if not os.environ.get("DISPLAY"):
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-from lowback_timer.core.content import load_content
+from lowback_timer.core.loader import load_content
 from lowback_timer.ui.app import application
 from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.main_window import MainWindow

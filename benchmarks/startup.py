@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 
-from lowback_timer.core.content import load_content  # noqa: E402
+from lowback_timer.core.loader import load_content  # noqa: E402
 from lowback_timer.ui.app import application  # noqa: E402
 from lowback_timer.ui.controller import Controller  # noqa: E402
 from lowback_timer.ui.main_window import MainWindow  # noqa: E402

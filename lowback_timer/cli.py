@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from lowback_timer import __version__
-from lowback_timer.core.content import Content, ContentInvalidError, check, load_content
+from lowback_timer.core.content import Content, ContentInvalidError
+from lowback_timer.core.loader import check, load_content
 from lowback_timer.core.routine import MINUTES_RANGE, Answers
 from lowback_timer.core.settings import Settings
 

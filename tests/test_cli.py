@@ -11,7 +11,7 @@ import pytest
 
 from lowback_timer import __version__
 from lowback_timer.cli import main
-from lowback_timer.core.content import load_content
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import build_routine
 from lowback_timer.ui.controller import open_store
 

@@ -18,7 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lowback_timer.core.content import Content, load_content
+from lowback_timer.core.content import Content
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import Answers, Phase
 from lowback_timer.ui.app import application
 from lowback_timer.ui.controller import Controller

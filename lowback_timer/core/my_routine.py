@@ -24,9 +24,9 @@ from lowback_timer.core.content import (
     ContentInvalidError,
     RoutineItem,
     SavedRoutine,
-    load_content,
     routines_dir,
 )
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import Routine, expand, safe_hold_range
 from lowback_timer.core.schema import ContentError
 from lowback_timer.core.yamlsafe import LineMap, YamlError, read_yaml

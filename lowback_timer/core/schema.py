@@ -259,7 +259,7 @@ class Range(Kind):
 
 class ImagePath(Kind):
     """A relative path inside assets/, by its name; the loader then checks the file itself
-    (`content.image_problem`: a real SVG picture, inside assets/ after following links)."""
+    (`loader.image_problem`: a real SVG picture, inside assets/ after following links)."""
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         if Str().read(report, value, line, where) is INVALID:

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from lowback_timer.core import app_state
-from lowback_timer.core.content import RoutineItem, SavedRoutine, Texts, load_content
+from lowback_timer.core.content import RoutineItem, SavedRoutine, Texts
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import Phase, build_routine
 from lowback_timer.core.screening import DAY_S, screen
 from lowback_timer.core.settings import Settings, coerce

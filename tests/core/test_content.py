@@ -10,15 +10,8 @@ from typing import Any
 
 import pytest
 
-from lowback_timer.core.content import (
-    Content,
-    ContentInvalidError,
-    Texts,
-    Urgency,
-    check,
-    load_content,
-    routines_dir,
-)
+from lowback_timer.core.content import Content, ContentInvalidError, Texts, Urgency, routines_dir
+from lowback_timer.core.loader import check, load_content
 from lowback_timer.core.routine import safe_hold_range
 from lowback_timer.core.schema import ContentError
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lowback_timer.core.content import ContentInvalidError, RoutineItem, load_content
+from lowback_timer.core.content import ContentInvalidError, RoutineItem
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.my_routine import (
     FILE_NAME,
     Draft,

@@ -18,11 +18,12 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lowback_timer.core import content
-from lowback_timer.core.content import ContentInvalidError, check, image_problem, load_content
+from lowback_timer.core import loader
+from lowback_timer.core.content import ContentInvalidError, assets_dir
+from lowback_timer.core.loader import check, image_problem, load_content
 
 BROKEN = Path(__file__).parent.parent / "data" / "broken"
-REAL_ASSETS = content.assets_dir()
+REAL_ASSETS = assets_dir()
 
 # file -> (line of the first error, the part of its message a content editor needs to see)
 EXPECTED = {
@@ -131,7 +132,7 @@ def odd_assets(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def assets(odd_assets: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setattr(content, "assets_dir", lambda: odd_assets)
+    monkeypatch.setattr(loader, "assets_dir", lambda: odd_assets)
     yield odd_assets
 
 
@@ -251,15 +252,15 @@ def test_every_bundled_picture_is_an_svg_inside_assets() -> None:
 
 
 def test_pictures_are_parsed_once_per_version_of_the_file(assets: Path) -> None:
-    content._is_svg.cache_clear()
+    loader._is_svg.cache_clear()
     load_content()
     images = {v.image for s in load_content().stretches for v in s.variants}
-    info = content._is_svg.cache_info()
+    info = loader._is_svg.cache_info()
     assert (info.misses, info.hits) == (len(images), len(images))  # the second load read none
     picture = assets / "illustrations" / "calves-wall.svg"
     picture.write_bytes(picture.read_bytes() + b"\n")  # a new version is checked again
     assert image_problem("illustrations/calves-wall.svg") is None
-    assert content._is_svg.cache_info().misses == len(images) + 1
+    assert loader._is_svg.cache_info().misses == len(images) + 1
 
 
 # --- nothing but ContentInvalidError, whatever the file holds ----------------------------------
@@ -371,7 +372,7 @@ TREES = st.recursive(
 )
 #: Well-formed YAML in roughly the content's shape, so that the checks behind the parser run.
 SHAPED = st.dictionaries(
-    st.sampled_from(list(content._SECTIONS)),
+    st.sampled_from(list(loader._SECTIONS)),
     st.one_of(TREES, st.lists(st.dictionaries(st.sampled_from(FIELDS), TREES), max_size=3)),
     max_size=4,
 ).map(lambda tree: yaml.safe_dump(tree, allow_unicode=True))

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from lowback_timer.core.content import Content, RoutineItem, load_content
+from lowback_timer.core.content import Content, RoutineItem
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import (
     MINUTES_RANGE,
     OVERRUN,

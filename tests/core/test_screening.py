@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from lowback_timer.core.content import load_content
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import build_routine
 from lowback_timer.core.screening import (
     DAY_S,

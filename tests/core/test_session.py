@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_timer.core.content import load_content
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import Phase, build_routine
 from lowback_timer.core.session import (
     STOP_ABANDONED,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from lowback_timer.core.app_state import vocabularies
-from lowback_timer.core.content import load_content
 from lowback_timer.core.language import (
     app_language,
     format_clock,
     locale_from_env,
     pick_language,
 )
+from lowback_timer.core.loader import load_content
 from lowback_timer.core.settings import Settings, coerce, limits
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from lowback_timer.core.content import Content, load_content
+from lowback_timer.core.content import Content
+from lowback_timer.core.loader import load_content
 
 
 @pytest.fixture(autouse=True)
