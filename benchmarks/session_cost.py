@@ -37,7 +37,7 @@ def _run_for(seconds: float) -> None:
     loop.exec()
 
 
-def measure(window: MainWindow, seconds: float) -> tuple[int, float]:
+def measure(seconds: float) -> tuple[int, float]:
     switches, cpu = _usage()
     _run_for(seconds)
     after_switches, after_cpu = _usage()
@@ -56,10 +56,10 @@ def main() -> int:
     window = MainWindow(Controller(load_content(), "en", store, folder))
     window.show()
     _run_for(1.0)  # settle: first paints, fonts, pictures
-    idle = measure(window, args.seconds)
+    idle = measure(args.seconds)
     window.start_routine()
     _run_for(1.0)
-    running = measure(window, args.seconds)
+    running = measure(args.seconds)
     platform = app.platformName()
     for name, (switches, cpu) in (("idle (home screen)", idle), ("running session", running)):
         print(

@@ -24,7 +24,7 @@ from lowback_timer.core.content import (
 )
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import fill
-from lowback_timer.ui.widgets import scrolled
+from lowback_timer.ui.widgets import laid_out, scrolled
 
 
 class CarePage(QWidget):
@@ -85,12 +85,7 @@ class CarePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, SPACING * 2)
         layout.addWidget(self.scroller, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.skip_button)
-        buttons.addWidget(self.home_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addLayout(laid_out(QHBoxLayout(), 1, self.skip_button, self.home_button, 1))
 
     def _numbers_box(self) -> QFrame:
         """The emergency and advice numbers: the local one large, the others listed."""

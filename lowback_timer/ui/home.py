@@ -15,7 +15,7 @@ from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Routine
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.text import Phrases, dose_text
-from lowback_timer.ui.widgets import Picture, scrolled
+from lowback_timer.ui.widgets import Picture, laid_out, scrolled
 
 
 class HomePage(QWidget):
@@ -60,11 +60,7 @@ class HomePage(QWidget):
         self.notices.setSpacing(SPACING // 2)
         layout.addLayout(self.notices)
         layout.addWidget(self.start_button)
-        row = QHBoxLayout()
-        row.addWidget(self.change_button)
-        row.addWidget(self.check_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(laid_out(QHBoxLayout(), self.change_button, self.check_button, 1))
         layout.addWidget(self.note)
 
     def show_routine(self, routine: Routine) -> None:

@@ -36,6 +36,15 @@ from tests.ui.helpers import (
 NOW = 1_750_000_000.0
 
 
+def stopped_for(reason: str, qtbot: QtBot, content: Content, folder: Path) -> MainWindow:
+    """A window whose routine was started, stopped, and the user said why."""
+    window = open_window(qtbot, content, folder)
+    window.start_routine()
+    window.timer_page.stop()
+    window.timer_page.reason_buttons[reason].click()
+    return window
+
+
 def make_window(
     qtbot: QtBot, content: Content, store: QSettings, data_dir: Path, now: float = NOW
 ) -> MainWindow:
@@ -217,10 +226,7 @@ def test_keys_reach_the_timer_from_the_home_screen_start(
 def test_after_a_stop_for_a_weak_leg_the_next_start_asks_for_the_check(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    window = open_window(qtbot, content, tmp_path)
-    window.start_routine()
-    window.timer_page.stop()
-    window.timer_page.reason_buttons["weakness"].click()
+    window = stopped_for("weakness", qtbot, content, tmp_path)
     assert window.stack.currentWidget() is window.care
     window.care.home_button.click()
     window.start_routine()
@@ -324,10 +330,7 @@ def test_after_a_stop_for_one_stretch_the_others_can_go_on(
 def test_a_stop_that_needs_a_doctor_offers_no_way_on(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    window = open_window(qtbot, content, tmp_path)
-    window.start_routine()
-    window.timer_page.stop()
-    window.timer_page.reason_buttons["weakness"].click()
+    window = stopped_for("weakness", qtbot, content, tmp_path)
     assert not window.care.skip_button.isVisible()
 
 

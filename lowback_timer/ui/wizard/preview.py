@@ -22,7 +22,7 @@ from lowback_timer.core.my_routine import Draft
 from lowback_timer.core.routine import Answers, Routine, safe_hold_range
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import dose_text, fill
-from lowback_timer.ui.widgets import Picture, scrolled
+from lowback_timer.ui.widgets import Picture, laid_out, scrolled
 from lowback_timer.ui.wizard import ids
 
 if TYPE_CHECKING:
@@ -61,11 +61,7 @@ class PreviewRow(QFrame):
         text.setSpacing(2)
         text.addWidget(self.name)
         text.addWidget(self.dose)
-        hold = QHBoxLayout()
-        hold.addWidget(hold_label)
-        hold.addWidget(self.hold)
-        hold.addStretch(1)
-        text.addLayout(hold)
+        text.addLayout(laid_out(QHBoxLayout(), hold_label, self.hold, 1))
         buttons = QVBoxLayout()
         buttons.setSpacing(4)
         for button in (self.up, self.down, self.remove):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from lowback_timer.core.screening import screen
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import fill
-from lowback_timer.ui.widgets import CheckRow, scrolled
+from lowback_timer.ui.widgets import CheckRow, laid_out, scrolled
 from lowback_timer.ui.wizard import ids
 
 if TYPE_CHECKING:
@@ -70,11 +70,7 @@ class GroupPage(QWizardPage):
         column.setSpacing(SPACING)
         column.addWidget(self.question)
         column.addWidget(self.items)
-        answers = QHBoxLayout()
-        answers.addWidget(self.no)
-        answers.addWidget(self.yes)
-        answers.addStretch(1)
-        column.addLayout(answers)
+        column.addLayout(laid_out(QHBoxLayout(), self.no, self.yes, 1))
         column.addWidget(self.which)
         for row in self.rows.values():
             column.addWidget(row)
