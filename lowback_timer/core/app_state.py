@@ -125,4 +125,5 @@ def reminder_rules(settings: Settings) -> ReminderRules | None:
         days=days,
         start_min=settings.work_start_min,
         end_min=settings.work_end_min,
+        defer_limit_min=settings.reminder_defer_limit_min,
     )

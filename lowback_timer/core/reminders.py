@@ -38,6 +38,9 @@ WALL_JUMP_S = 120.0
 NATURAL_BREAK_SHARE = 0.5
 #: Snoozes are clamped to this many minutes.
 SNOOZE_MIN, SNOOZE_MAX = 1, 60
+#: While the desktop is busy (notifications inhibited, a full-screen window), a due reminder
+#: is asked about again this often, up to the rules' `defer_limit_min`.
+DEFER_RETRY_S = 60.0
 
 MINUTES_PER_DAY = 24 * 60
 WEEKDAYS = frozenset(range(7))  # Monday = 0, as `date.weekday()`
@@ -59,6 +62,9 @@ class ReminderRules:
     end_min: int = setting(18 * 60, 0, MINUTES_PER_DAY)
     #: No reminder in the first minutes after waking (or after the wall clock jumped).
     wake_grace_min: int = setting(5, 0, 60)
+    #: How long a due reminder waits for a presentation or "do not disturb" to end; after
+    #: that it comes anyway. 0: it never waits.
+    defer_limit_min: int = setting(30, 0, 120)
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -137,6 +143,7 @@ class Reminders:
         self._paused_forever = False
         self._locked = False
         self._grace_until = now
+        self._deferred_since: float | None = None
         self._last = _Look(now, self._wall_utc())
 
     # --- queries -------------------------------------------------------------------------
@@ -177,6 +184,18 @@ class Reminders:
         cap = self._last.boot + LOOK_EVERY_S
         when = self.next_due()
         return cap if when is None or when <= self._last.boot else min(when, cap)
+
+    def wall_time(self, boot_t: float) -> datetime:
+        """The local wall-clock time at boot time `boot_t` (for "next reminder at 14:05")."""
+        wall_now = self._wall_now()
+        offset = wall_now.astimezone(UTC) - timedelta(seconds=self.boot())
+        return (offset + timedelta(seconds=boot_t)).astimezone(_zone(wall_now))
+
+    def tomorrow(self) -> float:
+        """Boot time of the next local midnight ("pause until tomorrow")."""
+        wall_now = self._wall_now()
+        midnight = _localize(wall_now.date() + timedelta(days=1), 0, _zone(wall_now))
+        return self.boot() + (midnight - wall_now).total_seconds()
 
     # --- commands ------------------------------------------------------------------------
     def check_gap(self, now: float | None = None) -> bool:
@@ -233,6 +252,18 @@ class Reminders:
             self._paused_until = None
             self._restart(now)
 
+    def defer(self) -> bool:
+        """The desktop is busy (a presentation, "do not disturb") when a reminder is due: wait
+        `DEFER_RETRY_S` and ask again, and return True; once the reminder has waited
+        `defer_limit_min`, return False: it comes now."""
+        now = self._look()
+        if self._deferred_since is None:
+            self._deferred_since = now
+        if now - self._deferred_since >= self.rules.defer_limit_min * 60.0:
+            return False
+        self._snoozed_until = now + DEFER_RETRY_S
+        return True
+
     def natural_break(self, idle_s: float) -> bool:
         """The desktop says the user has been idle `idle_s` seconds (asked when a reminder is
         due). Long enough, it counts as a break: the interval restarts silently and this returns
@@ -265,6 +296,7 @@ class Reminders:
         # A timed pause holds: the interval starts no earlier than its end.
         self._start = at if self._paused_until is None else max(at, self._paused_until)
         self._snoozed_until = None
+        self._deferred_since = None
 
     def _wall_utc(self) -> datetime:
         return self._wall_now().astimezone(UTC)

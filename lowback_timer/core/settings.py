@@ -70,6 +70,8 @@ class Settings:
     work_days: tuple[str, ...] = setting(("0", "1", "2", "3", "4"))  # Monday = "0"
     work_start_min: int = setting(9 * 60, 0, 24 * 60)  # minutes of the day
     work_end_min: int = setting(18 * 60, 0, 24 * 60)
+    # How long a due reminder waits for a presentation or "do not disturb" to end.
+    reminder_defer_limit_min: int = setting(30, 0, 120)
 
 
 def limits(name: str) -> tuple[Any, Any]:

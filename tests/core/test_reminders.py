@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lowback_timer.core.reminders import (
+    DEFER_RETRY_S,
     LOOK_EVERY_S,
     ReminderRules,
     Reminders,
@@ -410,3 +411,64 @@ def test_the_default_clocks_work() -> None:
     rem = Reminders()
     due = rem.next_due()
     assert due is None or due > rem.boot()
+
+
+# --- a busy desktop, "until tomorrow", the time shown ------------------------------------------
+
+
+def test_a_presentation_defers_the_reminder_until_it_ends() -> None:
+    rem, clocks = make(berlin(2025, 3, 24, 9))
+    awake(rem, clocks, HOUR)
+    assert rem.due()
+    assert rem.defer()  # a full-screen window: wait and ask again
+    assert not rem.due()
+    clocks.advance(DEFER_RETRY_S)
+    assert rem.due()  # asked again a minute later: the presentation has ended
+    rem.shown()
+    due = rem.next_due()
+    assert due is not None
+    assert clocks.at(due) == berlin(2025, 3, 24, 11, 1)
+
+
+def test_a_reminder_waits_for_a_busy_desktop_no_longer_than_the_limit() -> None:
+    rem, clocks = make(berlin(2025, 3, 24, 9), ReminderRules(defer_limit_min=10))
+    awake(rem, clocks, HOUR)
+    waited = 0.0
+    while rem.due() and rem.defer():
+        clocks.advance(DEFER_RETRY_S)
+        waited += DEFER_RETRY_S
+    assert rem.due()
+    assert waited == 10 * MIN  # it comes then, busy or not
+    rem.shown()
+    awake(rem, clocks, HOUR)
+    assert rem.due() and rem.defer()  # the next reminder may wait again
+
+
+def test_a_limit_of_zero_never_defers() -> None:
+    rem, clocks = make(berlin(2025, 3, 24, 9), ReminderRules(defer_limit_min=0))
+    awake(rem, clocks, HOUR)
+    assert rem.due()
+    assert not rem.defer()
+
+
+def test_pause_until_tomorrow_lasts_until_the_next_working_morning() -> None:
+    rem, clocks = make(berlin(2025, 3, 24, 15, 20))  # Monday
+    rem.pause(rem.tomorrow())
+    assert clocks.at(rem.tomorrow()) == berlin(2025, 3, 25)
+    assert rem.paused()
+    assert local_times(run(rem, clocks, berlin(2025, 3, 25, 10, 30))) == [(25, 9, 0), (25, 10, 0)]
+
+
+def test_tomorrow_across_a_dst_change_is_local_midnight() -> None:
+    rem, clocks = make(berlin(2025, 3, 29, 22))  # the clocks go forward that night
+    assert clocks.at(rem.tomorrow()) == berlin(2025, 3, 30)
+    assert rem.tomorrow() - clocks.t == pytest.approx(2 * HOUR)
+
+
+def test_the_next_reminder_in_wall_time() -> None:
+    rem, _ = make(berlin(2025, 3, 24, 9, 5))
+    due = rem.next_due()
+    assert due is not None
+    shown = rem.wall_time(due)
+    assert (shown.hour, shown.minute) == (10, 5)
+    assert shown.utcoffset() == timedelta(hours=1)

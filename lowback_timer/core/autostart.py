@@ -1,0 +1,114 @@
+"""Start at login on Linux and other XDG desktops: a `.desktop` file in the user's autostart
+folder (freedesktop.org Desktop Application Autostart), which starts the app hidden in the tray.
+
+Only a file this app wrote is ever replaced or removed: it carries `MARKER`. The file is written
+to a temporary file and renamed, so a crash never leaves half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+FILE_NAME = "lowback-timer.desktop"
+MARKER = "X-Lowback-Timer-Autostart=true"
+
+
+class AutostartError(OSError):
+    """The autostart file could not be written or removed; the message says which and why."""
+
+
+def autostart_file(env: Mapping[str, str] = os.environ) -> Path:
+    """$XDG_CONFIG_HOME/autostart/lowback-timer.desktop (~/.config when it is unset or not an
+    absolute path, as the XDG spec says)."""
+    base = env.get("XDG_CONFIG_HOME", "")
+    config = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
+    return config / "autostart" / FILE_NAME
+
+
+def launch_command(argv0: str | None = None) -> list[str]:
+    """How to start this installed app hidden in the tray: the `lowback-timer` script when it
+    is what runs now (or is on PATH), else this Python with `-m lowback_timer`."""
+    script = Path(argv0 if argv0 is not None else sys.argv[0])
+    if script.name == "lowback-timer" and script.exists():
+        return [str(script.resolve()), "--tray"]
+    found = shutil.which("lowback-timer")
+    if found:
+        return [found, "--tray"]
+    return [sys.executable, "-m", "lowback_timer", "--tray"]
+
+
+def desktop_entry(command: Sequence[str], name: str, comment: str) -> str:
+    return "\n".join(
+        [
+            "[Desktop Entry]",
+            "Type=Application",
+            f"Name={name}",
+            f"Comment={comment}",
+            f"Exec={' '.join(_quoted(arg) for arg in command)}",
+            "Icon=lowback-timer",
+            "Terminal=false",
+            "X-GNOME-Autostart-enabled=true",
+            MARKER,
+            "",
+        ]
+    )
+
+
+def is_enabled(path: Path) -> bool:
+    """Whether our autostart file is there (a file of the same name that we did not write
+    does not count, and is left alone)."""
+    return _ours(path)
+
+
+def enable(path: Path, command: Sequence[str], name: str, comment: str) -> None:
+    if path.exists() and not _ours(path):
+        raise AutostartError(f"{path} exists and was not written by this app; left as it is")
+    text = desktop_entry(command, name, comment)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".lowback-timer-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise AutostartError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def disable(path: Path) -> None:
+    if not _ours(path):
+        return
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise AutostartError(f"cannot remove {path}: {exc.strerror or exc}") from exc
+
+
+def _ours(path: Path) -> bool:
+    try:
+        return MARKER in path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
+
+
+#: Characters that make the Desktop Entry spec's Exec key need an argument in double quotes.
+_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`=")
+
+
+def _quoted(arg: str) -> str:
+    """An Exec argument, quoted as the Desktop Entry spec says ('%' is doubled always)."""
+    arg = arg.replace("%", "%%")
+    if not arg or _RESERVED & set(arg):
+        escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
+        return f'"{escaped}"'
+    return arg
