@@ -1,0 +1,413 @@
+"""What the desktop tells the reminders: idle time, lock and sleep signals, do-not-disturb.
+
+Fakes drive the logic; where the tools exist, a private D-Bus daemon (dbus-send emitting real
+signals, a small service answering real calls) and an Xvfb server check the real plumbing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from subprocess import DEVNULL, PIPE
+
+import pytest
+from PySide6.QtDBus import QDBusConnection
+from pytestqt.qtbot import QtBot
+
+from lowback_timer.ui import desktop
+from lowback_timer.ui.desktop import (
+    DesktopWatch,
+    DoNotDisturb,
+    IdleMonitor,
+    IdleSource,
+    MacIdle,
+    MutterIdle,
+    NotificationsInhibited,
+    ScreenSaverIdle,
+    WindowsBusy,
+    WindowsIdle,
+    X11Fullscreen,
+    XScreenSaverIdle,
+)
+
+
+class Idle:
+    def __init__(self, name: str, answer: float | None) -> None:
+        self.name, self.answer, self.asked = name, answer, 0
+
+    def idle_seconds(self) -> float | None:
+        self.asked += 1
+        return self.answer
+
+
+class Broken:
+    name = "broken"
+
+    def idle_seconds(self) -> float | None:
+        raise OSError("the library went away")
+
+    def busy(self) -> bool:
+        raise OSError("the library went away")
+
+
+class Busy:
+    def __init__(self, name: str, answer: bool) -> None:
+        self.name, self.answer = name, answer
+
+    def busy(self) -> bool:
+        return self.answer
+
+
+def no_bus() -> QDBusConnection:
+    """A connection that never connected (as in a sandbox or headless CI)."""
+    return QDBusConnection("lowback-no-bus")
+
+
+# --- IdleMonitor --------------------------------------------------------------------------
+def test_first_source_that_answers_wins() -> None:
+    first, second = Idle("first", 12.0), Idle("second", 99.0)
+    monitor = IdleMonitor([first, second])
+    assert monitor.idle_seconds() == 12.0
+    assert monitor.source_name() == "first"
+    assert second.asked == 0
+
+
+def test_a_silent_or_failing_source_is_passed_over() -> None:
+    monitor = IdleMonitor([Idle("silent", None), Broken(), Idle("x", 3.5)])
+    assert monitor.idle_seconds() == 3.5
+    assert monitor.source_name() == "x"
+    assert monitor.available()
+
+
+def test_none_available() -> None:
+    monitor = IdleMonitor([Idle("silent", None), Broken()])
+    assert monitor.idle_seconds() is None
+    assert not monitor.available()
+    assert monitor.source_name() is None
+    assert not IdleMonitor([]).available()
+
+
+def test_the_source_that_answered_last_is_asked_first() -> None:
+    first, second = Idle("first", None), Idle("second", 40.0)
+    monitor = IdleMonitor([first, second])
+    assert monitor.idle_seconds() == 40.0
+    first.answer = 1.0  # e.g. the session bus came up meanwhile
+    assert monitor.idle_seconds() == 40.0
+    assert (first.asked, second.asked) == (1, 2)
+    second.answer = None  # the preferred one stops answering: back to the order given
+    assert monitor.idle_seconds() == 1.0
+    assert monitor.source_name() == "first"
+
+
+def test_real_sources_say_none_where_they_cannot_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    sources: list[IdleSource] = [
+        MutterIdle(no_bus()),
+        ScreenSaverIdle(no_bus()),
+        XScreenSaverIdle(),
+    ]
+    if sys.platform != "win32":
+        sources.append(WindowsIdle())
+    if sys.platform != "darwin":
+        sources.append(MacIdle())
+    assert [source.idle_seconds() for source in sources] == [None] * len(sources)
+    assert XScreenSaverIdle(":987").idle_seconds() is None  # no such display
+    assert not IdleMonitor(sources).available()
+
+
+def test_default_sources_fit_the_platform(qapp: object) -> None:
+    x11 = ["xscreensaver"] if desktop._xcb() else []  # never under Wayland's X11 fallback
+    expected = {"win32": ["windows"], "darwin": ["macos"]}.get(sys.platform)
+    names = [source.name for source in desktop.default_sources()]
+    assert names == (expected or ["mutter", "screensaver", *x11])
+    x11 = ["x11-fullscreen"] if desktop._xcb() else []
+    expected = {"win32": ["windows-quiet"], "darwin": []}.get(sys.platform)
+    names = [source.name for source in desktop.default_busy_sources(no_bus())]
+    assert names == (["notifications-inhibited", *x11] if expected is None else expected)
+
+
+# --- do not disturb -----------------------------------------------------------------------
+def test_busy_when_a_source_says_so() -> None:
+    assert DoNotDisturb([Busy("inhibited", True)]).busy()
+    dnd = DoNotDisturb([Busy("inhibited", False), Busy("fullscreen", True)])
+    assert dnd.busy()
+    assert dnd.reason() == "fullscreen"
+
+
+def test_not_busy_when_none_says_so_or_they_fail() -> None:
+    assert not DoNotDisturb([Busy("inhibited", False), Busy("fullscreen", False)]).busy()
+    assert not DoNotDisturb([Broken()]).busy()
+    assert DoNotDisturb([Broken(), Busy("fullscreen", True)]).reason() == "fullscreen"
+    assert not DoNotDisturb([]).busy()
+
+
+def test_real_busy_sources_say_not_busy_where_they_cannot_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    assert not NotificationsInhibited(no_bus()).busy()
+    assert not X11Fullscreen().busy()
+    assert not X11Fullscreen(":987").busy()
+    if sys.platform != "win32":
+        assert not WindowsBusy().busy()
+
+
+# --- DesktopWatch -------------------------------------------------------------------------
+@pytest.fixture
+def watch(qtbot: QtBot) -> DesktopWatch:
+    return DesktopWatch(no_bus(), no_bus(), dnd=DoNotDisturb([]))
+
+
+def test_no_bus_listens_to_nothing(watch: DesktopWatch) -> None:
+    assert watch.listening() == []
+    assert not watch.busy()
+
+
+def test_screensaver_lock_and_unlock(qtbot: QtBot, watch: DesktopWatch) -> None:
+    with qtbot.waitSignal(watch.locked, timeout=1000):
+        watch._screensaver_active_changed(True)
+    assert watch.is_locked()
+    # Several sources report the same lock: it is said once.
+    with qtbot.assertNotEmitted(watch.locked):
+        watch._screensaver_active_changed(True)
+        watch._session_lock()
+    with qtbot.waitSignal(watch.unlocked, timeout=1000):
+        watch._screensaver_active_changed(False)
+    assert not watch.is_locked()
+    with qtbot.assertNotEmitted(watch.unlocked):
+        watch._session_unlock()
+
+
+def test_waking_up(qtbot: QtBot, watch: DesktopWatch) -> None:
+    with qtbot.assertNotEmitted(watch.woke):
+        watch._prepare_for_sleep(True)
+    with qtbot.waitSignal(watch.woke, timeout=1000):
+        watch._prepare_for_sleep(False)
+
+
+def test_busy_asks_its_do_not_disturb() -> None:
+    watch = DesktopWatch(no_bus(), no_bus(), dnd=DoNotDisturb([Busy("fullscreen", True)]))
+    assert watch.busy()
+
+
+# --- a real private bus -------------------------------------------------------------------
+needs_dbus = pytest.mark.skipif(
+    not (shutil.which("dbus-daemon") and shutil.which("dbus-send")),
+    reason="dbus-daemon and dbus-send are not installed",
+)
+
+
+@pytest.fixture
+def private_bus() -> Iterator[tuple[str, QDBusConnection]]:
+    """A session bus of our own: its address and a connection to it."""
+    command = ["dbus-daemon", "--session", "--nofork", "--print-address"]
+    with subprocess.Popen(command, stdout=PIPE, stderr=DEVNULL, text=True) as daemon:
+        assert daemon.stdout is not None
+        address = daemon.stdout.readline().strip()
+        bus = QDBusConnection.connectToBus(address, "lowback-test-bus")
+        try:
+            assert bus.isConnected()
+            yield address, bus
+        finally:
+            QDBusConnection.disconnectFromBus("lowback-test-bus")
+            daemon.terminate()
+
+
+def send_signal(address: str, path: str, member: str, *args: str) -> None:
+    command = ["dbus-send", f"--bus={address}", "--type=signal", path, member, *args]
+    subprocess.run(command, check=True)
+
+
+@needs_dbus
+def test_real_signals_on_a_private_bus(
+    qtbot: QtBot, private_bus: tuple[str, QDBusConnection]
+) -> None:
+    address, bus = private_bus
+    session_path = "/org/freedesktop/login1/session/_31"
+    # The same bus stands in for the system bus too (logind's signals).
+    watch = DesktopWatch(bus, bus, dnd=DoNotDisturb([]), logind_session=session_path)
+    assert watch.listening() == [
+        "org.freedesktop.ScreenSaver.ActiveChanged",
+        "org.gnome.ScreenSaver.ActiveChanged",
+        "org.freedesktop.login1.Manager.PrepareForSleep",
+        "org.freedesktop.login1.Session.Lock",
+        "org.freedesktop.login1.Session.Unlock",
+    ]
+    saver = "org.freedesktop.ScreenSaver"
+    with qtbot.waitSignal(watch.locked, timeout=5000):
+        send_signal(
+            address, "/org/freedesktop/ScreenSaver", f"{saver}.ActiveChanged", "boolean:true"
+        )
+    with qtbot.waitSignal(watch.unlocked, timeout=5000):
+        send_signal(address, "/ScreenSaver", f"{saver}.ActiveChanged", "boolean:false")
+    gnome = "org.gnome.ScreenSaver"
+    with qtbot.waitSignal(watch.locked, timeout=5000):
+        send_signal(address, "/org/gnome/ScreenSaver", f"{gnome}.ActiveChanged", "boolean:true")
+    manager = "org.freedesktop.login1.Manager"
+    with qtbot.waitSignal(watch.woke, timeout=5000):
+        send_signal(
+            address, "/org/freedesktop/login1", f"{manager}.PrepareForSleep", "boolean:false"
+        )
+    with qtbot.waitSignal(watch.unlocked, timeout=5000):
+        send_signal(address, session_path, "org.freedesktop.login1.Session.Unlock")
+    # Another user's session locking is not ours: the signal after it arrives, it did not.
+    locks: list[bool] = []
+    watch.locked.connect(lambda: locks.append(True))
+    with qtbot.waitSignal(watch.woke, timeout=5000):
+        other = "/org/freedesktop/login1/session/c2"
+        send_signal(address, other, "org.freedesktop.login1.Session.Lock")
+        send_signal(
+            address, "/org/freedesktop/login1", f"{manager}.PrepareForSleep", "boolean:false"
+        )
+    assert locks == []
+    with qtbot.waitSignal(watch.locked, timeout=5000):
+        send_signal(address, session_path, "org.freedesktop.login1.Session.Lock")
+    assert locks == [True]
+
+
+FAKE_DESKTOP = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import ClassInfo, Property, QCoreApplication, QObject, Slot
+    from PySide6.QtDBus import QDBusConnection, QDBusObjectPath
+
+    app = QCoreApplication([])
+    bus = QDBusConnection.connectToBus(sys.argv[1], "fake")
+    slots = QDBusConnection.RegisterOption.ExportAllSlots
+    props = QDBusConnection.RegisterOption.ExportAllProperties
+
+    @ClassInfo({"D-Bus Interface": "org.gnome.Mutter.IdleMonitor"})
+    class Mutter(QObject):
+        @Slot(result="qulonglong")
+        def GetIdletime(self):
+            return 754000
+
+    @ClassInfo({"D-Bus Interface": "org.freedesktop.ScreenSaver"})
+    class Saver(QObject):
+        @Slot(result="uint")
+        def GetSessionIdleTime(self):
+            return 61500
+
+    @ClassInfo({"D-Bus Interface": "org.freedesktop.Notifications"})
+    class Notifications(QObject):
+        Inhibited = Property(bool, lambda self: True)
+
+    @ClassInfo({"D-Bus Interface": "org.freedesktop.login1.Manager"})
+    class Logind(QObject):
+        @Slot(str, result=QDBusObjectPath)
+        def GetSession(self, key):
+            return QDBusObjectPath("/org/freedesktop/login1/session/_3" + key)
+
+    objects = [Mutter(), Saver(), Notifications(), Logind()]
+    for name, path, obj, what in [
+        ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core", objects[0], slots),
+        ("org.freedesktop.ScreenSaver", "/ScreenSaver", objects[1], slots),
+        ("org.freedesktop.Notifications", "/org/freedesktop/Notifications", objects[2], props),
+        ("org.freedesktop.login1", "/org/freedesktop/login1", objects[3], slots),
+    ]:
+        assert bus.registerService(name) and bus.registerObject(path, obj, what)
+    print("ready", flush=True)
+    app.exec()
+    """
+)
+
+
+@pytest.fixture
+def fake_desktop(
+    tmp_path: Path, private_bus: tuple[str, QDBusConnection]
+) -> Iterator[tuple[str, QDBusConnection]]:
+    """Another process on the private bus that answers as GNOME, KDE and logind would."""
+    script = tmp_path / "fake_desktop.py"
+    script.write_text(FAKE_DESKTOP, encoding="utf-8")
+    address, bus = private_bus
+    with subprocess.Popen(
+        [sys.executable, str(script), address], stdout=PIPE, text=True
+    ) as service:
+        try:
+            assert service.stdout is not None
+            assert service.stdout.readline().strip() == "ready"
+            yield address, bus
+        finally:
+            service.terminate()
+
+
+@needs_dbus
+def test_real_calls_to_desktop_services(
+    qtbot: QtBot, fake_desktop: tuple[str, QDBusConnection], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    address, bus = fake_desktop
+    assert MutterIdle(bus).idle_seconds() == 754.0
+    # /org/freedesktop/ScreenSaver is not there: the older /ScreenSaver answers.
+    assert ScreenSaverIdle(bus).idle_seconds() == 61.5
+    assert NotificationsInhibited(bus).busy()
+    monitor = IdleMonitor([MutterIdle(no_bus()), ScreenSaverIdle(bus)])
+    assert monitor.available()
+    assert monitor.source_name() == "screensaver"
+    monkeypatch.setenv("XDG_SESSION_ID", "7")
+    watch = DesktopWatch(no_bus(), bus, dnd=DoNotDisturb([NotificationsInhibited(bus)]))
+    assert "org.freedesktop.login1.Session.Lock" in watch.listening()
+    assert watch.busy()
+    with qtbot.waitSignal(watch.locked, timeout=5000):
+        send_signal(
+            address,
+            "/org/freedesktop/login1/session/_37",
+            "org.freedesktop.login1.Session.Lock",
+        )
+
+
+# --- a real X server ----------------------------------------------------------------------
+needs_x = pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xprop") and shutil.which("xwininfo")),
+    reason="Xvfb and x11-utils (xprop, xwininfo) are not installed",
+)
+
+
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    """A throw-away X server (-noreset: root properties outlive the short-lived clients)."""
+    read, write = os.pipe()
+    command = ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-noreset"]
+    with subprocess.Popen(command, pass_fds=(write,), stderr=DEVNULL) as server:
+        os.close(write)
+        with open(read, encoding="ascii") as pipe:
+            display = ":" + pipe.readline().strip()
+        try:
+            yield display
+        finally:
+            server.terminate()
+
+
+def xprop(display: str, *args: str) -> None:
+    subprocess.run(["xprop", "-display", display, *args], check=True)
+
+
+@needs_x
+def test_x11_idle_and_fullscreen_on_xvfb(xvfb: str) -> None:
+    idle = XScreenSaverIdle(xvfb).idle_seconds()
+    if idle is None and desktop._library("Xss") is None:
+        pytest.skip("libXss (libxss1) is not installed")
+    assert idle is not None and 0.0 <= idle < 600.0
+
+    fullscreen = X11Fullscreen(xvfb, own_windows=lambda: [])
+    assert not fullscreen.busy()  # no window manager, no active window
+    info = subprocess.run(
+        ["xwininfo", "-root", "-display", xvfb], capture_output=True, text=True, check=True
+    ).stdout
+    root = next(line.split()[3] for line in info.splitlines() if "Window id:" in line)
+    # The root window plays the active window (there is no window manager to set one).
+    xprop(xvfb, "-root", "-f", "_NET_ACTIVE_WINDOW", "32x", "-set", "_NET_ACTIVE_WINDOW", root)
+    assert not fullscreen.busy()  # active, but not full screen
+    xprop(xvfb, "-root", "-f", "_NET_WM_STATE", "32a", "-set", "_NET_WM_STATE",
+          "_NET_WM_STATE_FULLSCREEN")  # fmt: skip
+    assert fullscreen.busy()
+    assert not X11Fullscreen(xvfb, own_windows=lambda: [int(root, 16)]).busy()  # our own window
+    # An active window that no longer exists: the X error is ignored, not fatal.
+    xprop(
+        xvfb, "-root", "-f", "_NET_ACTIVE_WINDOW", "32x", "-set", "_NET_ACTIVE_WINDOW", "0x7ff0001"
+    )
+    assert not fullscreen.busy()
