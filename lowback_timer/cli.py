@@ -91,6 +91,11 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
         help="language (default: the one chosen in the app, else LC_ALL, LC_MESSAGES or LANG)",
     )
     parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start in the tray, without the window (as at login); the first run shows it",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", help="log details, the audio libraries' included"
     )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -150,7 +155,7 @@ def _main(args_list: list[str]) -> int:
 
     level = logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    return run_gui(args.lang, content, answers)
+    return run_gui(args.lang, content, answers, hidden=args.tray)
 
 
 def has_display(env: Mapping[str, str], platform: str) -> bool:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from lowback_timer.core.content import Content, assets_dir
 from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers
+from lowback_timer.ui.background import Background
 from lowback_timer.ui.controller import (
     APPLICATION,
     Controller,
@@ -31,8 +32,6 @@ from lowback_timer.ui.controller import (
     read_settings,
 )
 from lowback_timer.ui.main_window import MainWindow
-from lowback_timer.ui.reminder_popup import ReminderPopup
-from lowback_timer.ui.reminder_service import ReminderService
 from lowback_timer.ui.single_instance import SingleInstance, default_name
 from lowback_timer.ui.sound import quiet_audio_libraries
 from lowback_timer.ui.translations import install_translators
@@ -61,8 +60,15 @@ def gui_language(requested: str | None, store: QSettings, content: Content) -> s
     return app_language(requested, stored, os.environ, system, content.languages)
 
 
-def run_gui(requested_lang: str | None, content: Content, answers: Answers | None) -> int:
-    """The app; with `answers` (`lowback-timer session`), their routine starts at once."""
+def run_gui(
+    requested_lang: str | None,
+    content: Content,
+    answers: Answers | None,
+    *,
+    hidden: bool = False,
+) -> int:
+    """The app; with `answers` (`lowback-timer session`), their routine starts at once;
+    `hidden` (`--tray`, as at login) starts in the tray once the app is set up."""
     app = application()
     with quit_on_signals(app), quiet_audio_libraries(), one_copy(app) as instance:
         if instance is None:
@@ -73,9 +79,10 @@ def run_gui(requested_lang: str | None, content: Content, answers: Answers | Non
         controller = Controller(content, lang, store, parent=app)
         window = MainWindow(controller)
         instance.show_requested.connect(window.bring_forward)
-        reminders = ReminderService(controller, ReminderPopup(parent=window), parent=window)
-        reminders.routine_requested.connect(window.bring_forward)
-        reminders.routine_requested.connect(window.start_routine)
+        background = Background(controller, window)
+        if hidden and answers is None and controller.settings.setup_done:
+            background.start_hidden()
+            return app.exec()
         window.show()
         if answers is not None:
             window.start_session(answers)

@@ -45,6 +45,7 @@ from lowback_timer.core.routine import Answers, Routine, build_routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.core.settings import Settings, coerce
 from lowback_timer.ui.settings_file import set_aside_if_broken, settings_path
+from lowback_timer.ui.start_at_login import StartAtLogin
 from lowback_timer.ui.text import fill
 
 log = logging.getLogger(__name__)
@@ -103,10 +104,13 @@ class Controller(QObject):
         *,
         wall_clock: Callable[[], float] = time.time,
         country: str | None = None,
+        login: StartAtLogin | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """`country`: the system's ISO country code (default: from the system locale)."""
+        """`country`: the system's ISO country code (default: from the system locale);
+        `login`: where "start at login" is kept (default: the user's own)."""
         super().__init__(parent)
+        self.login = login or StartAtLogin()
         self.country = country or system_country()
         self.content = content
         self.lang = lang
@@ -186,6 +190,16 @@ class Controller(QObject):
         self._store(before, settings)
         self.settings_changed.emit(settings)
         self._refresh_routine()
+
+    def set_start_at_login(self, on: bool) -> bool:
+        """Start the app hidden in the tray at login, or not; a failure is a home-screen note."""
+        try:
+            self.login.set(on)
+        except OSError as exc:
+            self._note("autostart", fill(self.tr("Start at login could not be changed: %1"), exc))
+            return False
+        self._note("autostart", "")
+        return True
 
     def record_check(self, outcome: Outcome) -> None:
         self.update_settings(app_state.after_check(self._settings, outcome, self.wall_clock()))

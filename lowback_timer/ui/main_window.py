@@ -3,8 +3,10 @@ rules are the controller's; this window only moves between screens."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QMainWindow,
@@ -29,6 +31,10 @@ from lowback_timer.ui.wizard import SetupWizard
 
 
 class MainWindow(QMainWindow):
+    """`went_to_background` when closing it only hid it (the reminders go on in the tray)."""
+
+    went_to_background = Signal()
+
     def __init__(
         self,
         controller: Controller,
@@ -51,6 +57,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.wizard: SetupWizard | None = None
         self._rest: Routine | None = None  # the routine left after a stop for one stretch
+        #: Whether closing the window leaves the app running (set by the app: reminders on and
+        #: a tray or the small status window to live in).
+        self.stays_in_background: Callable[[], bool] = lambda: False
+        #: Whether the desktop says how long the user was idle (set by the app).
+        self.idle_known: Callable[[], bool | None] = lambda: None
         self._build_notices()
         self._build_menu()
         self._connect()
@@ -90,7 +101,7 @@ class MainWindow(QMainWindow):
             (self.tr("Safety &check…"), None, self.run_safety_check),
             (None, None, None),
             (self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences, self.open_preferences),
-            (self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close),
+            (self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.quit),
         ):
             if text is None:
                 routine_menu.addSeparator()
@@ -132,6 +143,22 @@ class MainWindow(QMainWindow):
                 __version__,
             ),
         )
+
+    def quit(self) -> None:
+        """Quit the app, reminders and all (closing the window may only hide it)."""
+        self.stays_in_background = lambda: False
+        self.close()
+        QCoreApplication.quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.stays_in_background():
+            event.ignore()
+            self.show_home()  # a running routine ends; nothing sounds from a hidden window
+            self.hide()
+            self.went_to_background.emit()
+            return
+        self.timer_page.abandon()
+        super().closeEvent(event)
 
     # --- screens ------------------------------------------------------------------------
     def _show_notices(self) -> None:
@@ -261,8 +288,8 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> PreferencesDialog:
         """Window-modal, not blocking; the settings apply when the user presses OK."""
         self.timer_page.pause()  # nothing runs on behind a dialog
-        dialog = PreferencesDialog(self.controller, self)
-        dialog.accepted.connect(lambda: self.controller.update_settings(dialog.settings()))
+        dialog = PreferencesDialog(self.controller, self, idle_known=self.idle_known())
+        dialog.accepted.connect(dialog.apply)
         dialog.open()
         return dialog
 

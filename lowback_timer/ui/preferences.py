@@ -44,8 +44,17 @@ def _seconds_box(name: str, value: float) -> QDoubleSpinBox:
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: Controller,
+        parent: QWidget | None = None,
+        *,
+        idle_known: bool | None = None,
+    ) -> None:
+        """`idle_known`: whether the desktop can say how long the user was away (None: not
+        asked, nothing said)."""
         super().__init__(parent)
+        self.controller = controller
         self.setWindowTitle(self.tr("Preferences"))
         settings = controller.settings
         self._original = settings
@@ -74,7 +83,7 @@ class PreferencesDialog(QDialog):
         number = controller.emergency_number()
         self._shown_region = settings.region or (number.id if number is not None else ELSEWHERE)
         self.region = RegionChoice(controller.content, controller.lang, self._shown_region)
-        self._reminder_fields(settings)
+        self._reminder_fields(settings, idle_known)
         self.language = QComboBox()
         self.language.addItem(self.tr("Same as the system"), "")
         for code in controller.content.languages:
@@ -97,6 +106,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("From"), self.work_start)
         form.addRow(self.tr("Until"), self.work_end)
         form.addRow(self.tr("On"), self.days_row)
+        form.addRow(self.tr("During a presentation, wait up to"), self.defer_limit)
+        if self.idle_note is not None:
+            form.addRow(self.idle_note)
+        if self.start_at_login is not None:
+            form.addRow(self.start_at_login)
         form.addRow(self.tr("Emergency numbers for"), self.region)
         form.addRow(self.tr("Language"), self.language)
         note = label(self.tr("A new language is used from the next start."), factor=0.95)
@@ -130,10 +144,19 @@ class PreferencesDialog(QDialog):
             work_start_min=_minutes(self.work_start.time()),
             work_end_min=_minutes(self.work_end.time()),
             work_days=tuple(str(d) for d, box in enumerate(self.days) if box.isChecked()),
+            reminder_defer_limit_min=self.defer_limit.value(),
         )
 
-    def _reminder_fields(self, settings: Settings) -> None:
-        """The hourly posture reminders: on or off, how often, and on which hours and days."""
+    def apply(self) -> None:
+        """Keep what the dialog shows (its OK button)."""
+        self.controller.update_settings(self.settings())
+        box = self.start_at_login
+        if box is not None and box.isChecked() != self.controller.login.enabled():
+            self.controller.set_start_at_login(box.isChecked())
+
+    def _reminder_fields(self, settings: Settings, idle_known: bool | None) -> None:
+        """The hourly posture reminders: on or off, how often, on which hours and days, how
+        long one waits for a presentation to end, and start at login."""
         self.reminders = QCheckBox(self.tr("Remind me to change posture while I work"))
         self.reminders.setChecked(settings.reminders)
         self.interval = QSpinBox()
@@ -157,7 +180,38 @@ class PreferencesDialog(QDialog):
             box.setChecked(str(day) in chosen)
             self.days.append(box)
             row.addWidget(box)
-        for widget in (self.interval, self.work_start, self.work_end, self.days_row):
+        self.defer_limit = QSpinBox()
+        self.defer_limit.setRange(*limits("reminder_defer_limit_min"))
+        self.defer_limit.setSingleStep(5)
+        self.defer_limit.setValue(settings.reminder_defer_limit_min)
+        self.defer_limit.setSuffix(self.tr(" min"))
+        self.defer_limit.setToolTip(
+            self.tr(
+                "While a window is full screen or notifications are silenced, a reminder "
+                "waits this long, then comes anyway."
+            )
+        )
+        self.idle_note = None
+        if idle_known is False:
+            self.idle_note = label(
+                self.tr(
+                    "This desktop does not tell how long you were away, so a reminder comes "
+                    "on time even after a break. Press “I moved” to start the hour again."
+                ),
+                factor=0.95,
+            )
+        login = self.controller.login
+        self.start_at_login = None
+        if login.supported:
+            self.start_at_login = QCheckBox(self.tr("Start at login, in the tray"))
+            self.start_at_login.setChecked(login.enabled())
+        for widget in (
+            self.interval,
+            self.work_start,
+            self.work_end,
+            self.days_row,
+            self.defer_limit,
+        ):
             self.reminders.toggled.connect(widget.setEnabled)
             widget.setEnabled(settings.reminders)
 

@@ -2,15 +2,19 @@
 counts suspend, one deadline timer armed for its next check, and the popup that never takes
 the focus. Between two checks nothing runs.
 
-Not here yet: asking the desktop how long the user was idle (a natural break) and whether
-notifications are inhibited; until then a due reminder simply shows.
+When a reminder is due (and only then) the desktop is asked two things: how long the user has
+been idle (long enough counts as a break, and the reminder is skipped silently), and whether it
+is busy (notifications inhibited, a full-screen window), in which case the reminder waits, up to
+the user's limit. Lock, unlock and wake come from the desktop's signals (ui/desktop.py).
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,13 +27,39 @@ from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.deadline_timer import DeadlineTimer
 from lowback_timer.ui.reminder_popup import ReminderPopup
 
+HOUR_S = 3600.0
+
+
+class State(Enum):
+    OFF = "off"  # turned off in Preferences
+    NO_DAYS = "no days"  # on, but no working day chosen
+    NEXT = "next"  # the next reminder is at `when`
+    PAUSED_UNTIL = "paused until"  # until `when`
+    PAUSED = "paused"  # until resumed
+    LOCKED = "locked"  # the screen is locked
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the tray's tooltip and the status window say."""
+
+    state: State
+    now: datetime  # local time now, on the service's clock
+    when: datetime | None = None  # local time, for NEXT and PAUSED_UNTIL
+    seconds_left: float | None = None  # until `when`
+
 
 class ReminderService(QObject):
-    """`reminder_shown(str)` with the prompt shown; `routine_requested` when the user chose to
-    start a routine from the popup (it goes through the safety rules as Start does)."""
+    """Signals: `reminder_shown(str)` with the prompt shown; `routine_requested` when the user
+    chose to start a routine from the popup (it goes through the safety rules as Start does);
+    `changed` after anything that moves the next reminder; `happened(str)` for each thing that
+    happened to a reminder ("shown", "moved", "snoozed", "dismissed", "timed out",
+    "natural break", "deferred")."""
 
     reminder_shown = Signal(str)
     routine_requested = Signal()
+    changed = Signal()
+    happened = Signal(str)
 
     def __init__(
         self,
@@ -38,11 +68,17 @@ class ReminderService(QObject):
         *,
         boot: Clock = monotonic_clock,
         wall: Callable[[], datetime] | None = None,
+        idle: Callable[[], float | None] = lambda: None,
+        busy: Callable[[], bool] = lambda: False,
         parent: QObject | None = None,
     ) -> None:
+        """`idle()` says how long the user has been idle, in seconds (None: cannot tell);
+        `busy()` whether the desktop asks not to be disturbed. Both are asked only when a
+        reminder is due."""
         super().__init__(parent)
         self.controller = controller
         self.popup = popup or ReminderPopup()
+        self._idle, self._busy = idle, busy
         rules = app_state.reminder_rules(controller.settings)
         self.enabled = rules is not None
         rules_now = rules or ReminderRules()
@@ -55,6 +91,8 @@ class ReminderService(QObject):
         self.popup.moved.connect(self.moved)
         self.popup.snoozed.connect(self.snooze)
         self.popup.routine_requested.connect(self._routine)
+        self.popup.dismissed.connect(lambda: self.happened.emit("dismissed"))
+        self.popup.timed_out.connect(lambda: self.happened.emit("timed out"))
         controller.settings_changed.connect(self._settings_changed)
         self.timer.rearm()
 
@@ -62,18 +100,77 @@ class ReminderService(QObject):
         """Boot-clock time of the next reminder (None: off, paused or locked)."""
         return self.reminders.next_due() if self.enabled else None
 
+    def status(self) -> Status:
+        rem = self.reminders
+        boot_now = rem.boot()
+        now = rem.wall_time(boot_now)
+
+        def at(state: State, boot_t: float) -> Status:
+            return Status(state, now, rem.wall_time(boot_t), boot_t - boot_now)
+
+        if not self.enabled:
+            return Status(State.OFF, now)
+        if rem.paused():
+            until = rem.paused_until()
+            return Status(State.PAUSED, now) if until is None else at(State.PAUSED_UNTIL, until)
+        if rem.is_locked:
+            return Status(State.LOCKED, now)
+        due = rem.next_due()
+        return Status(State.NO_DAYS, now) if due is None else at(State.NEXT, due)
+
     # --- what the user says -------------------------------------------------------------
     def moved(self) -> None:
+        self.popup.hide()
         self.reminders.moved()
-        self.timer.rearm()
+        self.happened.emit("moved")
+        self._rearm()
 
     def snooze(self, minutes: int) -> None:
         self.reminders.snooze(minutes)
-        self.timer.rearm()
+        self.happened.emit("snoozed")
+        self._rearm()
+
+    def show_now(self) -> None:
+        """ "Stand up now": the reminder at once, whatever the schedule (it counts as shown)."""
+        self._show()
+
+    def pause_for(self, seconds: float) -> None:
+        self.reminders.pause(self.reminders.boot() + seconds)
+        self._paused()
+
+    def pause_until_tomorrow(self) -> None:
+        self.reminders.pause(self.reminders.tomorrow())
+        self._paused()
+
+    def pause_until_resumed(self) -> None:
+        self.reminders.pause(None)
+        self._paused()
+
+    def resume(self) -> None:
+        self.reminders.resume()
+        self._rearm()
+
+    def _paused(self) -> None:
+        self.popup.hide()
+        self._rearm()
 
     def _routine(self) -> None:
         self.moved()  # a routine is a change of posture too
         self.routine_requested.emit()
+
+    # --- what the desktop says ----------------------------------------------------------
+    def locked(self) -> None:
+        self.popup.hide()
+        self.reminders.locked()
+        self._rearm()
+
+    def unlocked(self) -> None:
+        self.reminders.unlocked()
+        self._rearm()
+
+    def woke(self) -> None:
+        self.reminders.woke()
+        self._rearm()
 
     # --- the clock ----------------------------------------------------------------------
     def _next_check(self) -> float | None:
@@ -82,10 +179,27 @@ class ReminderService(QObject):
     def _check(self) -> None:
         if not self.enabled or not self.reminders.due():
             return
+        idle = self._idle()
+        if idle is not None and self.reminders.natural_break(idle):
+            self.happened.emit("natural break")
+        elif self._busy() and self.reminders.defer():
+            self.happened.emit("deferred")
+        else:
+            self._show()
+            return  # _show re-arms
+        self.changed.emit()
+
+    def _show(self) -> None:
         text = next(self._prompts).text(self.controller.lang)
         self.popup.show_prompt(text)
         self.reminders.shown()
         self.reminder_shown.emit(text)
+        self.happened.emit("shown")
+        self._rearm()
+
+    def _rearm(self) -> None:
+        self.timer.rearm()
+        self.changed.emit()
 
     def _settings_changed(self, settings: Settings) -> None:
         rules = app_state.reminder_rules(settings)
@@ -94,4 +208,4 @@ class ReminderService(QObject):
             self.reminders.rules = rules
         if not self.enabled:
             self.popup.hide()
-        self.timer.rearm()
+        self._rearm()

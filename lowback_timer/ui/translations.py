@@ -13,9 +13,7 @@ log = logging.getLogger(__name__)
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install the translators for `lang`; returns them so the caller keeps them alive."""
-    QLocale.setDefault(
-        QLocale(QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English)
-    )
+    QLocale.setDefault(app_locale(lang))
     wanted = [(str(package_root() / "i18n"), f"lowback_timer_{lang}")]
     if lang != "en":  # English needs only the app's plural forms, not Qt's own words
         wanted.append(
@@ -30,3 +28,11 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         else:
             log.warning("translation %s not found in %s; some text stays English", name, folder)
     return installed
+
+
+def app_locale(lang: str, system: QLocale | None = None) -> QLocale:
+    """The locale for numbers, days and times: the system's when it speaks the app's language
+    (a British user keeps the 24-hour clock), else that language's own."""
+    system = system or QLocale.system()
+    language = QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English
+    return system if system.language() == language else QLocale(language)

@@ -127,3 +127,62 @@ def test_turning_reminders_off_greys_out_their_details(
     dialog.reminders.setChecked(False)
     assert not dialog.interval.isEnabled() and not dialog.days_row.isEnabled()
     assert dialog.settings().reminders is False
+
+
+def test_the_wait_for_a_presentation_is_saved(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    dialog = window.open_preferences()
+    assert (dialog.defer_limit.minimum(), dialog.defer_limit.maximum()) == limits(
+        "reminder_defer_limit_min"
+    )
+    dialog.defer_limit.setValue(10)
+    dialog.accept()
+    assert read_settings(window.controller.store, content).reminder_defer_limit_min == 10
+
+
+def test_start_at_login_writes_and_removes_the_autostart_file(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    entry = window.controller.login.path
+    dialog = window.open_preferences()
+    assert dialog.start_at_login is not None and not dialog.start_at_login.isChecked()
+    dialog.start_at_login.setChecked(True)
+    dialog.accept()
+    assert entry.is_file()
+    exec_line = next(x for x in entry.read_text().splitlines() if x.startswith("Exec="))
+    assert exec_line.endswith(" --tray")
+    dialog = window.open_preferences()
+    assert dialog.start_at_login is not None and dialog.start_at_login.isChecked()
+    dialog.start_at_login.setChecked(False)
+    dialog.accept()
+    assert not entry.exists()
+
+
+def test_a_failed_start_at_login_is_told_on_the_home_screen(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    entry = window.controller.login.path
+    entry.parent.parent.mkdir(parents=True, exist_ok=True)
+    entry.parent.write_text("a file where the autostart folder should be")
+    dialog = window.open_preferences()
+    assert dialog.start_at_login is not None
+    dialog.start_at_login.setChecked(True)
+    dialog.accept()
+    assert window.problem_notice.isVisibleTo(window)
+    assert window.problem_notice.text.text().startswith("Start at login could not be changed:")
+    assert str(entry) in window.problem_notice.text.text()
+
+
+@pytest.mark.parametrize(("known", "told"), [(False, True), (True, False), (None, False)])
+def test_preferences_say_when_idle_time_is_not_known(
+    qtbot: QtBot, content: Content, tmp_path: Path, known: bool | None, told: bool
+) -> None:
+    dialog = PreferencesDialog(make_controller(content, tmp_path), idle_known=known)
+    qtbot.addWidget(dialog)
+    assert (dialog.idle_note is not None) == told
+    if dialog.idle_note is not None:
+        assert "does not tell how long you were away" in dialog.idle_note.text()

@@ -82,3 +82,150 @@ def test_turned_off_nothing_is_armed(service: ReminderService, boot: FakeClock) 
 def test_start_a_routine_from_the_popup(qtbot: QtBot, service: ReminderService) -> None:
     with qtbot.waitSignal(service.routine_requested, timeout=1000):
         service.popup.routine_button.click()
+
+
+class Desktop:
+    """What the desktop says when a reminder is due: idle seconds and busy, set by the test."""
+
+    def __init__(self) -> None:
+        self.idle: float | None = None
+        self.busy = False
+        self.asked = 0
+
+    def idle_seconds(self) -> float | None:
+        self.asked += 1
+        return self.idle
+
+
+@pytest.fixture
+def desktop() -> Desktop:
+    return Desktop()
+
+
+@pytest.fixture
+def watched(
+    qtbot: QtBot, content: Content, tmp_path: Path, boot: FakeClock, desktop: Desktop
+) -> ReminderService:
+    """A service whose desktop is `desktop`."""
+    start = boot.now
+
+    def wall() -> datetime:
+        return MONDAY_10 + timedelta(seconds=boot.now - start)
+
+    popup = ReminderPopup()
+    qtbot.addWidget(popup)
+    return ReminderService(
+        make_controller(content, tmp_path),
+        popup,
+        boot=boot,
+        wall=wall,
+        idle=desktop.idle_seconds,
+        busy=lambda: desktop.busy,
+    )
+
+
+def until_due(service: ReminderService, boot: FakeClock, events: list[str]) -> None:
+    """Let the one timer fire until the reminder's time has come and something happened."""
+    before = len(events)
+    while len(events) == before:
+        wake(service, boot)
+
+
+def test_back_from_a_walk_no_reminder_and_the_hour_starts_again(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    events: list[str] = []
+    watched.happened.connect(events.append)
+    start = boot.now
+    desktop.idle = 35 * 60  # away for 35 of the last 60 minutes
+    until_due(watched, boot, events)
+    assert events == ["natural break"]
+    assert boot.now - start == HOUR
+    assert not watched.popup.isVisible()
+    assert watched.next_due() == boot.now + HOUR
+
+
+def test_idle_is_asked_only_when_a_reminder_is_due(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    events: list[str] = []
+    watched.happened.connect(events.append)
+    until_due(watched, boot, events)  # the timer woke every five minutes to look
+    assert desktop.asked == 1
+    assert events == ["shown"]  # idle None (cannot tell): the reminder simply comes
+
+
+def test_a_short_idle_is_no_break(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    events: list[str] = []
+    watched.happened.connect(events.append)
+    desktop.idle = 4 * 60
+    until_due(watched, boot, events)
+    assert events == ["shown"] and watched.popup.isVisible()
+
+
+def test_a_presentation_holds_the_reminder_back_up_to_the_limit(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    controller = watched.controller
+    controller.update_settings(replace(controller.settings, reminder_defer_limit_min=5))
+    events: list[str] = []
+    watched.happened.connect(events.append)
+    desktop.busy = True
+    until_due(watched, boot, events)
+    due_at = boot.now
+    while events[-1] == "deferred":
+        assert not watched.popup.isVisible()
+        until_due(watched, boot, events)
+    assert events[-1] == "shown" and watched.popup.isVisible()
+    assert boot.now - due_at == 5 * 60  # five minutes late, then it came anyway
+
+
+def test_the_presentation_ends_and_the_reminder_comes_a_minute_later(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    events: list[str] = []
+    watched.happened.connect(events.append)
+    desktop.busy = True
+    until_due(watched, boot, events)
+    desktop.busy = False
+    due_at = boot.now
+    until_due(watched, boot, events)
+    assert events == ["deferred", "shown"]
+    assert boot.now - due_at == 60
+
+
+def test_locked_the_popup_goes_and_nothing_comes_until_unlocked(
+    watched: ReminderService, boot: FakeClock
+) -> None:
+    watched.show_now()
+    assert watched.popup.isVisible()
+    watched.locked()
+    assert not watched.popup.isVisible()
+    assert watched.next_due() is None
+    boot.advance(2 * HOUR)
+    watched.unlocked()
+    assert watched.next_due() == boot.now + HOUR
+
+
+def test_after_waking_the_countdown_starts_again(watched: ReminderService, boot: FakeClock) -> None:
+    boot.advance(50 * 60)
+    watched.woke()  # the desktop said so (logind's PrepareForSleep(false))
+    assert watched.next_due() == boot.now + HOUR
+
+
+def test_pauses_and_resume(watched: ReminderService, boot: FakeClock) -> None:
+    watched.pause_for(HOUR)
+    assert watched.next_due() == boot.now + 2 * HOUR  # an hour's pause, then a full interval
+    watched.pause_until_resumed()
+    assert watched.next_due() is None
+    assert watched.timer.is_armed  # it still looks now and then, to notice a sleep
+    watched.resume()
+    assert watched.next_due() == boot.now + HOUR
+    watched.pause_until_tomorrow()
+    due = watched.next_due()
+    assert due is not None
+    assert watched.reminders.wall_time(due) == datetime(
+        2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Asia/Tokyo")
+    )

@@ -1,0 +1,107 @@
+"""The app's life outside its window: the posture reminders, what the desktop tells them, and
+where the app lives while its window is closed (the tray, or the small status window where
+there is no tray).
+
+Closing the main window with reminders on only hides it; Quit (in the window's menu, the
+tray's menu or the status window's close button with the main window hidden) ends the app.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+
+from lowback_timer.core.content import assets_dir
+from lowback_timer.ui.controller import Controller
+from lowback_timer.ui.desktop import DesktopWatch, IdleMonitor
+from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.reminder_popup import ReminderPopup
+from lowback_timer.ui.reminder_service import ReminderService
+from lowback_timer.ui.tray import ReminderActions, StatusWindow, Tray, tray_available
+
+
+class Background(QObject):
+    def __init__(
+        self,
+        controller: Controller,
+        window: MainWindow,
+        *,
+        service: ReminderService | None = None,
+        has_tray: bool | None = None,
+        desktop: DesktopWatch | None = None,
+        idle: IdleMonitor | None = None,
+    ) -> None:
+        """Each part can be given (tests); by default the real desktop's."""
+        super().__init__(window)
+        self.controller, self.window = controller, window
+        self.desktop = desktop or DesktopWatch(parent=self)
+        self.idle = idle or IdleMonitor()
+        self.popup = ReminderPopup()  # its own top-level window: shown with the main one hidden
+        self.service = service or ReminderService(
+            controller,
+            self.popup,
+            idle=self.idle.idle_seconds,
+            busy=self.desktop.busy,
+            parent=self,
+        )
+        self.desktop.locked.connect(self.service.locked)
+        self.desktop.unlocked.connect(self.service.unlocked)
+        self.desktop.woke.connect(self.service.woke)
+        self.commands = ReminderActions(self.service, self)
+        self.commands.open_requested.connect(self.open_window)
+        self.commands.routine_requested.connect(self.start_routine)
+        self.commands.preferences_requested.connect(self.open_preferences)
+        self.commands.quit_requested.connect(window.quit)
+        self.service.routine_requested.connect(self.start_routine)
+        self.tray: Tray | None = None
+        self.status_window: StatusWindow | None = None
+        if tray_available() if has_tray is None else has_tray:
+            self.tray = Tray(self.commands, QIcon(str(assets_dir() / "icon.svg")), self)
+            self.tray.show()
+        else:
+            self.status_window = StatusWindow(self.commands)
+            self.status_window.closed.connect(self._status_window_closed)
+        self._told = False
+        window.stays_in_background = lambda: controller.settings.reminders
+        window.idle_known = self.idle.available
+        window.went_to_background.connect(self._went_to_background)
+        window.destroyed.connect(self._close_own_windows)
+
+    def start_hidden(self) -> None:
+        """`lowback-timer --tray`: only the tray icon, or the status window without a tray."""
+        if self.status_window is not None:
+            self.status_window.show()
+
+    def open_window(self) -> None:
+        if self.status_window is not None:
+            self.status_window.hide()
+        self.window.bring_forward()
+
+    def start_routine(self) -> None:
+        self.open_window()
+        self.window.start_routine()
+
+    def open_preferences(self) -> None:
+        self.open_window()
+        self.window.open_preferences()
+
+    def _went_to_background(self) -> None:
+        if self.status_window is not None:
+            self.status_window.show()
+        elif self.tray is not None and not self._told:
+            self._told = True
+            self.tray.say_once(
+                self.tr("Low-back Timer keeps running"),
+                self.tr("Posture reminders go on from here. Quit from this icon's menu."),
+            )
+
+    def _status_window_closed(self) -> None:
+        if not self.window.isVisible():
+            self.window.quit()
+
+    def _close_own_windows(self) -> None:
+        for widget in (self.popup, self.status_window):
+            if widget is not None and shiboken6.isValid(widget):  # (not at the app's exit)
+                widget.hide()  # not close(): closing the status window would quit
+                widget.deleteLater()

@@ -1,0 +1,228 @@
+"""The app in the background: a tray icon with the reminders' menu, or, where the desktop has no
+tray (some Linux desktops, a bare X server), a small window with the same actions and the time
+left. The app never quits or fails for lack of a tray.
+
+The actions are made once (`ReminderActions`) and shown in both: the tray's menu and the
+window's buttons. The texts change only when the schedule does (`ReminderService.changed`);
+the small window alone counts down, once a minute, and only while it is shown.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QHideEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QMenu,
+    QSizePolicy,
+    QSystemTrayIcon,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowback_timer.ui.reminder_service import HOUR_S, ReminderService, State, Status
+from lowback_timer.ui.style import SPACING, label
+from lowback_timer.ui.text import fill
+
+
+def clock_time(when: datetime, now: datetime) -> str:
+    """14:05 today; "Mon 09:00" on another day; in the app's locale."""
+    time = QLocale().toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
+    if when.date() == now.date():
+        return time
+    day = QLocale().dayName(when.isoweekday(), QLocale.FormatType.ShortFormat)
+    return f"{day} {time}"
+
+
+class ReminderActions(QObject):
+    """The reminders' commands as QActions, and what to say about the schedule.
+
+    `open_requested`, `routine_requested`, `preferences_requested` and `quit_requested` are for
+    the app to connect; the reminder commands go straight to the service."""
+
+    open_requested = Signal()
+    routine_requested = Signal()
+    preferences_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, service: ReminderService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.status_action = self._action("", None)
+        self.status_action.setEnabled(False)
+        self.open_action = self._action(self.tr("Open Low-back Timer"), self.open_requested.emit)
+        self.routine_action = self._action(self.tr("Start my routine"), self.routine_requested.emit)
+        self.stand_up_action = self._action(self.tr("Stand up now"), service.show_now)
+        self.moved_action = self._action(self.tr("I just moved"), service.moved)
+        self.pause_menu = QMenu(self.tr("Pause reminders"))
+        self.pause_hour_action = self._action(
+            self.tr("For an hour"), lambda: service.pause_for(HOUR_S)
+        )
+        self.pause_tomorrow_action = self._action(
+            self.tr("Until tomorrow"), service.pause_until_tomorrow
+        )
+        self.pause_action = self._action(self.tr("Until I resume"), service.pause_until_resumed)
+        for action in (self.pause_hour_action, self.pause_tomorrow_action, self.pause_action):
+            self.pause_menu.addAction(action)
+        self.resume_action = self._action(self.tr("Resume reminders"), service.resume)
+        self.preferences_action = self._action(
+            self.tr("Preferences…"), self.preferences_requested.emit
+        )
+        self.quit_action = self._action(self.tr("Quit"), self.quit_requested.emit)
+        service.changed.connect(self.update)
+        self.update()
+
+    def _action(self, text: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        if callable(slot):
+            action.triggered.connect(slot)
+        return action
+
+    def status(self) -> Status:
+        return self.service.status()
+
+    def status_text(self) -> str:
+        status = self.status()
+        if status.state is State.NEXT and status.when is not None:
+            return fill(self.tr("Next posture reminder at %1"), clock_time(status.when, status.now))
+        if status.state is State.PAUSED_UNTIL and status.when is not None:
+            return fill(self.tr("Reminders paused until %1"), clock_time(status.when, status.now))
+        return {
+            State.OFF: self.tr("Posture reminders are off"),
+            State.NO_DAYS: self.tr("No working days chosen for reminders"),
+            State.PAUSED: self.tr("Reminders paused until you resume them"),
+            State.LOCKED: self.tr("No reminders while the screen is locked"),
+        }.get(status.state, "")
+
+    def update(self) -> None:
+        state = self.status().state
+        self.status_action.setText(self.status_text())
+        paused = state in (State.PAUSED, State.PAUSED_UNTIL)
+        on = state is not State.OFF
+        self.pause_menu.menuAction().setVisible(on and not paused)
+        self.pause_menu.setEnabled(on and not paused)
+        self.pause_hour_action.setVisible(on and not paused)
+        self.resume_action.setVisible(paused)
+        self.stand_up_action.setEnabled(on)
+        self.moved_action.setEnabled(state is State.NEXT)
+
+    def menu(self) -> QMenu:
+        menu = QMenu()
+        menu.addAction(self.status_action)
+        menu.addSeparator()
+        menu.addAction(self.open_action)
+        menu.addAction(self.routine_action)
+        menu.addSeparator()
+        menu.addAction(self.stand_up_action)
+        menu.addAction(self.moved_action)
+        menu.addMenu(self.pause_menu)
+        menu.addAction(self.resume_action)
+        menu.addSeparator()
+        menu.addAction(self.preferences_action)
+        menu.addAction(self.quit_action)
+        return menu
+
+
+class Tray(QObject):
+    """The tray icon: its tooltip says when the next reminder comes; a click opens the app."""
+
+    def __init__(self, actions: ReminderActions, icon: QIcon, parent: QObject | None = None):
+        super().__init__(parent)
+        self.commands = actions
+        self.menu = actions.menu()
+        self.icon = QSystemTrayIcon(icon, self)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        actions.service.changed.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.icon.setToolTip(f"{self.tr('Low-back Timer')}\n{self.commands.status_text()}")
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.commands.open_requested.emit()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def say_once(self, title: str, text: str) -> None:
+        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+
+
+class StatusWindow(QWidget):
+    """Where there is no tray: a small window with the time to the next reminder and the
+    actions as buttons. Closing it quits the app (it is the app's last window)."""
+
+    closed = Signal()
+
+    def __init__(self, actions: ReminderActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.commands = actions
+        self.setWindowTitle(self.tr("Low-back Timer"))
+        self.status = label(factor=1.15)
+        self.status.setAccessibleName(self.tr("Next reminder"))
+        self.buttons: list[QToolButton] = []
+        for action in (
+            actions.open_action,
+            actions.routine_action,
+            actions.stand_up_action,
+            actions.moved_action,
+            actions.pause_hour_action,
+            actions.resume_action,
+        ):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(32)
+            # A tool button follows its action's text and state, but not whether it is shown.
+            action.changed.connect(
+                lambda b=button, a=action: b.setVisible(a.isVisible() and a.isEnabled())
+            )
+            button.setVisible(action.isVisible() and action.isEnabled())
+            self.buttons.append(button)
+        grid = QGridLayout()
+        grid.setSpacing(SPACING // 2)
+        for i, button in enumerate(self.buttons):
+            grid.addWidget(button, i // 2, i % 2)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING // 2)
+        layout.addWidget(self.status)
+        layout.addLayout(grid)
+        self._minute = QTimer(self)
+        self._minute.setInterval(60_000)
+        self._minute.timeout.connect(self.update_status)
+        actions.service.changed.connect(self.update_status)
+        self.update_status()
+
+    def update_status(self) -> None:
+        text = self.commands.status_text()
+        status = self.commands.status()
+        if status.state is State.NEXT and status.seconds_left is not None:
+            minutes = max(0, round(status.seconds_left / 60))
+            text = f"{text}\n{self.tr('in %n min', '', minutes)}"
+        self.status.setText(text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.update_status()
+        self._minute.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._minute.stop()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
+
+
+def tray_available() -> bool:
+    return QGuiApplication.instance() is not None and QSystemTrayIcon.isSystemTrayAvailable()
