@@ -155,3 +155,20 @@ def test_a_second_start_brings_the_first_forward_and_exits(tmp_path: Path) -> No
     assert first.process.poll() is None  # the first copy runs on
     status, _, _ = first.quit_with(signal.SIGTERM)
     assert status == 128 + signal.SIGTERM
+
+
+def test_started_in_the_tray_it_quits_cleanly_on_sigterm(tmp_path: Path) -> None:
+    """`--tray` (as at login): set up before, so no window; offscreen has no tray, so the small
+    status window stands in; SIGTERM (as at logout) ends it with no traceback."""
+    settings = tmp_path / "config" / "lowback-timer" / "lowback-timer.conf"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(
+        f"[General]\nsetup_done=true\nscreened_at={time.time()}\ntypes=sitting\n",
+        encoding="utf-8",
+    )
+    app = App(tmp_path, "--tray")
+    before = app.wait_for(RUNNING)
+    exit_status, took, after = app.quit_with(signal.SIGTERM)
+    assert exit_status == 128 + signal.SIGTERM, before + after
+    assert took < 3, f"took {took:.1f} s"
+    assert "Traceback" not in before + after

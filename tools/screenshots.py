@@ -15,14 +15,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QPoint, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lowback_timer.core.content import Content
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import Answers, Phase
 from lowback_timer.ui.app import application
+from lowback_timer.ui.background import Background
 from lowback_timer.ui.controller import Controller
+from lowback_timer.ui.desktop import IdleMonitor
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.translations import install_translators
 
@@ -102,9 +104,32 @@ def shoot(content: Content, lang: str, out: Path) -> None:
     window.controller.update_settings(replace(window.controller.settings, region="elsewhere"))
     window.show_care_for_stop("weakness")
     _save(window, out, f"{lang}-care-elsewhere")
-    window.close()
+    shoot_reminders(window, lang, out)
+    window.quit()
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def shoot_reminders(window: MainWindow, lang: str, out: Path) -> None:
+    """The reminder popup, the tray's menu, the status window (no tray) and Preferences."""
+    window.show_home()
+    background = Background(window.controller, window, has_tray=False, idle=IdleMonitor([]))
+    background.service.show_now()
+    _save(background.popup, out, f"{lang}-reminder-popup")
+    background.popup.hide()
+    menu = background.commands.menu()
+    menu.popup(QPoint(40, 40))
+    _save(menu, out, f"{lang}-tray-menu")
+    menu.hide()
+    assert background.status_window is not None
+    background.status_window.show()
+    _save(background.status_window, out, f"{lang}-status-window")
+    background.status_window.hide()
+    prefs = window.open_preferences()
+    for tab in range(prefs.tabs.count()):
+        prefs.tabs.setCurrentIndex(tab)
+        _save(prefs, out, f"{lang}-preferences-{tab + 1}")
+    prefs.reject()
 
 
 def main() -> int:

@@ -17,6 +17,17 @@
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Low-back Timer keeps running</source>
+        <translation>腰ストレッチタイマーは動き続けています</translation>
+    </message>
+    <message>
+        <source>Posture reminders go on from here. Quit from this icon&apos;s menu.</source>
+        <translation>姿勢のリマインダーはここから続きます。終了するには、このアイコンのメニューを使ってください。</translation>
+    </message>
+</context>
+<context>
     <name>CarePage</name>
     <message>
         <source>Back to home</source>
@@ -79,9 +90,12 @@
 <context>
     <name>Controller</name>
     <message>
+        <source>Start at login could not be changed: %1</source>
+        <translation>ログイン時の起動を変更できませんでした：%1</translation>
+    </message>
+    <message>
         <source>Your saved routine could not be read, so it was kept aside as %1. Today&apos;s routine is built from your answers instead.
 %2</source>
-        <extracomment>The QSettings property that carries the note about a settings file set aside on opening.</extracomment>
         <translation>保存したルーティンを読み込めなかったため、%1 として別に保管しました。今日のルーティンは、代わりに回答をもとに作成しています。
 %2</translation>
     </message>
@@ -346,6 +360,10 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <translation>曜日</translation>
     </message>
     <message>
+        <source>During a presentation, wait up to</source>
+        <translation>発表中などは最大で待つ時間</translation>
+    </message>
+    <message>
         <source>Emergency numbers for</source>
         <translation>救急番号を表示する地域</translation>
     </message>
@@ -354,8 +372,20 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <translation>言語</translation>
     </message>
     <message>
+        <source>Routine</source>
+        <translation>ルーティン</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>リマインダー</translation>
+    </message>
+    <message>
         <source>A new language is used from the next start.</source>
         <translation>言語の変更は、次に起動したときから反映されます。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>全般</translation>
     </message>
     <message>
         <source>Remind me to change posture while I work</source>
@@ -364,6 +394,18 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source> min</source>
         <translation>分</translation>
+    </message>
+    <message>
+        <source>While a window is full screen or notifications are silenced, a reminder waits this long, then comes anyway.</source>
+        <translation>全画面のウィンドウがあるときや通知がオフのときは、この時間まで待ってから知らせます。</translation>
+    </message>
+    <message>
+        <source>This desktop does not tell how long you were away, so a reminder comes on time even after a break. Press “I moved” to start the hour again.</source>
+        <translation>このデスクトップでは席を離れていた時間がわからないため、休憩のあとでも時間どおりに知らせます。「体を動かしました」を押すと、そこから数え直します。</translation>
+    </message>
+    <message>
+        <source>Start at login, in the tray</source>
+        <translation>ログイン時にトレイで起動する</translation>
     </message>
 </context>
 <context>
@@ -428,6 +470,81 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     </message>
 </context>
 <context>
+    <name>ReminderActions</name>
+    <message>
+        <source>Open Low-back Timer</source>
+        <translation>腰ストレッチタイマーを開く</translation>
+    </message>
+    <message>
+        <source>Start my routine</source>
+        <translation>ルーティンを始める</translation>
+    </message>
+    <message>
+        <source>Stand up now</source>
+        <translation>今すぐ立ち上がる</translation>
+    </message>
+    <message>
+        <source>I just moved</source>
+        <translation>いま体を動かした</translation>
+    </message>
+    <message>
+        <source>Remind me in %1 min</source>
+        <translation>%1分後にもう一度知らせる</translation>
+    </message>
+    <message>
+        <source>Pause reminders</source>
+        <translation>リマインダーを一時停止</translation>
+    </message>
+    <message>
+        <source>Pause for an hour</source>
+        <translation>1時間停止する</translation>
+    </message>
+    <message>
+        <source>Pause until tomorrow</source>
+        <translation>明日まで停止する</translation>
+    </message>
+    <message>
+        <source>Pause until I resume</source>
+        <translation>再開するまで停止する</translation>
+    </message>
+    <message>
+        <source>Resume reminders</source>
+        <translation>リマインダーを再開する</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Next posture reminder at %1</source>
+        <translation>次の姿勢リマインダー：%1</translation>
+    </message>
+    <message>
+        <source>Reminders paused until %1</source>
+        <translation>リマインダーは%1まで停止中</translation>
+    </message>
+    <message>
+        <source>Posture reminders are off</source>
+        <translation>姿勢リマインダーはオフです</translation>
+    </message>
+    <message>
+        <source>No working days chosen for reminders</source>
+        <translation>リマインダーの曜日が選ばれていません</translation>
+    </message>
+    <message>
+        <source>Reminders paused until you resume them</source>
+        <translation>リマインダーは再開するまで停止中</translation>
+    </message>
+    <message>
+        <source>No reminders while the screen is locked</source>
+        <translation>画面ロック中はリマインダーを出しません</translation>
+    </message>
+</context>
+<context>
     <name>ReminderPopup</name>
     <message>
         <source>Time to move</source>
@@ -467,6 +584,34 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source>Use this routine</source>
         <translation>このルーティンを使う</translation>
+    </message>
+</context>
+<context>
+    <name>StartAtLogin</name>
+    <message>
+        <source>Low-back Timer</source>
+        <translation>腰ストレッチタイマー</translation>
+    </message>
+    <message>
+        <source>Reminds you to change posture while you work</source>
+        <translation>作業中に姿勢を変えるよう知らせます</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWindow</name>
+    <message>
+        <source>Low-back Timer</source>
+        <translation>腰ストレッチタイマー</translation>
+    </message>
+    <message>
+        <source>Next reminder</source>
+        <translation>次のリマインダー</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n min</source>
+        <translation>
+            <numerusform>あと%n分</numerusform>
+        </translation>
     </message>
 </context>
 <context>

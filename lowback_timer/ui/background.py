@@ -8,9 +8,12 @@ tray's menu or the status window's close button with the main window hidden) end
 
 from __future__ import annotations
 
+from functools import partial
+
 import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QWidget
 
 from lowback_timer.core.content import assets_dir
 from lowback_timer.ui.controller import Controller
@@ -66,7 +69,8 @@ class Background(QObject):
         window.stays_in_background = lambda: controller.settings.reminders
         window.idle_known = self.idle.available
         window.went_to_background.connect(self._went_to_background)
-        window.destroyed.connect(self._close_own_windows)
+        # Not a method of this object: it is being destroyed with the window by then.
+        window.destroyed.connect(partial(_hide_for_good, [self.popup, self.status_window]))
 
     def start_hidden(self) -> None:
         """`lowback-timer --tray`: only the tray icon, or the status window without a tray."""
@@ -100,8 +104,9 @@ class Background(QObject):
         if not self.window.isVisible():
             self.window.quit()
 
-    def _close_own_windows(self) -> None:
-        for widget in (self.popup, self.status_window):
-            if widget is not None and shiboken6.isValid(widget):  # (not at the app's exit)
-                widget.hide()  # not close(): closing the status window would quit
-                widget.deleteLater()
+
+def _hide_for_good(widgets: list[QWidget | None]) -> None:
+    for widget in widgets:
+        if widget is not None and shiboken6.isValid(widget):  # (not at the app's exit)
+            widget.hide()  # not close(): closing the status window would quit
+            widget.deleteLater()

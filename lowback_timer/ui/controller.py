@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 ORGANIZATION = APPLICATION = "lowback-timer"
 
 
-#: The QSettings property that carries the note about a settings file set aside on opening.
+# The QSettings property that carries the note about a settings file set aside on opening.
 SET_ASIDE = "lowbackSetAside"
 
 

@@ -57,10 +57,10 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.wizard: SetupWizard | None = None
         self._rest: Routine | None = None  # the routine left after a stop for one stretch
-        #: Whether closing the window leaves the app running (set by the app: reminders on and
-        #: a tray or the small status window to live in).
+        # Whether closing the window leaves the app running (set by the app: reminders on and
+        # a tray or the small status window to live in).
         self.stays_in_background: Callable[[], bool] = lambda: False
-        #: Whether the desktop says how long the user was idle (set by the app).
+        # Whether the desktop says how long the user was idle (set by the app).
         self.idle_known: Callable[[], bool | None] = lambda: None
         self._build_notices()
         self._build_menu()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QSlider,
     QSpinBox,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -90,38 +91,53 @@ class PreferencesDialog(QDialog):
             self.language.addItem(controller.content.language_name(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
 
-        form = QFormLayout()
-        form.setVerticalSpacing(SPACING // 2)
-        form.addRow(self.sounds)
-        form.addRow(self.tr("Volume"), self.volume)
-        form.addRow(self.breath_sounds)
-        form.addRow(self.speech)
-        form.addRow(self.pacer)
-        form.addRow(self.tr("Breathe in for"), self.breath_in)
-        form.addRow(self.tr("Breathe out for"), self.breath_out)
-        form.addRow(self.animations)
-        form.addRow(self.tr("Get ready before each stretch"), self.prepare)
-        form.addRow(self.reminders)
-        form.addRow(self.tr("Every"), self.interval)
-        form.addRow(self.tr("From"), self.work_start)
-        form.addRow(self.tr("Until"), self.work_end)
-        form.addRow(self.tr("On"), self.days_row)
-        form.addRow(self.tr("During a presentation, wait up to"), self.defer_limit)
-        if self.idle_note is not None:
-            form.addRow(self.idle_note)
+        routine = _form()
+        routine.addRow(self.sounds)
+        routine.addRow(self.tr("Volume"), self.volume)
+        routine.addRow(self.breath_sounds)
+        routine.addRow(self.speech)
+        routine.addRow(self.pacer)
+        routine.addRow(self.tr("Breathe in for"), self.breath_in)
+        routine.addRow(self.tr("Breathe out for"), self.breath_out)
+        routine.addRow(self.animations)
+        routine.addRow(self.tr("Get ready before each stretch"), self.prepare)
+        reminders = _form()
+        reminders.addRow(self.reminders)
+        reminders.addRow(self.tr("Every"), self.interval)
+        reminders.addRow(self.tr("From"), self.work_start)
+        reminders.addRow(self.tr("Until"), self.work_end)
+        reminders.addRow(self.tr("On"), self.days_row)
+        reminders.addRow(self.tr("During a presentation, wait up to"), self.defer_limit)
         if self.start_at_login is not None:
-            form.addRow(self.start_at_login)
-        form.addRow(self.tr("Emergency numbers for"), self.region)
-        form.addRow(self.tr("Language"), self.language)
-        note = label(self.tr("A new language is used from the next start."), factor=0.95)
+            reminders.addRow(self.start_at_login)
+        general = _form()
+        general.addRow(self.tr("Emergency numbers for"), self.region)
+        general.addRow(self.tr("Language"), self.language)
+        self.tabs = QTabWidget()
+        for form, notes, title in (
+            (routine, [], self.tr("Routine")),
+            (reminders, [self.idle_note], self.tr("Reminders")),
+            (
+                general,
+                [label(self.tr("A new language is used from the next start."))],
+                self.tr("General"),
+            ),
+        ):
+            page = QWidget()
+            column = QVBoxLayout(page)
+            column.addLayout(form)
+            for note in notes:
+                if note is not None:
+                    column.addWidget(note)
+            column.addStretch(1)
+            self.tabs.addTab(page, title)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
     def settings(self) -> Settings:
@@ -198,7 +214,6 @@ class PreferencesDialog(QDialog):
                     "This desktop does not tell how long you were away, so a reminder comes "
                     "on time even after a break. Press “I moved” to start the hour again."
                 ),
-                factor=0.95,
             )
         login = self.controller.login
         self.start_at_login = None
@@ -226,6 +241,12 @@ class PreferencesDialog(QDialog):
         """The region; left as guessed from the system, it keeps following the system."""
         chosen = self.region.region()
         return "" if not self._original.region and chosen == self._shown_region else chosen
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setVerticalSpacing(SPACING // 2)
+    return form
 
 
 def _time(minutes: int) -> QTime:

@@ -126,6 +126,7 @@ class ReminderService(QObject):
         self._rearm()
 
     def snooze(self, minutes: int) -> None:
+        self.popup.hide()
         self.reminders.snooze(minutes)
         self.happened.emit("snoozed")
         self._rearm()

@@ -53,12 +53,13 @@ class StartAtLogin:
             if key.status() != QSettings.Status.NoError:
                 raise autostart.AutostartError("cannot change the Windows Run key")
         elif on:
-            tr = QCoreApplication.translate
             autostart.enable(
                 self.path,
                 command,
-                tr("StartAtLogin", "Low-back Timer"),
-                tr("StartAtLogin", "Reminds you to change posture while you work"),
+                QCoreApplication.translate("StartAtLogin", "Low-back Timer"),
+                QCoreApplication.translate(
+                    "StartAtLogin", "Reminds you to change posture while you work"
+                ),
             )
         else:
             autostart.disable(self.path)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.ui.reminder_popup import SNOOZE_MIN
 from lowback_timer.ui.reminder_service import HOUR_S, ReminderService, State, Status
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.text import fill
@@ -57,14 +58,19 @@ class ReminderActions(QObject):
         self.routine_action = self._action(self.tr("Start my routine"), self.routine_requested.emit)
         self.stand_up_action = self._action(self.tr("Stand up now"), service.show_now)
         self.moved_action = self._action(self.tr("I just moved"), service.moved)
+        self.snooze_action = self._action(
+            fill(self.tr("Remind me in %1 min"), SNOOZE_MIN), lambda: service.snooze(SNOOZE_MIN)
+        )
         self.pause_menu = QMenu(self.tr("Pause reminders"))
         self.pause_hour_action = self._action(
-            self.tr("For an hour"), lambda: service.pause_for(HOUR_S)
+            self.tr("Pause for an hour"), lambda: service.pause_for(HOUR_S)
         )
         self.pause_tomorrow_action = self._action(
-            self.tr("Until tomorrow"), service.pause_until_tomorrow
+            self.tr("Pause until tomorrow"), service.pause_until_tomorrow
         )
-        self.pause_action = self._action(self.tr("Until I resume"), service.pause_until_resumed)
+        self.pause_action = self._action(
+            self.tr("Pause until I resume"), service.pause_until_resumed
+        )
         for action in (self.pause_hour_action, self.pause_tomorrow_action, self.pause_action):
             self.pause_menu.addAction(action)
         self.resume_action = self._action(self.tr("Resume reminders"), service.resume)
@@ -108,6 +114,7 @@ class ReminderActions(QObject):
         self.resume_action.setVisible(paused)
         self.stand_up_action.setEnabled(on)
         self.moved_action.setEnabled(state is State.NEXT)
+        self.snooze_action.setEnabled(state is State.NEXT)
 
     def menu(self) -> QMenu:
         menu = QMenu()
@@ -118,6 +125,7 @@ class ReminderActions(QObject):
         menu.addSeparator()
         menu.addAction(self.stand_up_action)
         menu.addAction(self.moved_action)
+        menu.addAction(self.snooze_action)
         menu.addMenu(self.pause_menu)
         menu.addAction(self.resume_action)
         menu.addSeparator()
@@ -207,7 +215,8 @@ class StatusWindow(QWidget):
         status = self.commands.status()
         if status.state is State.NEXT and status.seconds_left is not None:
             minutes = max(0, round(status.seconds_left / 60))
-            text = f"{text}\n{self.tr('in %n min', '', minutes)}"
+            left = self.tr("in %n min", "", minutes)
+            text = f"{text}\n{left}"
         self.status.setText(text)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, SignalInstance
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
@@ -71,6 +72,8 @@ class _FollowFocus(QObject):
             app.focusChanged.connect(self._moved)
 
     def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self._area):  # focus moves while the window is torn down
+            return
         inner = self._area.widget()
         if new is not None and inner is not None and inner.isAncestorOf(new):
             self._area.ensureWidgetVisible(new)

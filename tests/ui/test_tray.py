@@ -93,6 +93,7 @@ def test_the_menu_says_when_the_next_reminder_comes(qtbot: QtBot, window: MainWi
         "Start my routine",
         "Stand up now",
         "I just moved",
+        "Remind me in 10 min",
         "Pause reminders",
         "Preferences…",
         "Quit",
@@ -107,6 +108,20 @@ def test_the_tooltip_follows_the_schedule(qtbot: QtBot, window: MainWindow) -> N
     boot.advance(20 * 60)
     made.commands.moved_action.trigger()
     assert made.tray.icon.toolTip().endswith("Next posture reminder at 11:20")
+
+
+def test_keyboard_users_answer_the_reminder_from_the_menu(qtbot: QtBot, window: MainWindow) -> None:
+    """The popup never takes the focus; its answers are in the tray's menu too."""
+    made = background(qtbot, window, has_tray=True)
+    made.commands.stand_up_action.trigger()
+    assert made.service.popup.isVisible()
+    made.commands.snooze_action.trigger()
+    assert not made.service.popup.isVisible()
+    assert made.commands.status_text() == "Next posture reminder at 10:10"
+    made.commands.stand_up_action.trigger()
+    made.commands.moved_action.trigger()
+    assert not made.service.popup.isVisible()
+    assert made.commands.status_text() == "Next posture reminder at 11:00"
 
 
 def test_pause_for_an_hour_then_resume(qtbot: QtBot, window: MainWindow) -> None:
@@ -195,7 +210,7 @@ def test_without_a_tray_the_status_window_takes_over(qtbot: QtBot, window: MainW
         "Start my routine",
         "Stand up now",
         "I just moved",
-        "For an hour",
+        "Pause for an hour",
     ]
     made.commands.open_action.trigger()
     assert window.isVisible() and not made.status_window.isVisible()
