@@ -155,6 +155,7 @@ class CheckGroup:
     tier: int = spec(Int(1, 9))
     question: Texts = spec(Text())  # "Bladder, bowel or the saddle area: is any of this new?"
     signs: tuple[WarningSign, ...] = spec(ListOf(Shape(WarningSign), min_items=1))
+    sheet: Texts = spec(Text())  # the printed sheet's warning box: its signs in a few words
 
 
 @shape
@@ -166,6 +167,8 @@ class Guidance:
     expect: Texts = spec(Text())  # a mild pull fades; stiffness eases over days to weeks
     get_up: Texts = spec(Text())  # the get-ready from the floor to standing: "Get up slowly."
     not_advice: Texts = spec(Text())  # general guidance, not medical advice
+    breathing: Texts = spec(Text())  # during a hold: slow, easy, a longer out-breath, never held
+    prevention: Texts = spec(Text())  # the sheet's footer: change posture hourly, move, a bath
 
 
 @shape

@@ -563,13 +563,14 @@ def test_a_sign_id_is_unique_across_groups(tmp_path: Path) -> None:
         "  - id: again\n"
         "    tier: 3\n"
         "    question: {en: 'Again?', ja: 'もう一度？'}\n"
+        "    sheet: {en: Again, ja: もう一度}\n"
         "    signs:\n"
         "      - id: no-better\n"
         "        text: {en: Again, ja: もう一度です。}\n",
         encoding="utf-8",
     )
     [error] = check([tmp_path])
-    assert (error.path, error.line) == (str(tmp_path / "zz.yaml"), 6)
+    assert (error.path, error.line) == (str(tmp_path / "zz.yaml"), 7)
     assert error.message.startswith("warning sign 'no-better' is already defined at ")
 
 
@@ -606,6 +607,42 @@ def test_guidance_is_there_in_both_languages() -> None:
     assert "not medical advice" in guidance.not_advice("en")
     for text in (guidance.rule, guidance.how_often, guidance.expect, guidance.not_advice):
         assert text("en") and text("ja") and text("en") != text("ja")
+
+
+def test_every_group_sums_up_its_signs_for_the_sheet() -> None:
+    """The printed sheet's warning box: one short line of signs per group, in both languages,
+    beside the tier's heading and the number to call (so the line itself says whom to call
+    nowhere)."""
+    for group in CONTENT.check_groups:
+        en, ja = group.sheet("en"), group.sheet("ja")
+        assert en.strip() and ja.strip() and en != ja, group.id
+        assert len(en) <= 110 and len(ja) <= 60, group.id
+        assert "call" not in en.lower() and "119" not in ja and "電話" not in ja, group.id
+
+
+def test_the_sheet_keeps_the_emergency_signs() -> None:
+    """Tier 1 on paper still names the early cauda equina signs (bladder, bowel, the saddle
+    area) and both legs, however the groups word the rest."""
+    tier_1 = [g for g in CONTENT.check_groups if g.tier == 1]
+    en = " ".join(g.sheet("en") for g in tier_1).lower()
+    ja = "".join(g.sheet("ja") for g in tier_1)
+    assert "urine" in en and ("stool" in en or "bowel" in en)
+    assert "numb" in en and "genital" in en
+    assert "both legs" in en
+    assert "尿" in ja and "便" in ja and "陰部" in ja and "しびれ" in ja
+    assert "両脚" in ja
+
+
+def test_breathing_and_prevention_say_what_the_brief_says() -> None:
+    guidance = CONTENT.guidance
+    breathing, prevention = guidance.breathing, guidance.prevention
+    for text in (breathing, prevention):
+        assert text("en") and text("ja") and text("en") != text("ja")
+    assert "breathe out" in breathing("en") and "never hold your breath" in breathing("en")
+    assert "吐" in breathing("ja") and "止めず" in breathing("ja")
+    assert "once an hour" in prevention("en") and "break" in prevention("en")
+    assert "1時間" in prevention("ja") and "休" in prevention("ja")
+    assert "bath" in prevention("en") and "お風呂" in prevention("ja")
 
 
 def test_every_text_has_both_languages_everywhere() -> None:
