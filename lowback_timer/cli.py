@@ -52,7 +52,10 @@ def _minutes(text: str) -> int:
     return value
 
 
-def _routine_options(parser: argparse.ArgumentParser, content: Content | None) -> None:
+def _routine_options(
+    parser: argparse.ArgumentParser, content: Content | None, *, defaults: bool = True
+) -> None:
+    """--type, --place, --minutes; without `defaults`, an option not given is None."""
     type_ids = [t.id for t in content.types] if content else []
     parser.add_argument(
         "--type",
@@ -64,11 +67,11 @@ def _routine_options(parser: argparse.ArgumentParser, content: Content | None) -
         help=f"which type fits ({', '.join(type_ids)}); repeat for several; none = not sure",
     )
     places = content.place_ids if content else ()
-    parser.add_argument("--place", choices=places, default=DEFAULTS.place)
+    parser.add_argument("--place", choices=places, default=DEFAULTS.place if defaults else None)
     parser.add_argument(
         "--minutes",
         type=_minutes,
-        default=DEFAULTS.minutes,
+        default=DEFAULTS.minutes if defaults else None,
         help=f"how much time you have ({MINUTES_RANGE[0]}–{MINUTES_RANGE[1]})",
     )
 
@@ -108,6 +111,18 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
     session = commands.add_parser("session", help="start the guided timer on a routine at once")
     _routine_options(session, content)
     session.add_argument("--lang", choices=languages, default=argparse.SUPPRESS)
+    sheet = commands.add_parser(
+        "sheet",
+        help="write the printable routine sheet as a PDF (no display needed)",
+        description="Write the routine sheet as a PDF. Without --type, --place or --minutes: "
+        "today's routine, as the app shows it.",
+    )
+    _routine_options(sheet, content, defaults=False)
+    sheet.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    sheet.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size (default: by the system's country)"
+    )
+    sheet.add_argument("--lang", choices=languages, default=argparse.SUPPRESS)
     return parser
 
 
@@ -140,6 +155,20 @@ def _main(args_list: list[str]) -> int:
     answers = None
     if args.command in ("plan", "session"):
         answers = Answers(tuple(args.types), args.place, args.minutes)
+    if args.command == "sheet":
+        from lowback_timer.ui.sheet_output import sheet_command  # QtGui, offscreen
+
+        given = args.types or args.place is not None or args.minutes is not None
+        sheet_answers = (
+            Answers(
+                tuple(args.types),
+                args.place or DEFAULTS.place,
+                args.minutes or DEFAULTS.minutes,
+            )
+            if given
+            else None
+        )
+        return sheet_command(content, sheet_answers, args.output, args.paper, args.lang)
     if args.command == "plan" and answers is not None:
         from lowback_timer.ui.plan import print_plan  # QtCore only
 

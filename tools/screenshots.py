@@ -55,6 +55,10 @@ def shoot(content: Content, lang: str, out: Path) -> None:
     window.resize(1000, 720)
     window.show()
     _save(window, out, f"{lang}-home")
+    preview = window.print_sheet()
+    preview.resize(900, 720)
+    _save(preview, out, f"{lang}-print-preview")
+    preview.reject()
     window.start_session(Answers(("fatigue", "sitting"), "desk", 5))
     page = window.timer_page
     assert page.session is not None

@@ -127,3 +127,12 @@ def reminder_rules(settings: Settings) -> ReminderRules | None:
         end_min=settings.work_end_min,
         defer_limit_min=settings.reminder_defer_limit_min,
     )
+
+
+#: Where Letter is the usual paper (elsewhere A4), by ISO country code.
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR", "GT", "CR", "PA"})
+
+
+def paper_for(country: str | None) -> str:
+    """The sheet's paper by the system's country: "letter" or "a4"."""
+    return "letter" if (country or "").upper() in LETTER_COUNTRIES else "a4"

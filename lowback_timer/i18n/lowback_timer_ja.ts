@@ -153,6 +153,14 @@
         <source>Safety check</source>
         <translation>安全チェック</translation>
     </message>
+    <message>
+        <source>Print sheet…</source>
+        <translation>シートを印刷…</translation>
+    </message>
+    <message>
+        <source>Save sheet as PDF…</source>
+        <translation>シートをPDFで保存…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -167,6 +175,14 @@
     <message>
         <source>&amp;Start my routine</source>
         <translation>ルーティンを始める(&amp;S)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint sheet…</source>
+        <translation>シートを印刷(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save sheet as P&amp;DF…</source>
+        <translation>シートをPDFで保存(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -215,6 +231,22 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source>Show me the check</source>
         <translation>チェックを表示する</translation>
+    </message>
+    <message>
+        <source>stretching-routine.pdf</source>
+        <translation>ストレッチルーティン.pdf</translation>
+    </message>
+    <message>
+        <source>Save sheet as PDF</source>
+        <translation>シートをPDFで保存</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sheet saved as %1</source>
+        <translation>シートを %1 に保存しました</translation>
     </message>
     <message>
         <source>Please do the safety check before your next routine. It takes a minute.</source>
@@ -584,6 +616,53 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source>Use this routine</source>
         <translation>このルーティンを使う</translation>
+    </message>
+</context>
+<context>
+    <name>Sheet</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>SheetWords</name>
+    <message>
+        <source>My stretching routine</source>
+        <extracomment>Days in the tick-box log. Font families in order of preference; proportional CJK families first for Japanese (the monospaced &quot;IPAGothic&quot; that fontconfig may pick has thin, slashed digits).</extracomment>
+        <translation>わたしのストレッチルーティン</translation>
+    </message>
+    <message>
+        <source>Key point: %1</source>
+        <translation>ポイント：%1</translation>
+    </message>
+    <message>
+        <source>Stop the stretches and get help if you notice:</source>
+        <translation>次のようなことがあれば、ストレッチを中止して助けを求めてください：</translation>
+    </message>
+    <message>
+        <source>Emergency: call your local emergency number.</source>
+        <translation>緊急時：お住まいの地域の救急番号に電話してください。</translation>
+    </message>
+    <message>
+        <source>Emergency in %1: call %2. Medical advice: %3</source>
+        <translation>%1の緊急時：%2に電話。医療相談：%3</translation>
+    </message>
+    <message>
+        <source>Elsewhere: call your local emergency number.</source>
+        <translation>ほかの地域では、その地域の救急番号に電話してください。</translation>
+    </message>
+    <message>
+        <source>Tick a box each day you do the routine</source>
+        <translation>ルーティンをした日に、チェックを入れましょう</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>%1日目</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%1／%2ページ</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,11 @@ class Controller(QObject):
     def my_routine_path(self) -> Path:
         return self.data_dir / FILE_NAME
 
+    @property
+    def saved_routine(self) -> SavedRoutine | None:
+        """The saved "my routine" in use, if any."""
+        return self._saved
+
     def has_my_routine(self) -> bool:
         return self._saved is not None
 

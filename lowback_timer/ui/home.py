@@ -22,6 +22,8 @@ class HomePage(QWidget):
     start_requested = Signal()
     change_answers_requested = Signal()
     safety_check_requested = Signal()
+    print_requested = Signal()
+    pdf_requested = Signal()
 
     def __init__(self, content: Content, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,10 @@ class HomePage(QWidget):
         self.change_button.clicked.connect(self.change_answers_requested)
         self.check_button = QPushButton(self.tr("Safety check"))
         self.check_button.clicked.connect(self.safety_check_requested)
+        self.print_button = QPushButton(self.tr("Print sheet…"))
+        self.print_button.clicked.connect(self.print_requested)
+        self.pdf_button = QPushButton(self.tr("Save sheet as PDF…"))
+        self.pdf_button.clicked.connect(self.pdf_requested)
         self.rule = label(content.guidance.rule(lang), factor=1.05)
         self.note = label(content.guidance.not_advice(lang), factor=0.9)
 
@@ -60,7 +66,16 @@ class HomePage(QWidget):
         self.notices.setSpacing(SPACING // 2)
         layout.addLayout(self.notices)
         layout.addWidget(self.start_button)
-        layout.addLayout(laid_out(QHBoxLayout(), self.change_button, self.check_button, 1))
+        layout.addLayout(
+            laid_out(
+                QHBoxLayout(),
+                self.change_button,
+                self.check_button,
+                1,
+                self.print_button,
+                self.pdf_button,
+            )
+        )
         layout.addWidget(self.note)
 
     def show_routine(self, routine: Routine) -> None:

@@ -4,11 +4,14 @@ rules are the controller's; this window only moves between screens."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QDialog,
+    QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer import __version__
+from lowback_timer.core.app_state import paper_for
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Urgency
 from lowback_timer.core.routine import Answers, Routine
@@ -24,6 +28,7 @@ from lowback_timer.ui.care import CarePage
 from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.home import HomePage
 from lowback_timer.ui.preferences import PreferencesDialog
+from lowback_timer.ui.sheet_output import routine_sheet, write_pdf
 from lowback_timer.ui.text import fill
 from lowback_timer.ui.timer import TimerPage
 from lowback_timer.ui.widgets import Notice
@@ -87,6 +92,8 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_routine)
         self.home.change_answers_requested.connect(self.change_answers)
         self.home.safety_check_requested.connect(self.run_safety_check)
+        self.home.print_requested.connect(self.print_sheet)
+        self.home.pdf_requested.connect(self.save_sheet_as_pdf)
         self.timer_page.home_requested.connect(self.show_home)
         self.timer_page.restart_requested.connect(self.start_routine)
         self.timer_page.stop_reported.connect(self.show_care_for_stop)
@@ -99,6 +106,9 @@ class MainWindow(QMainWindow):
             (self.tr("&Start my routine"), QKeySequence("Ctrl+Return"), self.start_routine),
             (self.tr("Change &answers…"), None, self.change_answers),
             (self.tr("Safety &check…"), None, self.run_safety_check),
+            (None, None, None),
+            (self.tr("P&rint sheet…"), QKeySequence.StandardKey.Print, self.print_sheet),
+            (self.tr("Save sheet as P&DF…"), None, self.save_sheet_as_pdf),
             (None, None, None),
             (self.tr("&Preferences…"), QKeySequence.StandardKey.Preferences, self.open_preferences),
             (self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.quit),
@@ -285,6 +295,44 @@ class MainWindow(QMainWindow):
         self.timer_page.load(rest)
 
     # --- dialogs ------------------------------------------------------------------------
+    def print_sheet(self) -> QDialog:
+        """Today's routine sheet through Qt's print preview (the printer's own dialog too)."""
+        from lowback_timer.ui.sheet_printing import SheetPreview  # QtPrintSupport, on use
+
+        dialog = SheetPreview(routine_sheet(self.controller), self._paper(), self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+        return dialog
+
+    def save_sheet_as_pdf(self) -> QFileDialog:
+        """Ask where, then write today's routine sheet there as a PDF."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = self.tr("stretching-routine.pdf")
+        dialog = QFileDialog(self, self.tr("Save sheet as PDF"), str(Path(folder) / name))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.fileSelected.connect(lambda chosen: self.write_sheet(Path(chosen)))
+        dialog.open()
+        return dialog
+
+    def write_sheet(self, path: Path) -> bool:
+        try:
+            write_pdf(routine_sheet(self.controller), path, self._paper())
+        except OSError as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Save sheet as PDF"), str(exc), parent=self
+            )
+            box.setWindowModality(Qt.WindowModality.WindowModal)
+            box.open()
+            return False
+        self.statusBar().showMessage(fill(self.tr("Sheet saved as %1"), path), 10_000)
+        return True
+
+    def _paper(self) -> str:
+        return paper_for(self.controller.country)
+
     def open_preferences(self) -> PreferencesDialog:
         """Window-modal, not blocking; the settings apply when the user presses OK."""
         self.timer_page.pause()  # nothing runs on behind a dialog

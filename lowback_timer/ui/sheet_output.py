@@ -1,0 +1,135 @@
+"""Where the routine sheet goes: a PDF file (from the app or `lowback-timer sheet`), or a
+printer through Qt's print preview.
+
+A PDF is written to a temporary file next to the target and renamed over it at the end, so a
+failure never leaves half a file, nor spoils an older sheet of the same name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter
+
+from lowback_timer.core.app_state import paper_for
+from lowback_timer.core.content import Content
+from lowback_timer.core.language import app_language
+from lowback_timer.core.routine import Answers
+from lowback_timer.ui.controller import Controller, open_store, read_settings
+from lowback_timer.ui.sheet import MARGIN_PT, Sheet, paint_sheet, sheet_for
+from lowback_timer.ui.translations import install_translators
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+# The PDF's coordinate resolution (text and pictures are vector whatever it is).
+PDF_DPI = 600
+
+
+def routine_sheet(controller: Controller, answers: Answers | None = None) -> Sheet:
+    """The sheet of today's routine ("my routine" or the saved answers'), or of `answers`, in
+    the app's language, with the numbers of the user's region."""
+    content, lang = controller.content, controller.lang
+    if answers is None:
+        routine = controller.routine
+        saved = controller.saved_routine
+        for_whom = (
+            saved.name(lang)
+            if saved is not None
+            else type_names(content, lang, controller.settings.types)
+        )
+    else:
+        routine = controller.routine_for(answers)
+        for_whom = type_names(content, lang, answers.types)
+    return sheet_for(
+        content,
+        routine,
+        lang,
+        for_whom=for_whom,
+        number=controller.emergency_number(),
+        today=date.fromtimestamp(controller.wall_clock()),
+    )
+
+
+def type_names(content: Content, lang: str, types: tuple[str, ...] = ()) -> str:
+    return QCoreApplication.translate("Sheet", ", ").join(
+        content.pain_type(t).name(lang) for t in types
+    )
+
+
+def page_layout(paper: str) -> QPageLayout:
+    return QPageLayout(
+        QPageSize(PAPERS[paper]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_PT, MARGIN_PT, MARGIN_PT, MARGIN_PT),
+        QPageLayout.Unit.Point,
+    )
+
+
+def write_pdf(sheet: Sheet, path: Path, paper: str) -> int:
+    """Write the sheet as a PDF at `path`; returns the page count. Raises OSError with a
+    message that names the file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(page_layout(paper))
+        writer.setTitle(sheet.title)
+        writer.setCreator("Low-back Timer")
+        pages = paint_sheet(sheet, writer)
+        del writer  # flushes and closes the file
+        if temp.stat().st_size == 0:
+            raise OSError(f"cannot write {path}: nothing was written")
+        os.replace(temp, path)
+        return pages
+    except OSError as exc:
+        if str(path) in str(exc):
+            raise
+        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def sheet_command(
+    content: Content,
+    answers: Answers | None,
+    out: Path,
+    paper: str | None,
+    requested_lang: str | None,
+) -> int:
+    """`lowback-timer sheet`: the PDF, with no display (the offscreen platform); `answers`
+    None means today's routine, as the app shows it."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window, display or not
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    store = open_store()
+    lang = app_language(
+        requested_lang,
+        read_settings(store, content).language,
+        os.environ,
+        QLocale.system().name(),
+        content.languages,
+    )
+    translators = install_translators(app, lang)
+    controller = Controller(content, lang, store)
+    sheet = routine_sheet(controller, answers)
+    try:
+        pages = write_pdf(sheet, out, paper or paper_for(controller.country))
+    except OSError as exc:
+        print(f"lowback-timer sheet: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    print(f"{out}: {pages} page{'s' if pages != 1 else ''}")
+    return 0
