@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
         from lowback_timer.ui.sheet_printing import SheetPreview  # QtPrintSupport, on use
 
         dialog = SheetPreview(routine_sheet(self.controller), self._paper(), self)
+        dialog.resize(max(760, self.width()), max(700, self.height()))  # a page large enough
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open()
         return dialog
