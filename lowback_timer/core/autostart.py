@@ -2,7 +2,7 @@
 folder (freedesktop.org Desktop Application Autostart), which starts the app hidden in the tray.
 
 Only a file this app wrote is ever replaced or removed: it carries `MARKER`. The file is written
-to a temporary file and renamed, so a crash never leaves half of one.
+whole or not at all (core/atomic.py).
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from lowback_timer.core import atomic
 
 FILE_NAME = "lowback-timer.desktop"
 MARKER = "X-Lowback-Timer-Autostart=true"
@@ -71,14 +72,7 @@ def enable(path: Path, command: Sequence[str], name: str, comment: str) -> None:
     text = desktop_entry(command, name, comment)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".lowback-timer-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        atomic.write_text(path, text)
     except OSError as exc:
         raise AutostartError(f"cannot write {path}: {exc.strerror or exc}") from exc
 

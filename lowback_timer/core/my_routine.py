@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -19,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from lowback_timer.core.atomic import replacing, temporary_prefix
 from lowback_timer.core.content import (
     Content,
     ContentInvalidError,
@@ -118,49 +118,20 @@ def save_my_routine(
         default_flow_style=False,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
         load_content([bundled or routines_dir(), tmp])  # only a file that loads back is kept
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_folder(path.parent)
-
-
-def _temporary_prefix(path: Path) -> str:
-    return f".{path.name}."
 
 
 def remove_stale_temporaries(folder: Path, name: str = FILE_NAME) -> list[Path]:
     """Delete what a save killed half-way left behind (only the app's own temporary files;
     one copy of the app runs at a time, so none of them is in use). Returns what was removed."""
     removed = []
-    for tmp in folder.glob(f"{_temporary_prefix(folder / name)}*.tmp"):
+    for tmp in folder.glob(f"{temporary_prefix(folder / name)}*.tmp"):
         with contextlib.suppress(OSError):
             tmp.unlink()
             removed.append(tmp)
     return removed
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- loading -------------------------------------------------------------------------------

@@ -7,10 +7,8 @@ failure never leaves half a file, nor spoils an older sheet of the same name.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter
 
 from lowback_timer.core.app_state import paper_for
+from lowback_timer.core.atomic import replacing
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers
@@ -71,34 +70,22 @@ def page_layout(paper: str) -> QPageLayout:
 
 
 def write_pdf(sheet: Sheet, path: Path, paper: str) -> int:
-    """Write the sheet as a PDF at `path`; returns the page count. Raises OSError with a
-    message that names the file."""
-    folder = path.parent if str(path.parent) else Path(".")
+    """Write the sheet as a PDF at `path`, whole or not at all; returns the page count.
+    Raises OSError with a message that names the file."""
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with replacing(path) as tmp:
+            writer = QPdfWriter(str(tmp))
+            writer.setResolution(PDF_DPI)
+            writer.setPageLayout(page_layout(paper))
+            writer.setTitle(sheet.title)
+            writer.setCreator("Low-back Timer")
+            pages = paint_sheet(sheet, writer)
+            del writer  # flushes and closes the file
+            if tmp.stat().st_size == 0:
+                raise OSError("nothing was written")
     except OSError as exc:
         raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        writer = QPdfWriter(str(temp))
-        writer.setResolution(PDF_DPI)
-        writer.setPageLayout(page_layout(paper))
-        writer.setTitle(sheet.title)
-        writer.setCreator("Low-back Timer")
-        pages = paint_sheet(sheet, writer)
-        del writer  # flushes and closes the file
-        if temp.stat().st_size == 0:
-            raise OSError(f"cannot write {path}: nothing was written")
-        os.replace(temp, path)
-        return pages
-    except OSError as exc:
-        if str(path) in str(exc):
-            raise
-        raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    return pages
 
 
 def sheet_command(
