@@ -123,6 +123,13 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
         "--paper", choices=("a4", "letter"), help="paper size (default: by the system's country)"
     )
     sheet.add_argument("--lang", choices=languages, default=argparse.SUPPRESS)
+    history = commands.add_parser(
+        "history",
+        help="the history of sessions and ratings as CSV (kept only on this computer)",
+        description="Print the history as CSV: a header line, then one row per session.",
+    )
+    history.add_argument("--csv", action="store_true", help="CSV (the only format, the default)")
+    history.add_argument("-o", "--output", type=Path, metavar="FILE.csv", help="write to FILE")
     return parser
 
 
@@ -155,6 +162,10 @@ def _main(args_list: list[str]) -> int:
     answers = None
     if args.command in ("plan", "session"):
         answers = Answers(tuple(args.types), args.place, args.minutes)
+    if args.command == "history":
+        from lowback_timer.ui.history_cli import history_command  # QtCore only
+
+        return history_command(args.output)
     if args.command == "sheet":
         from lowback_timer.ui.sheet_output import sheet_command  # QtGui, offscreen
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QPoint, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lowback_timer.core.content import Content
+from lowback_timer.core.history import History
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import Answers, Phase
 from lowback_timer.ui.app import application
@@ -109,9 +110,38 @@ def shoot(content: Content, lang: str, out: Path) -> None:
     window.show_care_for_stop("weakness")
     _save(window, out, f"{lang}-care-elsewhere")
     shoot_reminders(window, lang, out)
+    shoot_history(window, lang, out)
     window.quit()
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def shoot_history(window: MainWindow, lang: str, out: Path) -> None:
+    """The rating rows, and the history window over three weeks of made-up sessions."""
+    window.show_home()
+    window._ask_rating(window.controller.routine)  # (an earlier shot left a check due)
+    window.rating.back.set_value(6)
+    window.rating.legs.set_value(5)
+    window.rating.back.setFocus()
+    _save(window, out, f"{lang}-rating")
+    window.rating.skip_button.click()
+    window.show_home()
+    now = [time.time() - 20 * 86400]
+    history = History(window.history.path, clock=lambda: now[0])
+    history.delete_all()
+    for day, (back, legs) in enumerate([(6, 5), (6, 4), (5, 4), (5, 3), (4, 3), (4, 2), (3, 2)]):
+        now[0] += 3 * 86400
+        session = history.start_session("", "desk", ["sitting", "fatigue"])
+        history.rate(session, "before", back, legs)
+        now[0] += 300
+        history.finish_session(session, 8, 0, True, None)
+        history.rate(session, "after", max(0, back - 2), max(0, legs - 2 + day % 2))
+        for event in ("shown", "moved", "shown", "snoozed", "shown"):
+            history.record_reminder(event)
+    history.close()
+    dialog = window.open_history()
+    _save(dialog, out, f"{lang}-history")
+    dialog.close()
 
 
 def shoot_reminders(window: MainWindow, lang: str, out: Path) -> None:

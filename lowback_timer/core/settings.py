@@ -64,6 +64,7 @@ class Settings:
     screened_at: float = setting(0.0, 0.0, 4102444800.0)
     recheck_days: int = setting(14, 1, 90)
     avoid: tuple[str, ...] = setting(())  # stretches the last check said to leave out
+    ask_ratings: bool = setting(True)  # how the back and legs feel, before and after
     # The hourly posture-change reminders (core/reminders.py).
     reminders: bool = setting(True)
     reminder_interval_min: int = setting(60, 15, 180)

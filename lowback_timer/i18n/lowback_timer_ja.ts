@@ -136,6 +136,118 @@
     </message>
 </context>
 <context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Your history</source>
+        <translation>これまでの記録</translation>
+    </message>
+    <message>
+        <source>Days with a routine</source>
+        <translation>ルーティンをした日</translation>
+    </message>
+    <message>
+        <source>Reminders answered</source>
+        <translation>応えたリマインダー</translation>
+    </message>
+    <message>
+        <source>The last five weeks</source>
+        <translation>最近5週間</translation>
+    </message>
+    <message>
+        <source>How your back and legs felt</source>
+        <translation>腰と脚の感じ方</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>フォルダーを開く</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSVに書き出す…</translation>
+    </message>
+    <message>
+        <source>Delete all…</source>
+        <translation>すべて削除…</translation>
+    </message>
+    <message>
+        <source>How your back and legs felt (0 to 10)</source>
+        <translation>腰と脚の感じ方（0〜10）</translation>
+    </message>
+    <message>
+        <source>Kept only on this computer, in %1</source>
+        <translation>記録はこのコンピューターの中だけ（%1）に保存されています</translation>
+    </message>
+    <message>
+        <source>The history cannot be read right now.</source>
+        <translation>今は記録を読み込めません。</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>今週</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>%1の週</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>day and month</comment>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>%1 of 7</source>
+        <translation>7日中%1日</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2回中%1回</translation>
+    </message>
+    <message>
+        <source>No routines yet.</source>
+        <translation>まだルーティンの記録はありません。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>わからない</translation>
+    </message>
+    <message>
+        <source>Routines by type: %1</source>
+        <translation>タイプ別のルーティン回数：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSVに書き出す</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした：%2</translation>
+    </message>
+    <message>
+        <source>Delete all history</source>
+        <translation>記録をすべて削除</translation>
+    </message>
+    <message>
+        <source>Delete every session, rating and reminder kept so far? This cannot be undone.</source>
+        <translation>これまでのルーティン、感じ方の記録、リマインダーをすべて削除しますか？元には戻せません。</translation>
+    </message>
+    <message>
+        <source>Delete all</source>
+        <translation>すべて削除</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Today&apos;s routine</source>
@@ -177,6 +289,10 @@
         <translation>ルーティンを始める(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>記録(&amp;H)…</translation>
+    </message>
+    <message>
         <source>P&amp;rint sheet…</source>
         <translation>シートを印刷(&amp;R)…</translation>
     </message>
@@ -211,10 +327,18 @@
     <message>
         <source>Low-back Timer %1
 
-Guided stretches for an aching lower back and heavy legs. General guidance, not a diagnosis or a treatment.</source>
+Guided stretches for an aching lower back and heavy legs. General guidance, not a diagnosis or a treatment.
+
+Your history and settings stay on this computer; nothing is sent anywhere.</source>
         <translation>腰ストレッチタイマー %1
 
-腰の痛みや脚の重だるさに向けた、ガイド付きのストレッチです。一般的なガイドであり、診断や治療ではありません。</translation>
+腰の痛みや脚の重だるさに向けた、ガイド付きのストレッチです。一般的なガイドであり、診断や治療ではありません。
+
+記録と設定はこのコンピューターの中だけに保存され、どこにも送信されません。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Has anything changed since your last safety check?</source>
@@ -360,6 +484,10 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
         <translation>呼吸のガイドを動かす（オフにすると画面が動きません）</translation>
     </message>
     <message>
+        <source>Ask how my back and legs feel before and after a routine</source>
+        <translation>ルーティンの前後に、腰と脚の感じ方をたずねる</translation>
+    </message>
+    <message>
         <source>Same as the system</source>
         <translation>システムと同じ</translation>
     </message>
@@ -492,6 +620,64 @@ Guided stretches for an aching lower back and heavy legs. General guidance, not 
     <message>
         <source>Remove</source>
         <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPage</name>
+    <message>
+        <source>0 = not at all, 10 = the worst you can imagine. Each row is optional.</source>
+        <translation>0＝まったくない、10＝考えられる最もつらい状態。どちらも答えなくてかまいません。</translation>
+    </message>
+    <message>
+        <source>Lower back pain</source>
+        <translation>腰の痛み</translation>
+    </message>
+    <message>
+        <source>Heavy or tired legs</source>
+        <translation>脚の重さ・だるさ</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask me again (Preferences can turn it back on)</source>
+        <translation>次からたずねない（「設定」で元に戻せます）</translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation>とばす (Esc)</translation>
+    </message>
+    <message>
+        <source>Go on (Enter)</source>
+        <translation>進む (Enter)</translation>
+    </message>
+    <message>
+        <source>And now, how do they feel?</source>
+        <translation>終わった今は、どう感じますか？</translation>
+    </message>
+    <message>
+        <source>Before you start: how do they feel right now?</source>
+        <translation>始める前に：今はどう感じますか？</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsChart</name>
+    <message>
+        <source>Back, before</source>
+        <translation>腰（前）</translation>
+    </message>
+    <message>
+        <source>Back, after</source>
+        <translation>腰（後）</translation>
+    </message>
+    <message>
+        <source>Legs, before</source>
+        <translation>脚（前）</translation>
+    </message>
+    <message>
+        <source>Legs, after</source>
+        <translation>脚（後）</translation>
+    </message>
+    <message>
+        <source>No ratings yet. They are asked before and after a routine (0 to 10).</source>
+        <translation>まだ記録がありません。ルーティンの前後に0〜10でたずねます。</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,7 @@ class Background(QObject):
         self.commands.preferences_requested.connect(self.open_preferences)
         self.commands.quit_requested.connect(window.quit)
         self.service.routine_requested.connect(self.start_routine)
+        self.service.happened.connect(window.history.reminder)
         self.tray: Tray | None = None
         self.status_window: StatusWindow | None = None
         if tray_available() if has_tray is None else has_tray:

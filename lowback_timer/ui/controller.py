@@ -276,6 +276,10 @@ class Controller(QObject):
         where = loaded.moved_to or self.my_routine_path()
         self._note("my-routine", fill(note, where, loaded.message) if note else "")
 
+    def tell(self, source: str, note: str) -> None:
+        """A note for the home screen from elsewhere in the app ("" takes it back)."""
+        self._note(source, note)
+
     def _note(self, source: str, note: str) -> None:
         before = self.problem
         self._notes[source] = note

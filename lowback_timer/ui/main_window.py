@@ -4,7 +4,9 @@ rules are the controller's; this window only moves between screens."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,15 +26,21 @@ from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Urgency
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
+from lowback_timer.core.session import Summary
 from lowback_timer.ui.care import CarePage
 from lowback_timer.ui.controller import Controller
+from lowback_timer.ui.history_recorder import HistoryRecorder
 from lowback_timer.ui.home import HomePage
 from lowback_timer.ui.preferences import PreferencesDialog
+from lowback_timer.ui.rating import RatingPage
 from lowback_timer.ui.sheet_output import routine_sheet, write_pdf
 from lowback_timer.ui.text import fill
 from lowback_timer.ui.timer import TimerPage
 from lowback_timer.ui.widgets import Notice
 from lowback_timer.ui.wizard import SetupWizard
+
+if TYPE_CHECKING:
+    from lowback_timer.ui.history_window import HistoryWindow
 
 
 class MainWindow(QMainWindow):
@@ -58,8 +66,15 @@ class MainWindow(QMainWindow):
         self.home = HomePage(content, lang)
         self.timer_page = TimerPage(content, lang, controller.settings, clock=clock)
         self.care = CarePage(content, lang)
-        for page in (self.home, self.timer_page, self.care):
+        self.rating = RatingPage()
+        for page in (self.home, self.timer_page, self.care, self.rating):
             self.stack.addWidget(page)
+        self.history = HistoryRecorder(controller.data_dir, self)
+        self._routine_name = ""  # what the history calls the routine that starts next
+        self._types: tuple[str, ...] = ()  # and the types it was built for
+        self._rating_after = False
+        self._rate_first = False  # ask how the back and legs feel before the next start
+        self._after_rating: Routine | None = None  # starts once the "before" rating is given
         self.wizard: SetupWizard | None = None
         self._rest: Routine | None = None  # the routine left after a stop for one stretch
         # Whether closing the window leaves the app running (set by the app: reminders on and
@@ -99,6 +114,15 @@ class MainWindow(QMainWindow):
         self.timer_page.stop_reported.connect(self.show_care_for_stop)
         self.care.finished.connect(self.show_home)
         self.care.skip_requested.connect(self._go_on_without_that_stretch)
+        self.timer_page.session_started.connect(
+            lambda routine: self.history.session_started(routine, self._routine_name, self._types)
+        )
+        self.timer_page.session_ended.connect(self._session_ended)
+        self.rating.answered.connect(self._rated)
+        self.rating.stop_asking.connect(
+            lambda: controller.update_settings(replace(controller.settings, ask_ratings=False))
+        )
+        self.history.problem.connect(lambda text: controller.tell("history", text))
 
     def _build_menu(self) -> None:
         routine_menu = self.menuBar().addMenu(self.tr("&Routine"))
@@ -107,6 +131,7 @@ class MainWindow(QMainWindow):
             (self.tr("Change &answers…"), None, self.change_answers),
             (self.tr("Safety &check…"), None, self.run_safety_check),
             (None, None, None),
+            (self.tr("&History…"), QKeySequence("Ctrl+H"), self.open_history),
             (self.tr("P&rint sheet…"), QKeySequence.StandardKey.Print, self.print_sheet),
             (self.tr("Save sheet as P&DF…"), None, self.save_sheet_as_pdf),
             (None, None, None),
@@ -148,7 +173,8 @@ class MainWindow(QMainWindow):
             fill(
                 self.tr(
                     "Low-back Timer %1\n\nGuided stretches for an aching lower back and heavy "
-                    "legs. General guidance, not a diagnosis or a treatment."
+                    "legs. General guidance, not a diagnosis or a treatment.\n\nYour history "
+                    "and settings stay on this computer; nothing is sent anywhere."
                 ),
                 __version__,
             ),
@@ -205,12 +231,25 @@ class MainWindow(QMainWindow):
 
     def start_routine(self) -> None:
         """Start today's routine (see `start_session`)."""
+        controller = self.controller
+        saved = controller.saved_routine
+        self._named(saved.name(controller.lang) if saved else "", controller.settings.types)
+        self._rate_first = controller.settings.ask_ratings
         self._start(None)
 
     def start_session(self, answers: Answers) -> None:
-        """Start the routine for these answers (`lowback-timer session`), with the user's own
-        get-ready time; the saved answers stay as they are."""
+        """Start the routine for these answers (`lowback-timer session`) at once, with the
+        user's own get-ready time; the saved answers stay as they are."""
+        self._named("", answers.types)
+        self._rate_first = False  # "at once": the timer, no question before it
         self._start(self.controller.routine_for(answers))
+
+    def _named(self, name: str, types: tuple[str, ...]) -> None:
+        """What the history will call the routine that starts next."""
+        content, lang = self.controller.content, self.controller.lang
+        self._types = tuple(types)
+        names = [content.pain_type(t).name(lang) for t in types]
+        self._routine_name = name or self.tr(", ").join(names)
 
     def _start(self, routine: Routine | None) -> None:
         """Start the timer, but never before a safety check that allowed a routine: on a first
@@ -225,8 +264,37 @@ class MainWindow(QMainWindow):
         if self.controller.recheck_due():
             self.ask_if_changed(routine)
             return
+        if self._rate_first:
+            self._ask_rating(routine or self.controller.routine)
+            return
+        self._run(routine or self.controller.routine)
+
+    def _run(self, routine: Routine) -> None:
         self.show_page(self.timer_page)
-        self.timer_page.load(routine or self.controller.routine)
+        self.timer_page.load(routine)
+
+    # --- how the back and legs feel -------------------------------------------------------
+    def _ask_rating(self, routine: Routine | None) -> None:
+        """Before a routine (`routine` then starts), or after one (None)."""
+        self._rating_after = routine is None
+        self._after_rating = routine
+        self.show_page(self.rating)
+        self.rating.ask(after=routine is None)
+
+    def _rated(self, back: int | None, legs: int | None) -> None:
+        if self._rating_after:
+            self.history.rated_after(back, legs)
+            self.stack.setCurrentWidget(self.timer_page)  # its "well done" view
+            self.timer_page.home_button.setFocus()
+            return
+        self.history.rated_before(back, legs)
+        if self._after_rating is not None:
+            self._run(self._after_rating)
+
+    def _session_ended(self, summary: Summary) -> None:
+        self.history.session_ended(summary)
+        if summary.finished and self.controller.settings.ask_ratings:
+            self._ask_rating(None)
 
     def _start_if_allowed(self, routine: Routine | None) -> None:
         if self.controller.may_start() and not self.controller.recheck_due():
@@ -263,6 +331,10 @@ class MainWindow(QMainWindow):
         return box
 
     def show_care_for_screening(self, outcome: Outcome) -> None:
+        groups = {s.id: g for g in self.controller.content.check_groups for s in g.signs}
+        answered = {groups[sign.id] for sign in outcome.signs}  # by id, never in own words
+        for group in sorted(answered, key=lambda g: g.tier):
+            self.history.safety_stop("check", group.tier, group.id)
         self.care.set_region(self.controller.emergency_number())
         self.care.show_screening([t.tier for t in outcome.tiers], outcome.signs)
         self.show_page(self.care)
@@ -274,6 +346,8 @@ class MainWindow(QMainWindow):
         content = self.controller.content
         self.controller.record_stop(reason_id)
         reason = content.stop_reason(reason_id)
+        if reason.tier is not None:
+            self.history.safety_stop("stop", reason.tier, reason_id)
         self._rest = None
         session = self.timer_page.session
         one_stretch = reason.tier is not None and (
@@ -295,6 +369,15 @@ class MainWindow(QMainWindow):
         self.timer_page.load(rest)
 
     # --- dialogs ------------------------------------------------------------------------
+    def open_history(self) -> HistoryWindow:
+        """The history window (not modal: it can stay open beside the app)."""
+        from lowback_timer.ui.history_window import HistoryWindow  # built on first use
+
+        window = HistoryWindow(self.history, self.controller.content, self.controller.lang, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
+
     def print_sheet(self) -> QDialog:
         """Today's routine sheet through Qt's print preview (the printer's own dialog too)."""
         from lowback_timer.ui.sheet_printing import SheetPreview  # QtPrintSupport, on use

@@ -81,6 +81,10 @@ class PreferencesDialog(QDialog):
         self.animations = QCheckBox(self.tr("Animate the pacer (turn off for a still screen)"))
         self.animations.setChecked(settings.animations)
         self.prepare = _seconds_box("prepare_s", controller.prepare_s)
+        self.ask_ratings = QCheckBox(
+            self.tr("Ask how my back and legs feel before and after a routine")
+        )
+        self.ask_ratings.setChecked(settings.ask_ratings)
         number = controller.emergency_number()
         self._shown_region = settings.region or (number.id if number is not None else ELSEWHERE)
         self.region = RegionChoice(controller.content, controller.lang, self._shown_region)
@@ -101,6 +105,7 @@ class PreferencesDialog(QDialog):
         routine.addRow(self.tr("Breathe out for"), self.breath_out)
         routine.addRow(self.animations)
         routine.addRow(self.tr("Get ready before each stretch"), self.prepare)
+        routine.addRow(self.ask_ratings)
         reminders = _form()
         reminders.addRow(self.reminders)
         reminders.addRow(self.tr("Every"), self.interval)
@@ -153,6 +158,7 @@ class PreferencesDialog(QDialog):
             breath_out_s=self.breath_out.value(),
             animations=self.animations.isChecked(),
             prepare_s=self._prepare_s(),
+            ask_ratings=self.ask_ratings.isChecked(),
             language=str(self.language.currentData()),
             region=self._region(),
             reminders=self.reminders.isChecked(),

@@ -62,6 +62,8 @@ class TimerPage(QWidget):
     stop_reported = Signal(str)  # a stop reason id from the content
     home_requested = Signal()
     restart_requested = Signal()
+    session_started = Signal(object)  # the Routine, as it starts
+    session_ended = Signal(object)  # its Summary: once per session, done, stopped or left
 
     def __init__(
         self,
@@ -83,6 +85,7 @@ class TimerPage(QWidget):
         self.speaker = speaker or Speaker(self, enabled=settings.speech)
         self.speaker.set_language(self.lang)
         self.session: Session | None = None
+        self._end_told = False  # session_ended was emitted for the current session
         self._asking = False  # stopped, and the user has not yet said what happened
         self._breath: Breath | None = None  # the breath on screen (its tone was played)
         self._clock_shown: tuple[int, int] | None = None  # (phase index, seconds) on the ring
@@ -241,6 +244,7 @@ class TimerPage(QWidget):
         """The user left the timer for another screen: end the routine quietly."""
         if self.session is not None and self.session.is_active:
             self.session.stop(STOP_ABANDONED)
+        self._ended()
         self._asking = False
         self.deadline_timer.disarm()
         self.speaker.stop()
@@ -249,7 +253,9 @@ class TimerPage(QWidget):
     def load(self, routine: Routine, *, autostart: bool = True) -> None:
         """Show a routine; start it at once unless `autostart` is False."""
         self.deadline_timer.disarm()
+        self._ended()  # (a routine still open is over now)
         self.session = Session(routine, clock=self.clock, on_event=self._on_event)
+        self._end_told = False
         self._breath = None
         self._asking = False
         self.pages.setCurrentWidget(self.running_view)
@@ -258,8 +264,15 @@ class TimerPage(QWidget):
         self._show_pacer()
         self._render_phase(self.session)
         if autostart:
-            self.session.start()
+            self.start()
         self.catch_up()
+
+    def start(self) -> None:
+        """Start the loaded routine (when `load` did not)."""
+        if self.session is not None and self.session.state is State.READY:
+            self.session_started.emit(self.session.routine)
+            self.session.start()
+            self.catch_up()
 
     def toggle_pause(self) -> None:
         self._command(Session.toggle_pause)
@@ -299,7 +312,17 @@ class TimerPage(QWidget):
         if self.session is not None:
             self.session.stop(reason_id)  # records why; the session is already stopped
         self._asking = False
+        self._ended()
         self.stop_reported.emit(reason_id)
+
+    def _ended(self) -> None:
+        """Say once that the current session is over, with its summary (for the history)."""
+        session = self.session
+        if session is None or self._end_told or session.state is State.READY:
+            return
+        if session.state in (State.DONE, State.STOPPED):
+            self._end_told = True
+            self.session_ended.emit(session.summary())
 
     # --- the clock -----------------------------------------------------------------------
     def catch_up(self) -> None:
@@ -358,6 +381,7 @@ class TimerPage(QWidget):
         if event.kind is EventKind.DONE:
             self.sounds.play("done")
             self._show_done()
+            self._ended()
         elif event.kind is EventKind.PHASE and step is not None and session is not None:
             cue = PHASE_CUES.get(step.phase, "hold-end" if event.natural else "")
             if cue:

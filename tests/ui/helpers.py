@@ -60,9 +60,12 @@ def open_window(
     screened_at: object = PASSED,
     store: QSettings | None = None,
     now: float | None = None,
+    ratings: bool = False,
 ) -> MainWindow:
-    """A main window past set-up (and, unless told otherwise, past the safety check)."""
+    """A main window past set-up (and, unless told otherwise, past the safety check); it asks
+    for the before/after ratings only with `ratings`."""
     store = store or store_in(folder)
+    store.setValue("ask_ratings", ratings)
     if screened_at is not None:
         store.setValue("setup_done", True)
         store.setValue("screened_at", time.time() if screened_at is PASSED else screened_at)

@@ -123,11 +123,11 @@ def test_a_long_routine_breaks_cleanly_onto_more_pages(
     )
     assert "Page 1 of 2" in first and "Page 2 of 2" in second
     # no stretch is split: each one's heading, dose and cue are on the same page
-    pages = [squeezed(first), squeezed(second)]
+    texts = [squeezed(first), squeezed(second)]
     for shown in sheet.stretches:
         parts = [squeezed(f"{shown.number}. {shown.name}"), squeezed(shown.cue)]
-        assert any(all(part in page for part in parts) for page in pages), shown.number
-    assert "Tickabox" in pages[1] and "Tickabox" not in pages[0]  # the closing kept together
+        assert any(all(part in text for part in parts) for text in texts), shown.number
+    assert "Tickabox" in texts[1] and "Tickabox" not in texts[0]  # the closing kept together
 
 
 def test_six_stretches_still_fit_one_page(qapp: object, content: Content, tmp_path: Path) -> None:

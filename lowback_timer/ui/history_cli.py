@@ -1,0 +1,42 @@
+"""`lowback-timer history --csv [-o FILE]`: the history as CSV, headless (QtCore only, for
+where the user's data folder is). The database is made on first use, here too."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from lowback_timer.core import atomic
+from lowback_timer.core.history import FILE_NAME, History, HistoryError
+from lowback_timer.ui.controller import default_data_dir, open_store
+
+PROG = "lowback-timer history"
+
+
+def history_command(out: Path | None, folder: Path | None = None) -> int:
+    """Exit status 0, or 2 when the history cannot be read or the file cannot be written."""
+    if QCoreApplication.instance() is None:
+        QCoreApplication(sys.argv[:1])
+    open_store()  # names the application, which decides where its data folder is
+    try:
+        history = History((folder or default_data_dir()) / FILE_NAME)
+    except HistoryError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        if history.notice:  # a corrupt file was set aside: say so, and go on
+            print(f"{PROG}: {history.notice}", file=sys.stderr)
+        text = history.csv_text()
+    finally:
+        history.close()
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        atomic.write_text(out, text)
+    except OSError as exc:
+        print(f"{PROG}: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,199 @@
+"""The history window: how often (this week and the four before), did it help (the ratings
+chart), which routines; export as CSV, where the data lives, delete it all. Nothing leaves the
+computer."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lowback_timer.core import atomic
+from lowback_timer.core.content import Content
+from lowback_timer.core.history import History, HistoryError
+from lowback_timer.ui.history_recorder import HistoryRecorder
+from lowback_timer.ui.ratings_chart import RatingsChart
+from lowback_timer.ui.style import SPACING, label
+from lowback_timer.ui.text import fill
+from lowback_timer.ui.widgets import laid_out
+
+WEEKS = 5
+
+
+class HistoryWindow(QDialog):
+    def __init__(
+        self,
+        recorder: HistoryRecorder,
+        content: Content,
+        lang: str,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.recorder, self.content, self.lang = recorder, content, lang
+        self.today = today
+        self.setWindowTitle(self.tr("Your history"))
+        self.resize(720, 640)
+        self.weeks = QTableWidget(WEEKS, 2)
+        self.weeks.setHorizontalHeaderLabels(
+            [self.tr("Days with a routine"), self.tr("Reminders answered")]
+        )
+        self.weeks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.weeks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.weeks.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.weeks.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.weeks.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.weeks.setAccessibleName(self.tr("The last five weeks"))
+        self.chart = RatingsChart()
+        self.chart.setAccessibleName(self.tr("How your back and legs felt"))
+        self.totals = label()
+        self.where = label(factor=0.95)
+        self.open_folder = QPushButton(self.tr("Open folder"))
+        self.open_folder.clicked.connect(self._open_folder)
+        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button.clicked.connect(self.export)
+        self.delete_button = QPushButton(self.tr("Delete all…"))
+        self.delete_button.clicked.connect(self.confirm_delete)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(SPACING)
+        layout.addWidget(label(self.tr("The last five weeks"), factor=1.2, bold=True))
+        layout.addWidget(self.weeks)
+        layout.addWidget(
+            label(self.tr("How your back and legs felt (0 to 10)"), factor=1.2, bold=True)
+        )
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.totals)
+        layout.addLayout(laid_out(QHBoxLayout(), (self.where, 1), self.open_folder))
+        layout.addLayout(
+            laid_out(QHBoxLayout(), self.export_button, self.delete_button, 1, buttons)
+        )
+        recorder.changed.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def history(self) -> History | None:
+        return self.recorder.history
+
+    def refresh(self) -> None:
+        history = self.history
+        self.where.setText(
+            fill(self.tr("Kept only on this computer, in %1"), self.recorder.path.parent)
+        )
+        for button in (self.export_button, self.delete_button):
+            button.setEnabled(history is not None)
+        if history is None:
+            self.totals.setText(self.tr("The history cannot be read right now."))
+            return
+        today = self.today or date.today()
+        locale = QLocale()
+        for row, week in enumerate(history.weeks(today, WEEKS)):
+            start = QDate(week.start.year, week.start.month, week.start.day)
+            name = (
+                self.tr("This week")
+                if week.start <= today < week.start + timedelta(days=7)
+                else fill(
+                    self.tr("Week of %1"), locale.toString(start, self.tr("d MMM", "day and month"))
+                )
+            )
+            self.weeks.setVerticalHeaderItem(row, QTableWidgetItem(name))
+            self._cell(row, 0, fill(self.tr("%1 of 7"), week.routine_days))
+            self._cell(
+                row,
+                1,
+                fill(self.tr("%1 of %2"), week.reminders_acted_on, week.reminders_shown),
+            )
+        self.chart.set_points(history.ratings())
+        self.totals.setText(self._totals(history.totals_by_type()))
+
+    def _cell(self, row: int, column: int, text: str) -> None:
+        item = QTableWidgetItem(text)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.weeks.setItem(row, column, item)
+
+    def _totals(self, totals: dict[str, int]) -> str:
+        if not totals:
+            return self.tr("No routines yet.")
+        names = []
+        for type_id, count in sorted(totals.items(), key=lambda kv: -kv[1]):
+            try:
+                name = self.content.pain_type(type_id).name(self.lang) if type_id else ""
+            except KeyError:
+                name = type_id
+            names.append(fill(self.tr("%1: %2"), name or self.tr("Not sure"), count))
+        return fill(self.tr("Routines by type: %1"), self.tr(", ").join(names))
+
+    # --- actions ------------------------------------------------------------------------
+    def export(self) -> QFileDialog:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(
+            self, self.tr("Export CSV"), str(Path(folder) / "lowback-timer-history.csv")
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
+        dialog.setDefaultSuffix("csv")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.fileSelected.connect(lambda chosen: self.write_csv(Path(chosen)))
+        dialog.open()
+        return dialog
+
+    def write_csv(self, path: Path) -> bool:
+        history = self.history
+        try:
+            if history is None:
+                raise HistoryError(self.tr("The history cannot be read right now."))
+            atomic.write_text(path, history.csv_text())
+        except (OSError, HistoryError) as exc:
+            self._warn(self.tr("Export CSV"), fill(self.tr("Could not write %1: %2"), path, exc))
+            return False
+        return True
+
+    def confirm_delete(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Delete all history"),
+            self.tr(
+                "Delete every session, rating and reminder kept so far? This cannot be undone."
+            ),
+            parent=self,
+        )
+        delete = box.addButton(self.tr("Delete all"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: button is delete and self.delete_all())
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()
+        return box
+
+    def delete_all(self) -> bool:
+        done = self.recorder.delete_all()
+        self.refresh()
+        return done
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.recorder.path.parent)))
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()

@@ -1,0 +1,324 @@
+"""The history as the user meets it: the before/after rating rows (keyboard included), what a
+routine, a stop, a safety check and a reminder leave in the history, the history window and its
+CSV export, a history that cannot be written, and `lowback-timer history --csv`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from lowback_timer.cli import main
+from lowback_timer.core.content import Content
+from lowback_timer.core.history import CSV_HEADER, FILE_NAME, History
+from lowback_timer.core.routine import Phase
+from lowback_timer.ui.history_window import HistoryWindow
+from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.rating import RatingPage
+from lowback_timer.ui.ratings_chart import SHOWN, series_of
+from lowback_timer.ui.reminder_service import ReminderService
+from tests.ui.helpers import answer_check, open_window
+
+
+def history_of(window: MainWindow) -> History:
+    history = window.history.history
+    assert history is not None
+    return history
+
+
+def skip_to_the_end(window: MainWindow) -> None:
+    page = window.timer_page
+    assert page.session is not None
+    while page.session.is_active:
+        page.skip()
+
+
+def key(widget: object, k: Qt.Key, text: str = "") -> None:
+    QTest.keyClick(widget, k, Qt.KeyboardModifier.NoModifier)  # type: ignore[call-overload]
+
+
+# --- the rating rows ------------------------------------------------------------------------
+
+
+def test_digits_and_arrows_choose_enter_goes_on(qtbot: QtBot) -> None:
+    page = RatingPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.ask(after=False)
+    answers: list[tuple[object, object]] = []
+    page.answered.connect(lambda back, legs: answers.append((back, legs)))
+    QTest.keyClicks(page.back, "7")
+    key(page.back, Qt.Key.Key_Right)
+    QTest.keyClicks(page.legs, "3")
+    key(page.legs, Qt.Key.Key_Left)
+    key(page.legs, Qt.Key.Key_Return)
+    assert answers == [(8, 2)]
+    assert page.heading.text() == "Before you start: how do they feel right now?"
+
+
+def test_escape_skips_both(qtbot: QtBot) -> None:
+    page = RatingPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.ask(after=True)
+    answers: list[tuple[object, object]] = []
+    page.answered.connect(lambda back, legs: answers.append((back, legs)))
+    QTest.keyClicks(page.back, "5")
+    key(page.back, Qt.Key.Key_Escape)
+    assert answers == [(None, None)]
+    assert page.heading.text() == "And now, how do they feel?"
+
+
+def test_asking_again_starts_from_empty_rows(qtbot: QtBot) -> None:
+    page = RatingPage()
+    qtbot.addWidget(page)
+    page.back.set_value(4)
+    page.ask(after=False)
+    assert page.back.value() is None and page.legs.value() is None
+
+
+# --- what a routine leaves in the history ----------------------------------------------------
+
+
+def test_a_routine_with_ratings_before_and_after(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path, ratings=True)
+    window.start_routine()
+    assert window.stack.currentWidget() is window.rating  # asked before the timer starts
+    window.rating.back.set_value(6)
+    window.rating.legs.set_value(4)
+    window.rating.go_button.click()
+    assert window.stack.currentWidget() is window.timer_page
+    assert window.timer_page.session is not None and window.timer_page.session.is_active
+    skip_to_the_end(window)
+    assert window.stack.currentWidget() is window.rating  # and after it ends
+    window.rating.back.set_value(3)
+    window.rating.go_button.click()
+    assert window.stack.currentWidget() is window.timer_page  # its "well done" view
+    [session] = history_of(window).sessions()
+    assert session.finished and session.ended is not None
+    assert (session.back_before, session.legs_before) == (6, 4)
+    assert (session.back_after, session.legs_after) == (3, None)
+    holds = len(window.controller.routine.holds)
+    assert (session.holds_done, session.holds_skipped) == (0, holds)
+    assert session.types == window.controller.settings.types
+
+
+def test_dont_ask_again_turns_the_question_off(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path, ratings=True)
+    window.start_routine()
+    window.rating.never.setChecked(True)
+    window.rating.skip_button.click()
+    assert not window.controller.settings.ask_ratings
+    assert window.stack.currentWidget() is window.timer_page
+    window.show_home()
+    window.start_routine()
+    assert window.stack.currentWidget() is window.timer_page  # not asked this time
+
+
+def test_leaving_a_routine_half_way_is_kept_as_unfinished(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    page = window.timer_page
+    assert page.session is not None
+    while not (page.session.step.phase is Phase.HOLD and page.session.hold_number()[0] == 2):
+        page.skip()
+    window.show_home()
+    [session] = history_of(window).sessions()
+    assert not session.finished and session.ended is not None
+    assert session.holds_skipped == 1
+    assert session.stop_reason == "abandoned"
+
+
+def test_a_stop_for_sharp_pain_is_a_safety_stop_by_its_id(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    window.timer_page.stop()
+    window.timer_page.reason_buttons["sharp-pain"].click()
+    history = history_of(window)
+    [(_, source, tier, reason)] = history.safety_stops()
+    assert (source, reason) == ("stop", "sharp-pain")
+    assert tier == content.stop_reason("sharp-pain").tier
+    [session] = history.sessions()
+    assert session.stop_reason == "sharp-pain" and not session.finished
+
+
+def test_an_urgent_sign_in_the_check_is_kept_by_sign_id(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    wizard = window.run_safety_check()
+    group = wizard.groups[0].group
+    answer_check(wizard, group.signs[0].id)  # tier 1: "yes" to the group is enough
+    assert window.stack.currentWidget() is window.care
+    stops = history_of(window).safety_stops()
+    assert [(s, t, r) for _, s, t, r in stops] == [("check", group.tier, group.id)]
+
+
+def test_reminders_are_kept(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
+    from lowback_timer.ui.background import Background
+    from lowback_timer.ui.desktop import IdleMonitor
+
+    window = open_window(qtbot, content, tmp_path)
+    made = Background(window.controller, window, has_tray=False, idle=IdleMonitor([]))
+    qtbot.addWidget(made.popup)
+    service: ReminderService = made.service
+    service.show_now()
+    service.popup.moved_button.click()
+    service.show_now()
+    service.popup.snooze_button.click()
+    week = history_of(window).weeks(date.today(), 1)[0]
+    assert (week.reminders_shown, week.reminders_acted_on) == (2, 2)
+
+
+def test_a_history_that_cannot_be_written_is_told_once_and_the_timer_runs(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    (tmp_path / FILE_NAME).mkdir()  # something that is not a database is in the way
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    assert window.timer_page.session is not None and window.timer_page.session.is_active
+    window.show_home()
+    assert window.problem_notice.isVisibleTo(window)
+    told = window.problem_notice.text.text()
+    assert FILE_NAME in told
+    window.start_routine()
+    window.show_home()
+    assert window.problem_notice.text.text() == told  # once, not once per write
+
+
+# --- the window -------------------------------------------------------------------------
+
+
+def test_the_window_shows_weeks_totals_and_the_ratings(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path, ratings=True)
+    for back in (7, 5):
+        window.start_routine()
+        window.rating.back.set_value(back)
+        window.rating.go_button.click()
+        skip_to_the_end(window)
+        window.rating.back.set_value(back - 3)
+        window.rating.go_button.click()
+    dialog = window.open_history()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, HistoryWindow)
+    this_week = dialog.weeks.item(dialog.weeks.rowCount() - 1, 0)
+    assert this_week is not None and this_week.text() == "1 of 7"
+    header = dialog.weeks.verticalHeaderItem(dialog.weeks.rowCount() - 1)
+    assert header is not None and header.text() == "This week"
+    names = [content.pain_type(t).name("en") for t in window.controller.settings.types]
+    assert all(f"{name}: 2" in dialog.totals.text() for name in names)
+    back_before, back_after = dialog.chart.series[0], dialog.chart.series[1]
+    assert back_before.values == (7, 5) and back_after.values == (4, 2)
+    assert "Back, after: 2" in dialog.chart.accessibleDescription()
+    assert str(tmp_path) in dialog.where.text()
+
+
+def test_the_chart_shows_the_latest_sessions_only() -> None:
+    from lowback_timer.core.history import RatingPoint
+
+    points = [RatingPoint(float(i), i % 11, None, None, 1) for i in range(SHOWN + 5)]
+    series = {s.key: s.values for s in series_of(points)}
+    assert len(series["back_before"]) == SHOWN
+    assert series["back_before"][0] == 5 % 11  # the five oldest left out
+    assert set(series["legs_after"]) == {1} and set(series["legs_before"]) == {None}
+
+
+def test_export_csv_and_delete_all(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    skip_to_the_end(window)
+    dialog = window.open_history()
+    qtbot.addWidget(dialog)
+    out = tmp_path / "export.csv"
+    assert dialog.write_csv(out)
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert tuple(rows[0]) == CSV_HEADER and len(rows) == 2
+    box = dialog.confirm_delete()
+    delete = next(b for b in box.buttons() if b.text() == "Delete all")
+    delete.click()
+    assert history_of(window).sessions() == []
+    assert dialog.totals.text() == "No routines yet."
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's data folder for `history`: this test's own."""
+    from lowback_timer.ui import history_cli
+
+    folder = tmp_path / "data" / "lowback-timer"
+    monkeypatch.setattr(history_cli, "default_data_dir", lambda: folder)
+    return folder
+
+
+def test_history_csv_of_an_empty_history_is_the_header(
+    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path
+) -> None:
+    code, out, err = run(capsys, "history", "--csv")
+    assert (code, err) == (0, "")
+    assert list(csv.reader(io.StringIO(out))) == [list(CSV_HEADER)]
+    assert (data_home / FILE_NAME).is_file()  # made on first use
+
+
+def test_history_csv_to_a_file_with_japanese_names(
+    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path, tmp_path: Path
+) -> None:
+    data_home.mkdir(parents=True, exist_ok=True)
+    history = History(data_home / FILE_NAME)
+    session = history.start_session("座り仕事タイプ, 筋肉疲労", "desk", ["sitting"])
+    history.finish_session(session, 8, 0, True, None)
+    history.close()
+    out = tmp_path / "h.csv"
+    assert run(capsys, "history", "--csv", "-o", str(out)) == (0, "", "")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(r["routine"], r["holds_done"], r["finished"]) for r in rows] == [
+        ("座り仕事タイプ, 筋肉疲労", "8", "yes")
+    ]
+
+
+def test_a_corrupt_history_is_set_aside_and_said_on_stderr(
+    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path
+) -> None:
+    data_home.mkdir(parents=True, exist_ok=True)
+    (data_home / FILE_NAME).write_bytes(os.urandom(4096))
+    code, out, err = run(capsys, "history", "--csv")
+    assert code == 0
+    assert out.splitlines() == [",".join(CSV_HEADER)]
+    assert "corrupt" in err and len(err.strip().splitlines()) == 1
+    assert any(p.name.startswith(f"{FILE_NAME}.corrupt-") for p in data_home.iterdir())
+
+
+def test_history_to_an_unwritable_place_is_exit_2(
+    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path
+) -> None:
+    code, out, err = run(capsys, "history", "--csv", "-o", "/nonexistent-folder/h.csv")
+    assert code == 2 and out == ""
+    assert err.startswith("lowback-timer history: cannot write /nonexistent-folder/h.csv")
