@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from lowback_timer.core.settings import ELSEWHERE, Settings, limits
 from lowback_timer.ui.controller import Controller
+from lowback_timer.ui.speech import speech_available
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.widgets import RegionChoice
 
@@ -74,6 +75,14 @@ class PreferencesDialog(QDialog):
         self.breath_sounds.setChecked(settings.breath_sounds)
         self.speech = QCheckBox(self.tr("Spoken cues (where the system has a voice)"))
         self.speech.setChecked(settings.speech)
+        if not speech_available():  # QtTextToSpeech is in the optional PySide6-Addons
+            self.speech.setEnabled(False)
+            self.speech.setToolTip(
+                self.tr(
+                    "Spoken cues need the optional speech package: "
+                    "pip install 'lowback-timer[speech]'"
+                )
+            )
         self.pacer = QCheckBox(self.tr("Show the breathing pacer"))
         self.pacer.setChecked(settings.pacer)
         self.breath_in = _seconds_box("breath_in_s", settings.breath_in_s)

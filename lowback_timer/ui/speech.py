@@ -1,33 +1,66 @@
-"""Optional spoken cues through QTextToSpeech; off by default, a no-op when unavailable."""
+"""Optional spoken cues through QTextToSpeech; off by default, a no-op when unavailable.
+
+QtTextToSpeech comes with PySide6-Addons (about 500 MB), which the app does not need: it is the
+optional extra `lowback-timer[speech]`. Without it `speech_available()` is False and a `Speaker`
+says nothing. The module is looked up by name (`importlib`), never imported at the top, so the
+app and its type checks work without it.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import Any
 
 from PySide6.QtCore import QLocale, QObject
 
-if TYPE_CHECKING:
-    from PySide6.QtTextToSpeech import QTextToSpeech
-
 log = logging.getLogger(__name__)
+
+#: How to get spoken cues where they are missing (said in the log; Preferences has its own).
+HOW_TO_GET = "pip install 'lowback-timer[speech]'"
 
 # Qt's "mock" engine is a test double that says nothing; never pick it on its own.
 _TEST_ENGINES = frozenset({"mock"})
 
+#: PySide6.QtTextToSpeech once looked up; False where it cannot be imported (None: not yet).
+_module: ModuleType | bool | None = None
 
-def _create_engine(names: Sequence[str] | None, parent: QObject) -> QTextToSpeech | None:
-    """First engine among `names` (default: all real ones) that initialises, else None."""
-    try:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-    except (ImportError, OSError):
+
+def _tts() -> ModuleType | None:
+    """PySide6.QtTextToSpeech, or None without PySide6-Addons (or its system libraries)."""
+    global _module
+    if _module is None:
+        try:
+            _module = importlib.import_module("PySide6.QtTextToSpeech")
+        except (ImportError, OSError) as exc:
+            log.debug("No QtTextToSpeech: %s", exc)
+            _module = False
+    return _module if isinstance(_module, ModuleType) else None
+
+
+def speech_available() -> bool:
+    """Whether QtTextToSpeech is installed (the optional PySide6-Addons); imports it once.
+
+    Whether the system also has a working voice is only known once a `Speaker` is enabled.
+    """
+    return _tts() is not None
+
+
+def _create_engine(names: Sequence[str] | None, parent: QObject) -> Any:
+    """First engine among `names` (default: all real ones) that initialises, else None.
+
+    The engine is a QTextToSpeech (typed Any: its module may be missing)."""
+    tts = _tts()
+    if tts is None:
         return None
+    engine_class = tts.QTextToSpeech
     if names is None:
-        names = [n for n in QTextToSpeech.availableEngines() if n not in _TEST_ENGINES]
+        names = [n for n in engine_class.availableEngines() if n not in _TEST_ENGINES]
     for name in names:
-        engine = QTextToSpeech(name, parent)
-        if engine.state() != QTextToSpeech.State.Error:
+        engine = engine_class(name, parent)
+        if engine.state() != engine_class.State.Error:
             return engine
         engine.deleteLater()
     return None
@@ -49,13 +82,18 @@ class Speaker(QObject):
     ) -> None:
         super().__init__(parent)
         self._engine_names = engines
-        self._engine: QTextToSpeech | None = None
+        self._engine: Any = None  # a QTextToSpeech once enabled, if there is one
         self._tried = False  # engine creation is attempted (and logged) at most once
         self._language = "en"
         self._voice_ok = False
         self._no_voice_logged: set[str] = set()
         self._enabled = False
         self.set_enabled(enabled)
+
+    @property
+    def available(self) -> bool:
+        """Whether speech can work here at all (QtTextToSpeech is installed)."""
+        return speech_available()
 
     @property
     def enabled(self) -> bool:
@@ -66,7 +104,8 @@ class Speaker(QObject):
         return self._language
 
     @property
-    def engine(self) -> QTextToSpeech | None:
+    def engine(self) -> Any:
+        """The QTextToSpeech engine, or None."""
         return self._engine
 
     def set_enabled(self, b: bool) -> None:
@@ -75,6 +114,13 @@ class Speaker(QObject):
             self.stop()
         elif not self._tried:
             self._tried = True
+            if not speech_available():
+                log.info(
+                    "Speech is unavailable (QtTextToSpeech is not installed: %s); "
+                    "cues stay silent.",
+                    HOW_TO_GET,
+                )
+                return
             self._engine = _create_engine(self._engine_names, self)
             if self._engine is None:
                 log.info(

@@ -1,85 +1,207 @@
-"""Sound and speech cues: silent fallbacks, volume/mute, the generated WAV files, and the
-audio libraries' chatter folded into one line."""
+"""Sound and speech cues: real playback through miniaudio's null backend, devices open only while
+a cue plays, volume/mute, silent fallbacks in one line, the generated WAV files, and speech as
+an optional extra."""
 
 from __future__ import annotations
 
 import importlib.util
 import logging
 import math
+import os
 import signal
 import sys
 import time
+import types
 import wave
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import miniaudio  # type: ignore[import-untyped]
 import pytest
-from PySide6.QtCore import (
-    QLoggingCategory,
-    QObject,
-    QUrl,
-    qCInfo,
-    qCritical,
-    qCWarning,
-    qWarning,
-)
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
-from PySide6.QtTextToSpeech import QTextToSpeech
+from PySide6.QtCore import QLoggingCategory, QObject, qCInfo, qCritical, qCWarning, qWarning
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.core.content import Content
 from lowback_timer.ui import sound, speech
+from lowback_timer.ui.preferences import PreferencesDialog
 from lowback_timer.ui.sound import CUES, SoundPlayer
 from lowback_timer.ui.speech import Speaker
 from tests.test_signals import RUNNING, App
+from tests.ui.helpers import make_controller
 
 ROOT = Path(__file__).resolve().parents[2]
 SOUNDS = files("lowback_timer") / "assets" / "sounds"
+NULL = [miniaudio.Backend.NULL]
+SHORTEST = min(CUES, key=lambda c: len((SOUNDS / f"{c}.wav").read_bytes()))
 
 
-class FakeEffect(QSoundEffect):
-    """A QSoundEffect that records calls instead of touching an audio device."""
+class SpyDevice(miniaudio.PlaybackDevice):  # type: ignore[misc]
+    """A real miniaudio device that keeps what it played (as 16-bit samples) and is counted."""
 
-    instances: list[FakeEffect] = []  # noqa: RUF012  (reset per test by the fixture)
+    made: list[SpyDevice] = []  # noqa: RUF012  (reset per test by the fixture)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.plays = 0
-        self.volumes: list[float] = []
-        self.source_path = ""
-        self.fake_status = QSoundEffect.Status.Ready
-        FakeEffect.instances.append(self)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.played = bytearray()  # written on the audio thread
+        SpyDevice.made.append(self)
 
-    def setSource(self, url: QUrl | str) -> None:
-        self.source_path = QUrl(url).toLocalFile()
+    def _data_callback(self, device: Any, output: Any, input: Any, framecount: int) -> None:
+        super()._data_callback(device, output, input, framecount)
+        self.played += miniaudio.ffi.buffer(output, framecount * self.sample_width)[:]
 
-    def setVolume(self, volume: float) -> None:
-        self.volumes.append(volume)
+    @property
+    def closed(self) -> bool:
+        return self._device is None and self._context is None
 
-    def play(self) -> None:
-        self.plays += 1
-
-    def stop(self) -> None:
-        pass
-
-    def status(self) -> QSoundEffect.Status:
-        return self.fake_status
+    def samples(self) -> array[int]:
+        got = array("h", bytes(self.played))
+        if sys.byteorder == "big":
+            got.byteswap()
+        return got
 
 
 @pytest.fixture
-def fake_audio(monkeypatch: pytest.MonkeyPatch) -> list[FakeEffect]:
-    FakeEffect.instances = []
-    monkeypatch.setattr(sound, "_open_audio", lambda: (FakeEffect, ""))
-    return FakeEffect.instances
+def devices(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[SpyDevice]]:
+    SpyDevice.made = []
+    monkeypatch.setattr(miniaudio, "PlaybackDevice", SpyDevice)
+    yield SpyDevice.made
+    for device in SpyDevice.made:
+        device.close()  # even where a test failed half-way
 
 
 def _info_lines(caplog: pytest.LogCaptureFixture, name: str) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == name]
+    return [r.getMessage() for r in caplog.records if r.name == name and r.levelno >= logging.INFO]
 
 
-# --- SoundPlayer -------------------------------------------------------------------------
+def _wav_samples(cue: str) -> array[int]:
+    with wave.open(str(SOUNDS / f"{cue}.wav"), "rb") as w:
+        samples = array("h", w.readframes(w.getnframes()))
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return samples
+
+
+def _not_playing(player: SoundPlayer) -> Callable[[], None]:
+    def check() -> None:
+        assert not player.playing
+
+    return check
+
+
+def _threads() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+# --- SoundPlayer: playing --------------------------------------------------------------------
+
+
+def test_a_cue_plays_whole_through_a_device_that_is_closed_afterwards(
+    qtbot: QtBot, devices: list[SpyDevice]
+) -> None:
+    player = SoundPlayer(volume=1.0, backends=NULL)
+    player.preload()  # the probe opens and closes one device
+    assert len(devices) == 1 and devices[0].closed and not player.playing
+    start = time.monotonic()
+    player.play(SHORTEST)
+    assert player.playing and len(devices) == 2 and not devices[1].closed
+    qtbot.waitUntil(_not_playing(player), timeout=5000)
+    expected = _wav_samples(SHORTEST)
+    assert time.monotonic() - start >= len(expected) / sound.RATE  # never cut short
+    assert devices[1].closed
+    heard = devices[1].samples()
+    assert heard[: len(expected)] == expected
+    assert not any(heard[len(expected) :])  # then silence until the device closed
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_no_audio_thread_runs_while_nothing_plays(qtbot: QtBot, devices: list[SpyDevice]) -> None:
+    player = SoundPlayer(backends=NULL)
+    player.preload()
+    idle = _threads()
+    player.play(SHORTEST)
+    assert _threads() > idle  # the device's thread
+    qtbot.waitUntil(_not_playing(player), timeout=5000)
+    assert _threads() == idle
+
+
+def test_volume_scales_the_samples_played(qtbot: QtBot, devices: list[SpyDevice]) -> None:
+    player = SoundPlayer(volume=0.5, backends=NULL)
+    player.play(SHORTEST)
+    qtbot.waitUntil(_not_playing(player), timeout=5000)
+    player.set_volume(0.25)
+    player.play(SHORTEST)
+    qtbot.waitUntil(_not_playing(player), timeout=5000)
+    original = _wav_samples(SHORTEST)
+    for device, volume in zip(devices[1:], (0.5, 0.25), strict=True):
+        heard = device.samples()[: len(original)]
+        assert heard == array("h", [round(s * volume) for s in original])
+        assert max(map(abs, heard)) < max(map(abs, original))
+
+
+def test_a_new_cue_replaces_the_one_playing_on_the_same_device(
+    qtbot: QtBot, devices: list[SpyDevice]
+) -> None:
+    player = SoundPlayer(volume=1.0, backends=NULL)
+    player.play("done")
+    player.play(SHORTEST)
+    player.play(SHORTEST)
+    assert len(devices) == 2  # the probe's and one for playing
+    qtbot.waitUntil(_not_playing(player), timeout=5000)
+    assert all(d.closed for d in devices)
+    heard = devices[1].samples().tobytes()
+    done, last = _wav_samples("done").tobytes(), _wav_samples(SHORTEST).tobytes()
+    at = heard.find(last)
+    assert at >= 0 and at % 2 == 0  # the last cue was played whole
+    assert not any(heard[at + len(last) :])  # and nothing after it
+    assert done not in heard  # the first was cut short
+
+
+def test_muted_player_opens_no_device(qtbot: QtBot, devices: list[SpyDevice]) -> None:
+    player = SoundPlayer(muted=True, backends=NULL)
+    for cue in CUES:
+        player.play(cue)
+    assert devices == [] and not player.playing
+    player.set_muted(False)
+    player.play("switch-side")
+    assert player.playing and len(devices) == 2
+    player.set_muted(True)  # stops at once
+    assert not player.playing and devices[1].closed
+    player.play("switch-side")
+    assert len(devices) == 2
+
+
+def test_volume_zero_opens_no_device(qtbot: QtBot, devices: list[SpyDevice]) -> None:
+    player = SoundPlayer(volume=0.0, backends=NULL)
+    player.play("done")
+    assert not player.playing and len(devices) <= 1
+
+
+def test_volume_is_clamped() -> None:
+    assert SoundPlayer(volume=3.0, use_audio=False).volume == 1.0
+    player = SoundPlayer(volume=-1.0, use_audio=False)
+    assert player.volume == 0.0
+    for given, expected in [(0.3, 0.3), (1.5, 1.0), (-0.2, 0.0), (math.nan, 0.0)]:
+        player.set_volume(given)
+        assert player.volume == expected
+
+
+def test_the_packaged_files_decode_to_their_samples(qtbot: QtBot, devices: list[SpyDevice]) -> None:
+    player = SoundPlayer(volume=1.0, backends=NULL)
+    player.preload()
+    assert player.available
+    for cue in CUES:
+        assert player._samples(cue) == _wav_samples(cue)
+
+
+def test_unknown_cue_is_a_programming_error(qtbot: QtBot) -> None:
+    with pytest.raises(ValueError, match="unknown sound cue"):
+        SoundPlayer(use_audio=False).play("fanfare")
+
+
+# --- SoundPlayer: no sound -------------------------------------------------------------------
 
 
 def test_forced_off_player_is_silent(qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
@@ -88,85 +210,97 @@ def test_forced_off_player_is_silent(qtbot: QtBot, caplog: pytest.LogCaptureFixt
     for cue in CUES * 2:
         player.play(cue)
     assert player.available is False
-    assert len(_info_lines(caplog, sound.__name__)) <= 1
+    assert _info_lines(caplog, sound.__name__) == []
 
 
-def test_no_output_device_logs_once_and_creates_no_effect(
-    qtbot: QtBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+ALSA = "ALSA lib pcm.c:2666:(snd_pcm_open_noupdate) Unknown PCM default"
+
+
+class NoDevice:
+    """`miniaudio.PlaybackDevice` where there is no sound card: ALSA complains on stderr from C,
+    then miniaudio raises."""
+
+    tries = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        NoDevice.tries += 1
+        os.write(2, f"{ALSA}\n".encode() * 20)
+        raise miniaudio.MiniaudioError("failed to init device", -401)
+
+
+def test_no_device_says_one_line_and_the_libraries_chatter_goes_to_the_debug_log(
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A QSoundEffect without a device would print a Qt warning, so none may be created.
-    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: []))
-    created: list[object] = []
-    monkeypatch.setattr(QSoundEffect, "__init__", lambda *a: created.append(a))
-    caplog.set_level(logging.INFO, logger=sound.__name__)
+    NoDevice.tries = 0
+    monkeypatch.setattr(miniaudio, "PlaybackDevice", NoDevice)
+    caplog.set_level(logging.DEBUG, logger=sound.__name__)
     player = SoundPlayer()
     for cue in CUES * 3:
-        player.play(cue)
-    assert not player.available
-    assert created == []
-    lines = _info_lines(caplog, sound.__name__)
-    assert len(lines) == 1
-    assert "visual cues only" in lines[0]
+        player.play(cue)  # never raises
+    assert not player.available and not player.playing
+    assert NoDevice.tries == 1  # probed once, then never again
+    assert _info_lines(caplog, sound.__name__) == [
+        "Sounds are off (no audio output device); using visual cues only."
+    ]
+    debug = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
+    assert debug.count(f"audio library: {ALSA}") == 20  # seen with --verbose
+    assert ALSA not in capfd.readouterr().err
 
 
-def test_effect_error_turns_player_off_once(
-    qtbot: QtBot, caplog: pytest.LogCaptureFixture, fake_audio: list[FakeEffect]
+def test_only_the_null_backend_is_no_device(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Left to its own order, miniaudio ends on its null backend, which plays to no one."""
+    made: list[Any] = []
+
+    def null_only(*args: Any, backends: Sequence[Any] | None = None, **kwargs: Any) -> Any:
+        assert backends is None
+        made.append(SpyDevice(*args, backends=NULL, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(miniaudio, "PlaybackDevice", null_only)
     caplog.set_level(logging.INFO, logger=sound.__name__)
     player = SoundPlayer()
-    player.play("hold-start")
-    assert fake_audio[0].plays == 1
-    fake_audio[1].fake_status = QSoundEffect.Status.Error
-    fake_audio[1].statusChanged.emit()
-    fake_audio[1].statusChanged.emit()
-    for cue in CUES:
-        player.play(cue)
-    assert not player.available
-    assert sum(e.plays for e in fake_audio) == 1
-    assert len(_info_lines(caplog, sound.__name__)) == 1
-
-
-def test_effects_load_packaged_files(qtbot: QtBot, fake_audio: list[FakeEffect]) -> None:
-    player = SoundPlayer(volume=0.25)
     player.play("done")
-    assert sorted(Path(e.source_path).name for e in fake_audio) == sorted(f"{c}.wav" for c in CUES)
-    assert all(Path(e.source_path).is_file() for e in fake_audio)
-    assert all(e.volumes == [0.25] for e in fake_audio)
-    assert [e.plays for e in fake_audio] == [1 if c == "done" else 0 for c in CUES]
+    assert not player.available
+    assert len(made) == 1 and made[0].closed
+    assert _info_lines(caplog, sound.__name__) == [
+        "Sounds are off (no audio output device); using visual cues only."
+    ]
 
 
-def test_volume_is_clamped(qtbot: QtBot, fake_audio: list[FakeEffect]) -> None:
-    assert SoundPlayer(volume=3.0, use_audio=False).volume == 1.0
-    player = SoundPlayer(volume=-1.0)
-    assert player.volume == 0.0
+def test_a_device_lost_later_turns_sounds_off_once(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    caplog.set_level(logging.INFO, logger=sound.__name__)
+    player = SoundPlayer(backends=NULL)
     player.preload()
-    for given, expected in [(0.3, 0.3), (1.5, 1.0), (-0.2, 0.0), (math.nan, 0.0)]:
-        player.set_volume(given)
-        assert player.volume == expected
-        assert all(e.volumes[-1] == expected for e in fake_audio)
-
-
-def test_muted_player_plays_nothing(qtbot: QtBot, fake_audio: list[FakeEffect]) -> None:
-    player = SoundPlayer(muted=True)
+    assert player.available
+    monkeypatch.setattr(miniaudio, "PlaybackDevice", NoDevice)  # headphones unplugged
     for cue in CUES:
         player.play(cue)
-    assert sum(e.plays for e in fake_audio) == 0
-    player.set_muted(False)
-    player.play("switch-side")
-    assert sum(e.plays for e in fake_audio) == 1
-    player.set_muted(True)
-    player.play("switch-side")
-    assert sum(e.plays for e in fake_audio) == 1
+    assert not player.available and not player.playing
+    lines = _info_lines(caplog, sound.__name__)
+    assert len(lines) == 1 and lines[0].startswith("Sounds are off (no audio output device")
 
 
-def test_unknown_cue_is_a_programming_error(qtbot: QtBot) -> None:
-    with pytest.raises(ValueError, match="unknown sound cue"):
-        SoundPlayer(use_audio=False).play("fanfare")
+def test_an_older_probe_says_its_reason(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other tests replace `_open_audio` with one that takes no arguments."""
+    monkeypatch.setattr(sound, "_open_audio", lambda: (None, "no audio output device"))
+    caplog.set_level(logging.INFO, logger=sound.__name__)
+    SoundPlayer().play("done")
+    assert _info_lines(caplog, sound.__name__) == [
+        "Sounds are off (no audio output device); using visual cues only."
+    ]
 
 
-# --- the audio libraries' chatter ----------------------------------------------------------
+# --- the libraries' chatter ------------------------------------------------------------------
 
-PULSE = "PulseAudioService: pa_context_connect() failed"
 OWN_WARNING = "a warning of the app's own"
 
 
@@ -177,54 +311,35 @@ def qt_log(say: Callable[..., None], category: str, message: str) -> None:
 
 
 def chatter() -> None:
-    """What Qt's audio libraries print where there is no sound device (and speech fails)."""
-    for library in ("pipewire-0.3", "va-drm"):
-        qt_log(qCWarning, "qt.multimedia.symbolsresolver", f"Couldn't load {library} library")
-        qt_log(qCWarning, "qt.multimedia.symbolsresolver", f"Couldn't resolve {library} symbols")
+    """What Qt's speech libraries (PySide6-Addons) print where they find no engine or sound."""
+    qt_log(qCWarning, "qt.speech.tts", "No engine")
     qt_log(qCInfo, "qt.multimedia.ffmpeg", "Using Qt multimedia with FFmpeg version 7.1.5")
-    qWarning(PULSE)
+    qWarning("PulseAudioService: pa_context_connect() failed")
     qCritical('Error loading text-to-speech plug-in "speechd"')
 
 
 @pytest.mark.qt_log_ignore(f"^{OWN_WARNING}$")
-def test_the_audio_libraries_chatter_becomes_the_reason_in_one_line(
-    qtbot: QtBot,
-    qtlog: Any,
-    caplog: pytest.LogCaptureFixture,
-    monkeypatch: pytest.MonkeyPatch,
+def test_the_speech_libraries_chatter_goes_to_the_debug_log(
+    qtbot: QtBot, qtlog: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(sound, "_open_audio", lambda: (None, "no audio output device"))
     caplog.set_level(logging.DEBUG, logger=sound.__name__)
     with sound.quiet_audio_libraries():
         chatter()
         qWarning(OWN_WARNING)
-        player = SoundPlayer()
-        for cue in CUES:
-            player.play(cue)
     # Only the app's own warning went on to the handler before (pytest-qt's here, Qt's
     # printing to stderr in the app).
     assert [r.message for r in qtlog.records] == [OWN_WARNING]
-    infos = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
-    assert infos == [f"Sounds are off (no audio output device; {PULSE}); using visual cues only."]
+    assert _info_lines(caplog, sound.__name__) == []
     debug = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
-    assert len(debug) == 7 and f"default: {PULSE}" in debug  # seen with --verbose
+    assert len(debug) == 4 and "qt.speech.tts: No engine" in debug  # seen with --verbose
 
 
-@pytest.mark.qt_log_ignore("Couldn't load pipewire-0.3 library")
-def test_afterwards_the_handler_before_gets_every_message_again(
-    qtbot: QtBot, qtlog: Any, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.qt_log_ignore("^No engine$")
+def test_afterwards_the_handler_before_gets_every_message_again(qtbot: QtBot, qtlog: Any) -> None:
     with sound.quiet_audio_libraries():
         pass
-    qt_log(qCWarning, "qt.multimedia.symbolsresolver", "Couldn't load pipewire-0.3 library")
-    assert [r.message for r in qtlog.records] == ["Couldn't load pipewire-0.3 library"]
-    # and a player says its reason alone
-    monkeypatch.setattr(sound, "_open_audio", lambda: (None, "no audio output device"))
-    caplog.set_level(logging.INFO, logger=sound.__name__)
-    SoundPlayer().play("done")
-    assert _info_lines(caplog, sound.__name__) == [
-        "Sounds are off (no audio output device); using visual cues only."
-    ]
+    qt_log(qCWarning, "qt.speech.tts", "No engine")
+    assert [r.message for r in qtlog.records] == ["No engine"]
 
 
 @pytest.mark.parametrize(
@@ -233,7 +348,7 @@ def test_afterwards_the_handler_before_gets_every_message_again(
         ("qt.multimedia.ffmpeg.mediadataholder", "anything", True),
         ("qt.multimedia", "anything", True),
         ("qt.speech.tts", "anything", True),
-        ("default", PULSE, True),
+        ("default", "PulseAudioService: pa_context_connect() failed", True),
         ("qt.multimediafoo", "anything", False),  # not a child of qt.multimedia
         ("default", "QWidget::setLayout: ...", False),
         ("qt.qpa.xcb", "Couldn't load library", False),
@@ -245,8 +360,8 @@ def test_which_messages_are_the_audio_libraries(category: str, message: str, noi
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals end the app")
 def test_a_session_without_a_sound_device_says_one_line_about_sound(tmp_path: Path) -> None:
-    """The real app: on a machine without sound (as where the tests run: no PulseAudio), one
-    line says so; where sound works, none. Never the libraries' own dozen lines."""
+    """The real app: on a machine without sound (as where the tests run), one line says so;
+    where sound works, none. Never the libraries' own dozens of lines."""
     settings = tmp_path / "config" / "lowback-timer" / "lowback-timer.conf"
     settings.parent.mkdir(parents=True)
     settings.write_text(f"[General]\nscreened_at={time.time()}\n", encoding="utf-8")
@@ -279,7 +394,7 @@ def test_sound_file_is_soft_short_mono(cue: str) -> None:
     path = Path(str(resource))
     assert path.stat().st_size < 100_000
     params, samples = _read(path)
-    assert (params.nchannels, params.sampwidth, params.framerate) == (1, 2, 44_100)
+    assert (params.nchannels, params.sampwidth, params.framerate) == (1, 2, sound.RATE)
     assert 0.25 <= params.nframes / params.framerate < 1.0
     peak_dbfs = 20 * math.log10(max(abs(s) for s in samples) / 32768)
     assert peak_dbfs < -6.0
@@ -317,12 +432,26 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[Sequence[str] | None]:
     calls: list[Sequence[str] | None] = []
     real = speech._create_engine
 
-    def spy(names: Sequence[str] | None, parent: QObject) -> QTextToSpeech | None:
+    def spy(names: Sequence[str] | None, parent: QObject) -> Any:
         calls.append(names)
         return real(names, parent)
 
     monkeypatch.setattr(speech, "_create_engine", spy)
     return calls
+
+
+@pytest.fixture
+def no_speech_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As without PySide6-Addons (the optional extra `speech`)."""
+    monkeypatch.setattr(speech, "_module", False)
+
+
+@pytest.fixture
+def tts(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """PySide6.QtTextToSpeech, where the optional extra `speech` is installed."""
+    module = pytest.importorskip("PySide6.QtTextToSpeech")
+    monkeypatch.setattr(speech, "_module", module)
+    return module
 
 
 def test_speaker_off_by_default_creates_no_engine(
@@ -336,14 +465,71 @@ def test_speaker_off_by_default_creates_no_engine(
     assert engine_calls == []
 
 
+def test_without_the_speech_package_the_speaker_is_a_quiet_no_op(
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+    no_speech_package: None,
+    engine_calls: list[Sequence[str] | None],
+) -> None:
+    caplog.set_level(logging.INFO, logger=speech.__name__)
+    assert not speech.speech_available()
+    speaker = Speaker(enabled=True)
+    assert not speaker.available and speaker.engine is None
+    speaker.set_language("ja")
+    speaker.say("Breathe out.")
+    speaker.stop()
+    speaker.set_enabled(False)
+    speaker.set_enabled(True)
+    assert engine_calls == []
+    assert _info_lines(caplog, speech.__name__) == [
+        "Speech is unavailable (QtTextToSpeech is not installed: "
+        "pip install 'lowback-timer[speech]'); cues stay silent."
+    ]
+
+
+def test_speech_is_available_exactly_where_qttexttospeech_imports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(speech, "_module", None)  # not looked up yet
+    installed = importlib.util.find_spec("PySide6.QtTextToSpeech") is not None
+    assert speech.speech_available() is installed
+    assert Speaker().available is installed
+
+
+HINT = "Spoken cues need the optional speech package: pip install 'lowback-timer[speech]'"
+
+
+def test_preferences_say_how_to_get_spoken_cues(
+    qtbot: QtBot,
+    content: Content,
+    tmp_path: Path,
+    no_speech_package: None,
+) -> None:
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
+    qtbot.addWidget(dialog)
+    assert not dialog.speech.isEnabled()
+    assert dialog.speech.toolTip() == HINT
+
+
+def test_preferences_offer_spoken_cues_where_speech_is_installed(
+    qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(speech, "_module", types.ModuleType("PySide6.QtTextToSpeech"))
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.speech.isEnabled()
+    assert dialog.speech.toolTip() == ""
+
+
 def test_enabling_without_engine_is_a_quiet_no_op(
     qtbot: QtBot,
     caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
+    tts: Any,
     engine_calls: list[Sequence[str] | None],
 ) -> None:
     # Only Qt's silent "mock" test engine is left: it must not count as a real voice.
-    monkeypatch.setattr(QTextToSpeech, "availableEngines", staticmethod(lambda: ["mock"]))
+    monkeypatch.setattr(tts.QTextToSpeech, "availableEngines", staticmethod(lambda: ["mock"]))
     caplog.set_level(logging.INFO, logger=speech.__name__)
     speaker = Speaker()
     speaker.set_enabled(True)
@@ -356,7 +542,7 @@ def test_enabling_without_engine_is_a_quiet_no_op(
     assert len(_info_lines(caplog, speech.__name__)) == 1
 
 
-def test_new_say_replaces_current_utterance(qtbot: QtBot) -> None:
+def test_new_say_replaces_current_utterance(qtbot: QtBot, tts: Any) -> None:
     speaker = Speaker(enabled=True, engines=["mock"])
     engine = speaker.engine
     assert engine is not None
@@ -364,18 +550,18 @@ def test_new_say_replaces_current_utterance(qtbot: QtBot) -> None:
     words: list[str] = []
     engine.sayingWord.connect(lambda word, *_: words.append(word))
     speaker.say("one two three")
-    assert engine.state() == QTextToSpeech.State.Speaking
+    assert engine.state() == tts.QTextToSpeech.State.Speaking
     speaker.say("four")
 
     def finished() -> None:
-        assert engine.state() == QTextToSpeech.State.Ready
+        assert engine.state() == tts.QTextToSpeech.State.Ready
         assert words == ["four"]
 
     qtbot.waitUntil(finished, timeout=2000)
 
 
 def test_language_without_voice_speaks_nothing(
-    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture, tts: Any
 ) -> None:
     caplog.set_level(logging.INFO, logger=speech.__name__)
     speaker = Speaker(enabled=True, engines=["mock"])  # the mock engine has no Japanese
@@ -384,12 +570,12 @@ def test_language_without_voice_speaks_nothing(
     speaker.set_language("ja")
     speaker.say("息を吸います。")
     speaker.set_language("ja")
-    assert engine.state() == QTextToSpeech.State.Ready
+    assert engine.state() == tts.QTextToSpeech.State.Ready
     assert _info_lines(caplog, speech.__name__) == [
         "No ja voice for speech; spoken cues are off in it."
     ]
     speaker.set_language("en")
     speaker.say("Breathe in.")
-    assert engine.state() == QTextToSpeech.State.Speaking
+    assert engine.state() == tts.QTextToSpeech.State.Speaking
     speaker.set_enabled(False)
-    assert engine.state() == QTextToSpeech.State.Ready
+    assert engine.state() == tts.QTextToSpeech.State.Ready
