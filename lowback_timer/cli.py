@@ -62,12 +62,14 @@ def _routine_options(
         dest="types",
         action="append",
         default=[],
-        choices=type_ids,
+        choices=type_ids or None,  # content that failed to load offers none: say why later
         metavar="TYPE",
         help=f"which type fits ({', '.join(type_ids)}); repeat for several; none = not sure",
     )
     places = content.place_ids if content else ()
-    parser.add_argument("--place", choices=places, default=DEFAULTS.place if defaults else None)
+    parser.add_argument(
+        "--place", choices=places or None, default=DEFAULTS.place if defaults else None
+    )
     parser.add_argument(
         "--minutes",
         type=_minutes,
@@ -78,7 +80,7 @@ def _routine_options(
 
 def _parser(content: Content | None) -> argparse.ArgumentParser:
     """Types, places and languages come from the content (none when it is broken)."""
-    languages = content.languages if content else ()
+    languages = content.languages if content else None
     parser = _Parser(
         prog=PROG,
         description="Guided stretches for an aching lower back and heavy legs. "
@@ -97,6 +99,11 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
         "--tray",
         action="store_true",
         help="start in the tray, without the window (as at login); the first run shows it",
+    )
+    parser.add_argument(
+        "--exit-after-first-frame",
+        action="store_true",
+        help=argparse.SUPPRESS,  # a diagnostic for start-up timing: quit once the window is painted
     )
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log details, the audio libraries' included"
@@ -154,6 +161,8 @@ def _main(args_list: list[str]) -> int:
         content, broken = None, exc
     args = _parser(content).parse_args(args_list)
     if args.command == "check":  # works even when the bundled files are broken
+        if not args.paths:  # the bundled files were just loaded (and checked): not twice
+            return _report([] if content is not None else broken.errors, args.paths)
         return _check(args.paths)
     if content is None:
         print(f"{PROG}: the bundled routine files are broken:", file=sys.stderr)
@@ -195,7 +204,13 @@ def _main(args_list: list[str]) -> int:
 
     level = logging.DEBUG if args.verbose else logging.INFO
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    return run_gui(args.lang, content, answers, hidden=args.tray)
+    return run_gui(
+        args.lang,
+        content,
+        answers,
+        hidden=args.tray,
+        exit_after_first_frame=args.exit_after_first_frame,
+    )
 
 
 def has_display(env: Mapping[str, str], platform: str) -> bool:
@@ -209,7 +224,10 @@ def has_display(env: Mapping[str, str], platform: str) -> bool:
 
 
 def _check(paths: Sequence[Path]) -> int:
-    errors = check(list(paths) or None)
+    return _report(check(list(paths) or None), paths)
+
+
+def _report(errors: Sequence[object], paths: Sequence[Path]) -> int:
     for error in errors:
         print(_shown(str(error)), file=sys.stderr)
     if not errors:

@@ -168,3 +168,64 @@ def test_without_any_console_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdout", None)
     monkeypatch.setattr(sys, "stderr", None)
     assert main(["check"]) == 0
+
+
+def test_a_broken_install_says_so_instead_of_an_empty_choice(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Types, places and languages come from the content; broken content offers none, and
+    the one line says why rather than "invalid choice: 'nerve' (choose from )"."""
+    import lowback_timer.cli as cli
+    from lowback_timer.core.content import ContentInvalidError
+    from lowback_timer.core.schema import ContentError
+
+    def broken(_paths: object = None) -> None:
+        raise ContentInvalidError([ContentError("stretches.yaml", 3, "missing key 'name'")])
+
+    monkeypatch.setattr(cli, "load_content", broken)
+    code, out, err = run(capsys, "plan", "--type", "nerve", "--place", "floor", "--lang", "ja")
+    assert code == 2 and out == ""
+    assert "the bundled routine files are broken" in err
+    assert "stretches.yaml:3: missing key 'name'" in err
+    assert "invalid choice" not in err
+    code, _, err = run(capsys, "check")
+    assert code == 2 and "stretches.yaml:3: missing key 'name'" in err
+
+
+def test_check_reads_the_bundled_files_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lowback_timer.cli as cli
+
+    calls: list[object] = []
+    real = cli.load_content
+
+    def counted(paths: object = None) -> object:
+        calls.append(paths)
+        return real()
+
+    monkeypatch.setattr(cli, "load_content", counted)
+    monkeypatch.setattr(cli, "check", lambda paths=None: calls.append(paths) or [])
+    assert run(capsys, "check")[:2] == (0, "bundled routines: OK\n")
+    assert calls == [None]
+
+
+def test_exit_after_first_frame(tmp_path: Path) -> None:
+    """The start-up diagnostic: the app paints its first window, then quits by itself."""
+    env = {
+        **__import__("os").environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "lowback_timer", "--verbose", "--exit-after-first-frame"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "First frame painted." in done.stderr

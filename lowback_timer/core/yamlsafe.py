@@ -13,8 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 MAX_FILE_BYTES = 1024 * 1024
 #: Deeper nesting than this is refused (the routine schema needs about 6 levels).
@@ -57,11 +60,13 @@ class LineList(list[Any]):
         self.lines: list[int] = []
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _Checks(Composer):
+    """Each node is checked as it is composed: no aliases or anchors, bounded depth."""
+
     depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[attr-defined]  # (the parser class has it)
         line = event.start_mark.line + 1
         if isinstance(event, AliasEvent):
             raise YamlError(line, "aliases (*name) are not allowed; write the value out")
@@ -74,6 +79,26 @@ class _StrictLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+try:
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    class _StrictLoader(_Checks, CParser, SafeConstructor, Resolver):
+        """libyaml scans and parses (about ten times faster than pure Python); the composing
+        stays in Python, where every node is checked: Composer's `get_single_node` comes
+        before the C one, which would skip the checks."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+except ImportError:  # a PyYAML built without libyaml: the same checks, slower
+
+    class _StrictLoader(_Checks, yaml.SafeLoader):  # type: ignore[no-redef]
+        pass
 
 
 def read_yaml(path: Path) -> Any:
@@ -89,13 +114,13 @@ def read_yaml(path: Path) -> Any:
         raise YamlError(1, "permission denied") from None
     except OSError as exc:
         raise YamlError(1, f"cannot read: {exc.strerror or exc}") from None
+    bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if bad is not None:  # checked here, as the pure-Python reader does, with its line
+        line = text[: bad.start()].count("\n") + 1
+        code = f" (#x{ord(bad.group()):04x})"
+        raise YamlError(line, f"not valid YAML: special characters are not allowed{code}")
     try:
-        # The reader refuses control characters (e.g. NUL) already while being constructed.
         loader = _StrictLoader(text)
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        code = f" (#x{exc.character:04x})" if isinstance(exc.character, int) else ""
-        raise YamlError(line, f"not valid YAML: {exc.reason}{code}") from None
     except yaml.YAMLError as exc:
         raise YamlError(1, f"not valid YAML: {_one_line(exc)}") from None
     try:

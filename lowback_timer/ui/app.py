@@ -16,9 +16,17 @@ from collections.abc import Iterator
 from functools import partial
 from types import FrameType
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QSocketNotifier, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QObject,
+    QSettings,
+    QSocketNotifier,
+    QTimer,
+)
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from lowback_timer.core.content import Content, assets_dir
 from lowback_timer.core.language import app_language
@@ -66,6 +74,7 @@ def run_gui(
     answers: Answers | None,
     *,
     hidden: bool = False,
+    exit_after_first_frame: bool = False,
 ) -> int:
     """The app; with `answers` (`lowback-timer session`), their routine starts at once;
     `hidden` (`--tray`, as at login) starts in the tray once the app is set up."""
@@ -83,12 +92,41 @@ def run_gui(
         if hidden and answers is None and controller.settings.setup_done:
             background.start_hidden()
             return app.exec()
+        if exit_after_first_frame:
+            quit_after_first_frame(window)
         window.show()
         if answers is not None:
             window.start_session(answers)
         else:
             window.start_up()  # the wizard on the first run; the safety check offered when due
         return app.exec()
+
+
+class _FirstFrame(QObject):
+    """Quits the app once `window` has painted its first frame (`--exit-after-first-frame`,
+    for measuring start-up from outside): at the first paint of any of its widgets, once
+    that frame is flushed to the screen."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            QCoreApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+            log.debug("First frame painted.")
+            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # (quit() asks windows)
+        return False
+
+
+def quit_after_first_frame(window: QWidget) -> None:
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.installEventFilter(_FirstFrame(window))
 
 
 @contextlib.contextmanager

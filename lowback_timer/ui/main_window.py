@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         """Quit the app, reminders and all (closing the window may only hide it)."""
         self.stays_in_background = lambda: False
         self.close()
-        QCoreApplication.quit()
+        QCoreApplication.exit(0)  # (quit() would ask each window, and a hidden one says no)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.stays_in_background():

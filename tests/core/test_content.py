@@ -229,7 +229,7 @@ def test_an_unreadable_meta_is_reported_alone(tmp_path: Path) -> None:
     meta = tmp_path / "meta.yaml"
     meta.write_text("\t" + meta.read_text("utf-8"), encoding="utf-8")
     assert messages([tmp_path]) == [
-        f"{meta}:1: not valid YAML: found character '\\t' that cannot start any token"
+        f"{meta}:1: not valid YAML: found character that cannot start any token"
     ]
 
 
