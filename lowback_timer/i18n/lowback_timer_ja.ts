@@ -476,6 +476,10 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         <translation>音声で案内する（音声が使える環境のみ）</translation>
     </message>
     <message>
+        <source>Spoken cues need the optional speech package: pip install &apos;lowback-timer[speech]&apos;</source>
+        <translation>音声の案内には追加の音声パッケージが必要です：pip install &apos;lowback-timer[speech]&apos;</translation>
+    </message>
+    <message>
         <source>Show the breathing pacer</source>
         <translation>呼吸のガイドを表示する</translation>
     </message>
