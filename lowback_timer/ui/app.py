@@ -12,7 +12,7 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from types import FrameType
 
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from lowback_timer.core.content import Content, assets_dir
 from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers
-from lowback_timer.ui.background import Background
 from lowback_timer.ui.controller import (
     APPLICATION,
     Controller,
@@ -88,12 +87,17 @@ def run_gui(
         controller = Controller(content, lang, store, parent=app)
         window = MainWindow(controller)
         instance.show_requested.connect(window.bring_forward)
-        background = Background(controller, window)
+        from lowback_timer.ui.background import Background  # the tray, the reminders
+
         if hidden and answers is None and controller.settings.setup_done:
-            background.start_hidden()
+            Background(controller, window).start_hidden()
             return app.exec()
-        if exit_after_first_frame:
-            quit_after_first_frame(window)
+        # The reminders, the tray and the desktop's signals come right after the first frame:
+        # the window is on screen sooner, and they have nothing to say before it.
+        if exit_after_first_frame:  # (the diagnostic measures up to the frame, no further)
+            after_first_frame(window, lambda: QCoreApplication.exit(0))
+        else:
+            after_first_frame(window, lambda: Background(controller, window))
         window.show()
         if answers is not None:
             window.start_session(answers)
@@ -103,13 +107,14 @@ def run_gui(
 
 
 class _FirstFrame(QObject):
-    """Quits the app once `window` has painted its first frame (`--exit-after-first-frame`,
-    for measuring start-up from outside): at the first paint of any of its widgets, once
-    that frame is flushed to the screen."""
+    """Calls `then()` once `window` has painted its first frame: at the first paint of any of
+    its widgets, once that frame is flushed to the screen. (`--exit-after-first-frame` quits
+    there, for measuring start-up from outside.)"""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
         super().__init__(window)
         self.window = window
+        self.then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -119,14 +124,14 @@ class _FirstFrame(QObject):
         ):
             QCoreApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
             log.debug("First frame painted.")
-            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))  # (quit() asks windows)
+            QTimer.singleShot(0, self.then)
         return False
 
 
-def quit_after_first_frame(window: QWidget) -> None:
+def after_first_frame(window: QWidget, then: Callable[[], object]) -> None:
     app = QCoreApplication.instance()
     if app is not None:
-        app.installEventFilter(_FirstFrame(window))
+        app.installEventFilter(_FirstFrame(window, then))
 
 
 @contextlib.contextmanager

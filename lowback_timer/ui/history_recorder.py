@@ -11,13 +11,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from lowback_timer.core.history import FILE_NAME, History, HistoryError
 from lowback_timer.core.routine import Routine
 from lowback_timer.core.session import Summary
+
+if TYPE_CHECKING:  # sqlite3 and the history are loaded on the first write, after the first frame
+    from lowback_timer.core.history import History, HistoryError
+
+FILE_NAME = "history.sqlite3"  # (core.history.FILE_NAME; a test keeps the two the same)
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -43,6 +47,8 @@ class HistoryRecorder(QObject):
     def history(self) -> History | None:
         """The open history (opened on first use); None when it cannot be opened."""
         if self._history is None:
+            from lowback_timer.core.history import History, HistoryError
+
             try:
                 self._history = History(self.path)
             except HistoryError as exc:
@@ -92,6 +98,8 @@ class HistoryRecorder(QObject):
 
     def delete_all(self) -> bool:
         """Empty the history; False (and told) when it could not be done."""
+        from lowback_timer.core.history import HistoryError
+
         history = self.history
         if history is None:
             return False
@@ -105,6 +113,8 @@ class HistoryRecorder(QObject):
 
     # --- internals ----------------------------------------------------------------------
     def _write(self, write: Callable[[History], _T]) -> _T | None:
+        from lowback_timer.core.history import HistoryError
+
         history = self.history
         if history is None:
             return None

@@ -31,16 +31,17 @@ from lowback_timer.ui.care import CarePage
 from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.history_recorder import HistoryRecorder
 from lowback_timer.ui.home import HomePage
-from lowback_timer.ui.preferences import PreferencesDialog
 from lowback_timer.ui.rating import RatingPage
-from lowback_timer.ui.sheet_output import routine_sheet, write_pdf
 from lowback_timer.ui.text import fill
 from lowback_timer.ui.timer import TimerPage
 from lowback_timer.ui.widgets import Notice
-from lowback_timer.ui.wizard import SetupWizard
+from lowback_timer.ui.wizard import ids as wizard_ids
 
+# Built on first use, not before the first frame: most starts open none of these.
 if TYPE_CHECKING:
     from lowback_timer.ui.history_window import HistoryWindow
+    from lowback_timer.ui.preferences import PreferencesDialog
+    from lowback_timer.ui.wizard import SetupWizard
 
 
 class MainWindow(QMainWindow):
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
         """Call once the window is shown: the wizard on the first run; otherwise the home
         screen, which asks for the safety check again when it is due (a line, not a dialog)."""
         if not self.controller.settings.setup_done:
-            self.open_wizard(SetupWizard.SETUP)
+            self.open_wizard(wizard_ids.SETUP)
 
     def start_routine(self) -> None:
         """Start today's routine (see `start_session`)."""
@@ -380,6 +381,7 @@ class MainWindow(QMainWindow):
 
     def print_sheet(self) -> QDialog:
         """Today's routine sheet through Qt's print preview (the printer's own dialog too)."""
+        from lowback_timer.ui.sheet_output import routine_sheet
         from lowback_timer.ui.sheet_printing import SheetPreview  # QtPrintSupport, on use
 
         dialog = SheetPreview(routine_sheet(self.controller), self._paper(), self)
@@ -402,6 +404,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def write_sheet(self, path: Path) -> bool:
+        from lowback_timer.ui.sheet_output import routine_sheet, write_pdf
+
         try:
             write_pdf(routine_sheet(self.controller), path, self._paper())
         except OSError as exc:
@@ -420,17 +424,21 @@ class MainWindow(QMainWindow):
     def open_preferences(self) -> PreferencesDialog:
         """Window-modal, not blocking; the settings apply when the user presses OK."""
         self.timer_page.pause()  # nothing runs on behind a dialog
+        from lowback_timer.ui.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.controller, self, idle_known=self.idle_known())
         dialog.accepted.connect(dialog.apply)
         dialog.open()
         return dialog
 
-    def open_wizard(self, mode: str = SetupWizard.SETUP) -> SetupWizard:
+    def open_wizard(self, mode: str = wizard_ids.SETUP) -> SetupWizard:
         """Open the wizard (window-modal, not blocking); SETUP, ANSWERS or CHECK."""
         self.timer_page.pause()  # nothing runs on behind a dialog
         if self.wizard is not None:
             self.wizard.close()
             self.wizard.deleteLater()
+        from lowback_timer.ui.wizard import SetupWizard
+
         wizard = SetupWizard(self.controller, mode=mode, parent=self)
         wizard.care_needed.connect(self.show_care_for_screening)
         wizard.completed.connect(lambda _answers: self.show_home())
@@ -439,7 +447,7 @@ class MainWindow(QMainWindow):
         return wizard
 
     def change_answers(self) -> SetupWizard:
-        return self.open_wizard(SetupWizard.ANSWERS)
+        return self.open_wizard(wizard_ids.ANSWERS)
 
     def run_safety_check(self) -> SetupWizard:
-        return self.open_wizard(SetupWizard.CHECK)
+        return self.open_wizard(wizard_ids.CHECK)

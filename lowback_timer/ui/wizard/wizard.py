@@ -37,7 +37,7 @@ class SetupWizard(QWizard):
         ids.PREVIEW,
     )
     group = staticmethod(ids.group)
-    SETUP, ANSWERS, CHECK = "setup", "answers", "check"
+    SETUP, ANSWERS, CHECK = ids.SETUP, ids.ANSWERS, ids.CHECK
 
     completed = Signal(object)
     care_needed = Signal(object)
