@@ -6,7 +6,8 @@ import logging
 import time
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.clock import suspend_aware_clock
@@ -400,3 +401,106 @@ def test_pacer_says_breathe_in_then_out_at_the_users_pace(
     qtbot.addWidget(off)
     off.load(routine)
     assert off.pacer.isHidden() and off.breath_label.isHidden()
+
+
+class Repaints(QObject):
+    """The paint events each widget of the running view gets, and the area they repaint."""
+
+    def __init__(self, page: TimerPage) -> None:
+        super().__init__(page)
+        self.widgets = {
+            "ring": page.ring,
+            "pacer": page.pacer,
+            "time left": page.step_info,
+            "breath": page.breath_label,
+            "cue": page.cue,
+            "next": page.next_label,
+            "name": page.stretch_name,
+            "side": page.side_badge,
+            "picture": page.picture,
+            "buttons": page.pause_button,
+        }
+        self.names = {widget: name for name, widget in self.widgets.items()}
+        self.counts = dict.fromkeys(self.widgets, 0)
+        self.largest = dict.fromkeys(self.widgets, 0.0)  # the largest share of itself
+        QApplication.processEvents()  # what was asked before counting is not counted
+        for widget in self.widgets.values():
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+            name = self.names[watched]
+            self.counts[name] += 1
+            bounds = event.rect()  # type: ignore[attr-defined]
+            share = bounds.width() * bounds.height() / (watched.width() * watched.height())
+            self.largest[name] = max(self.largest[name], share)
+        return False
+
+
+def run_seen(page: TimerPage, clock: FakeClock, seconds: float) -> int:
+    """Let the armed timer fire, on time, for `seconds`, painting after each wake as the event
+    loop would; how many times it woke."""
+    end, wakes = clock.now + seconds, 0
+    while page.timer.isActive() and page.deadline_timer.deadline is not None:
+        if page.deadline_timer.deadline > end:
+            break
+        wake(page, clock)
+        QApplication.processEvents()
+        wakes += 1
+    clock.now = end
+    return wakes
+
+
+def start_a_hold(page: TimerPage, routine: Routine, clock: FakeClock) -> None:
+    page.load(routine)
+    assert page.session is not None
+    deadline = page.session.next_deadline()
+    assert deadline is not None
+    clock.now = deadline
+    page.catch_up()
+    assert page.session.step.phase is Phase.HOLD and page.session.remaining() > 10
+
+
+def test_ten_seconds_of_a_hold_repaint_the_countdown_each_second_and_the_pacer_only(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    start_a_hold(page, routine, clock)
+    repaints = Repaints(page)
+    wakes = run_seen(page, clock, 10.0)
+    assert wakes <= 10 * 10 + 1  # at most ten a second
+    counts = repaints.counts
+    assert 9 <= counts["ring"] <= 11 and 9 <= counts["time left"] <= 11  # once a second
+    assert 10 < counts["pacer"] <= wakes
+    assert counts["breath"] <= 3  # at the turns (two in ten seconds of 4 s in, 6 s out)
+    still = ("cue", "next", "name", "side", "picture", "buttons")
+    assert [counts[name] for name in still] == [0] * len(still)  # nothing else in a phase
+    # Neither dial repaints all of itself for a second or a frame.
+    assert repaints.largest["ring"] < 0.5 and repaints.largest["pacer"] < 0.9
+
+
+def test_nothing_is_armed_or_repainted_while_paused(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    start_a_hold(page, routine, clock)
+    run_seen(page, clock, 2.3)
+    page.toggle_pause()
+    repaints = Repaints(page)
+    assert not page.timer.isActive()
+    clock.advance(60)
+    QApplication.processEvents()
+    page.catch_up()  # as after a click, or the window shown again
+    QApplication.processEvents()
+    assert not page.timer.isActive()
+    assert repaints.counts["ring"] == repaints.counts["pacer"] == 0
+
+
+@pytest.mark.parametrize("settings", [Settings(animations=False), Settings(pacer=False)])
+def test_a_still_or_hidden_pacer_wakes_the_screen_only_for_the_seconds(
+    page: TimerPage, routine: Routine, clock: FakeClock, settings: Settings
+) -> None:
+    page.apply_settings(settings)
+    start_a_hold(page, routine, clock)
+    repaints = Repaints(page)
+    wakes = run_seen(page, clock, 10.0)
+    assert wakes <= 10 + 2  # the seconds, and with the pacer shown, the breath's two turns
+    assert repaints.counts["pacer"] == 0 and 9 <= repaints.counts["ring"] <= 11
