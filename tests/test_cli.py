@@ -198,14 +198,17 @@ def test_check_reads_the_bundled_files_once(
     import lowback_timer.cli as cli
 
     calls: list[object] = []
-    real = cli.load_content
 
     def counted(paths: object = None) -> object:
         calls.append(paths)
-        return real()
+        return load_content()
+
+    def checked(paths: object = None) -> list[object]:
+        calls.append(paths)
+        return []
 
     monkeypatch.setattr(cli, "load_content", counted)
-    monkeypatch.setattr(cli, "check", lambda paths=None: calls.append(paths) or [])
+    monkeypatch.setattr(cli, "check", checked)
     assert run(capsys, "check")[:2] == (0, "bundled routines: OK\n")
     assert calls == [None]
 
