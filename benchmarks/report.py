@@ -126,13 +126,17 @@ def steady(case: str, seconds: float) -> None:
 
 
 def content_load() -> None:
-    start = time.perf_counter()
+    """'cached checked': a start's load through the cache (the app started before, so it is
+    there), then the full read and check of the files."""
+    from lowback_timer.core.content_cache import default_cache_dir, load_bundled
     from lowback_timer.core.loader import load_content
 
-    imported = time.perf_counter()
+    start = time.perf_counter()
+    load_bundled(load_content, default_cache_dir())
+    cached = time.perf_counter()
     load_content()
     done = time.perf_counter()
-    print(f"{(imported - start) * 1000:.1f} {(done - imported) * 1000:.1f}")
+    print(f"{(cached - start) * 1000:.1f} {(done - cached) * 1000:.1f}")
 
 
 # --- the report ---------------------------------------------------------------------------
@@ -206,8 +210,9 @@ def main() -> int:
                 f"{bare_sw * scale:.1f} {unit}",
             )
         )
-    _imported, loaded = map(float, _run([*me, "--child", "content"], env).split())
-    rows.append(("content load + validation (fresh process)", f"{loaded:.1f} ms", "—"))
+    cached, checked = map(float, _run([*me, "--child", "content"], env).split())
+    rows.append(("content load at start (validated cache)", f"{cached:.1f} ms", "—"))
+    rows.append(("content read + validation from the files", f"{checked:.1f} ms", "—"))
     sheet = _run([sys.executable, str(HERE / "sheet_build.py"), "--runs", "5"], env)
     en = next(line for line in sheet.splitlines() if line.startswith("routine sheet (en)"))
     bare_pdf = next(line for line in sheet.splitlines() if line.startswith("bare one-line PDF"))

@@ -24,6 +24,7 @@ from typing import NoReturn
 
 from lowback_timer import __version__
 from lowback_timer.core.content import Content, ContentInvalidError
+from lowback_timer.core.content_cache import default_cache_dir, load_bundled
 from lowback_timer.core.loader import check, load_content
 from lowback_timer.core.routine import MINUTES_RANGE, Answers
 from lowback_timer.core.settings import Settings
@@ -154,9 +155,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _reader_gone()
 
 
+COMMANDS = ("check", "plan", "session", "sheet", "history")
+
+
 def _main(args_list: list[str]) -> int:
+    # `check` reads and checks the files themselves; everything else may start from the
+    # content checked at an earlier start (core/content_cache.py).
+    command = next((arg for arg in args_list if arg in COMMANDS), None)
+    cache = None if command == "check" else default_cache_dir()
     try:
-        content: Content | None = load_content()
+        content: Content | None = load_bundled(load_content, cache)
     except ContentInvalidError as exc:
         content, broken = None, exc
     args = _parser(content).parse_args(args_list)

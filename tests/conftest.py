@@ -13,8 +13,9 @@ def _own_user_settings(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each test reads and writes its own user settings (`lowback-timer plan` and `session`
-    read QSettings()) and autostart folder, never the developer's and never another test's."""
+    read QSettings()), autostart and cache folders, never the developer's and never another test's."""
     folder = str(tmp_path_factory.mktemp("user-settings"))
     monkeypatch.setenv("XDG_CONFIG_HOME", folder)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
     for scope_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(scope_format, QSettings.Scope.UserScope, folder)

@@ -232,3 +232,29 @@ def test_exit_after_first_frame(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "First frame painted." in done.stderr
+
+
+def test_check_never_trusts_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    from lowback_timer.core.content import Content
+
+    """`lowback-timer check` reads the files themselves, whatever a cache says."""
+    import lowback_timer.cli as cli
+
+    used: list[object] = []
+    monkeypatch.setattr(cli, "default_cache_dir", lambda: tmp_path)
+    from lowback_timer.core.content_cache import load_bundled as real
+
+    def spy(load: object, folder: Path | None) -> Content:
+        used.append(folder)
+        return real(load, folder)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "load_bundled", spy)
+    assert cli.main(["check"]) == 0
+    assert cli.main(["--lang", "en", "plan"]) == 0
+    capsys.readouterr()
+    assert used == [None, tmp_path]
+    assert os.listdir(tmp_path)
