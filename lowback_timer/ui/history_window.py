@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from lowback_timer.ui.history_recorder import HistoryRecorder
 from lowback_timer.ui.ratings_chart import RatingsChart
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.text import fill
-from lowback_timer.ui.widgets import laid_out
+from lowback_timer.ui.widgets import ask_where_to_save, laid_out
 
 WEEKS = 5
 
@@ -145,17 +145,13 @@ class HistoryWindow(QDialog):
 
     # --- actions ------------------------------------------------------------------------
     def export(self) -> QFileDialog:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(
-            self, self.tr("Export CSV"), str(Path(folder) / "lowback-timer-history.csv")
+        return ask_where_to_save(
+            self,
+            self.tr("Export CSV"),
+            "lowback-timer-history.csv",
+            self.tr("CSV files (*.csv)"),
+            self.write_csv,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.fileSelected.connect(lambda chosen: self.write_csv(Path(chosen)))
-        dialog.open()
-        return dialog
 
     def write_csv(self, path: Path) -> bool:
         history = self.history

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,7 +34,7 @@ from lowback_timer.ui.home import HomePage
 from lowback_timer.ui.rating import RatingPage
 from lowback_timer.ui.text import fill
 from lowback_timer.ui.timer import TimerPage
-from lowback_timer.ui.widgets import Notice
+from lowback_timer.ui.widgets import Notice, ask_where_to_save
 from lowback_timer.ui.wizard import ids as wizard_ids
 
 # Built on first use, not before the first frame: most starts open none of these.
@@ -392,16 +392,13 @@ class MainWindow(QMainWindow):
 
     def save_sheet_as_pdf(self) -> QFileDialog:
         """Ask where, then write today's routine sheet there as a PDF."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = self.tr("stretching-routine.pdf")
-        dialog = QFileDialog(self, self.tr("Save sheet as PDF"), str(Path(folder) / name))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.fileSelected.connect(lambda chosen: self.write_sheet(Path(chosen)))
-        dialog.open()
-        return dialog
+        return ask_where_to_save(
+            self,
+            self.tr("Save sheet as PDF"),
+            self.tr("stretching-routine.pdf"),
+            self.tr("PDF files (*.pdf)"),
+            self.write_sheet,
+        )
 
     def write_sheet(self, path: Path) -> bool:
         from lowback_timer.ui.sheet_output import routine_sheet, write_pdf

@@ -5,9 +5,10 @@ layout and scroll helpers."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QStandardPaths, Qt, SignalInstance
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLayout,
@@ -265,3 +267,23 @@ class RegionChoice(QComboBox):
 
     def region(self) -> str:
         return str(self.currentData())
+
+
+def ask_where_to_save(
+    parent: QWidget,
+    title: str,
+    name: str,
+    name_filter: str,
+    then: Callable[[Path], object],
+) -> QFileDialog:
+    """A window-modal "save as" dialog starting in the user's Documents with `name`; `then`
+    gets the chosen path (the suffix of `name` added when the user left it out)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    dialog = QFileDialog(parent, title, str(Path(folder) / name))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilter(name_filter)
+    dialog.setDefaultSuffix(Path(name).suffix.lstrip("."))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.fileSelected.connect(lambda chosen: then(Path(chosen)))
+    dialog.open()
+    return dialog
