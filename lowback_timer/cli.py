@@ -101,6 +101,15 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
         action="store_true",
         help="start in the tray, without the window (as at login); the first run shows it",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add the app to the desktop's launcher (Linux: ~/.local/share), with its icon",
+    )
+    desktop.add_argument(
+        "--remove-desktop-entry", action="store_true", help="take the launcher entry away again"
+    )
     parser.add_argument(
         "--exit-after-first-frame",
         action="store_true",
@@ -179,6 +188,10 @@ def _main(args_list: list[str]) -> int:
     answers = None
     if args.command in ("plan", "session"):
         answers = Answers(tuple(args.types), args.place, args.minutes)
+    if args.install_desktop_entry or args.remove_desktop_entry:
+        from lowback_timer.ui.desktop_install import desktop_command  # QtGui, offscreen
+
+        return desktop_command(args.install_desktop_entry)
     if args.command == "history":
         from lowback_timer.ui.history_cli import history_command  # QtCore only
 

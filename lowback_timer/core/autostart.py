@@ -16,6 +16,8 @@ from pathlib import Path
 from lowback_timer.core import atomic
 
 FILE_NAME = "lowback-timer.desktop"
+#: The app's id on the desktop: the launcher entry, the icon and the metainfo share it.
+APP_ID = "io.github.lowback_timer.LowbackTimer"
 MARKER = "X-Lowback-Timer-Autostart=true"
 
 
@@ -31,16 +33,21 @@ def autostart_file(env: Mapping[str, str] = os.environ) -> Path:
     return config / "autostart" / FILE_NAME
 
 
-def launch_command(argv0: str | None = None) -> list[str]:
-    """How to start this installed app hidden in the tray: the `lowback-timer` script when it
-    is what runs now (or is on PATH), else this Python with `-m lowback_timer`."""
+def installed_command(argv0: str | None = None) -> list[str]:
+    """How to start this installed app: the `lowback-timer` script when it is what runs now
+    (or is on PATH), else this Python with `-m lowback_timer`."""
     script = Path(argv0 if argv0 is not None else sys.argv[0])
     if script.name == "lowback-timer" and script.exists():
-        return [str(script.resolve()), "--tray"]
+        return [str(script.resolve())]
     found = shutil.which("lowback-timer")
     if found:
-        return [found, "--tray"]
-    return [sys.executable, "-m", "lowback_timer", "--tray"]
+        return [found]
+    return [sys.executable, "-m", "lowback_timer"]
+
+
+def launch_command(argv0: str | None = None) -> list[str]:
+    """How to start it hidden in the tray, as at login."""
+    return [*installed_command(argv0), "--tray"]
 
 
 def desktop_entry(command: Sequence[str], name: str, comment: str) -> str:
@@ -50,8 +57,8 @@ def desktop_entry(command: Sequence[str], name: str, comment: str) -> str:
             "Type=Application",
             f"Name={name}",
             f"Comment={comment}",
-            f"Exec={' '.join(_quoted(arg) for arg in command)}",
-            "Icon=lowback-timer",
+            f"Exec={' '.join(quote_exec(arg) for arg in command)}",
+            f"Icon={APP_ID}",
             "Terminal=false",
             "X-GNOME-Autostart-enabled=true",
             MARKER,
@@ -99,7 +106,7 @@ def _ours(path: Path) -> bool:
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`=")
 
 
-def _quoted(arg: str) -> str:
+def quote_exec(arg: str) -> str:
     """An Exec argument, quoted as the Desktop Entry spec says ('%' is doubled always)."""
     arg = arg.replace("%", "%%")
     if not arg or _RESERVED & set(arg):
