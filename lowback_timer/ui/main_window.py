@@ -41,6 +41,7 @@ from lowback_timer.ui.wizard import ids as wizard_ids
 if TYPE_CHECKING:
     from lowback_timer.ui.history_window import HistoryWindow
     from lowback_timer.ui.preferences import PreferencesDialog
+    from lowback_timer.ui.shortcuts import ShortcutsDialog
     from lowback_timer.ui.wizard import SetupWizard
 
 
@@ -151,6 +152,10 @@ class MainWindow(QMainWindow):
         guide = QAction(self.tr("How often, and what to expect"), self)
         guide.triggered.connect(self.show_guidance)
         help_menu.addAction(guide)
+        keys = QAction(self.tr("&Keyboard shortcuts"), self)
+        keys.setShortcut(QKeySequence.StandardKey.HelpContents)
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -166,6 +171,17 @@ class MainWindow(QMainWindow):
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
         return box
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Every key the app answers to, read from its menus and the timer's shortcuts."""
+        self.timer_page.pause()  # nothing runs on behind a dialog
+        from lowback_timer.ui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menuBar(), self.timer_page, self, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(
