@@ -100,6 +100,9 @@ class Session:
         self._done: set[int] = set()
         self._skipped: set[int] = set()
         self.stop_reason: str | None = None
+        #: While a stop can be taken back (stopped, no reason given yet): the state it stopped
+        #: from and the seconds that were left in the phase.
+        self._before_stop: tuple[State, float] | None = None
 
     # --- observers -----------------------------------------------------------------------
     def subscribe(self, listener: Callable[[Event], None]) -> None:
@@ -272,17 +275,47 @@ class Session:
 
     def stop(self, reason: str) -> None:
         """End the session at once, from any phase, remembering why. Once stopped, a second
-        call only records the reason (the user says what happened after stopping)."""
+        call only records the reason (the user says what happened after stopping). A stop for
+        `STOP_UNSPECIFIED` can be taken back until then (`undo_stop`)."""
         if self.state is State.STOPPED:
             self.stop_reason = reason
+            if reason != STOP_UNSPECIFIED:
+                self._before_stop = None
             return
         if self.state is State.DONE:
             return
         self.stop_reason = reason
+        if reason == STOP_UNSPECIFIED:
+            self._before_stop = (self.state, self.remaining())
         if self.state is State.READY:
             self._session_start = self._paused_since = self._clock()
         now = self._clock() if self.state is State.RUNNING else self._paused_since
         self._finish(State.STOPPED, EventKind.STOPPED, now)
+
+    @property
+    def can_undo_stop(self) -> bool:
+        """Stopped with `STOP_UNSPECIFIED` and no reason given since: `undo_stop` would work."""
+        return self.state is State.STOPPED and self._before_stop is not None
+
+    def undo_stop(self) -> bool:
+        """Take back a stop pressed by mistake, before the user has said what happened: the
+        routine is back in the same phase, paused, with the same time left (a routine stopped
+        before it started is ready again). The time stopped counts as paused time. Returns
+        False, changing nothing, when the last stop cannot be taken back."""
+        if not self.can_undo_stop or self._before_stop is None:
+            return False
+        state, remaining = self._before_stop
+        self._before_stop = None
+        self.stop_reason = None
+        if state is State.READY:
+            self.state = State.READY
+            self._session_start = self._paused_since = 0.0
+            return True
+        # _finish left _paused_since at the moment of the stop; from there it is a pause.
+        self._paused_remaining = remaining
+        self.state = State.PAUSED
+        self._emit(EventKind.PAUSED)
+        return True
 
     # --- internals -----------------------------------------------------------------------
     def _pause_after_gap(self) -> None:

@@ -3,8 +3,10 @@
 They only draw the numbers they are given; the numbers come from core.session and
 core.breathing. Each repaints only the part of itself that changed (the ring: the new second's
 digits and the piece of arc the second added; the pacer: the circle's square), and only when
-what it shows has changed; the timer screen decides how often to give them numbers (the ring
-once a second, the pacer at most ten times a second while it can be seen).
+what it shows has changed (pausing repaints the whole ring once: its arc turns pale and
+dashed, so a paused countdown never looks like a running one); the timer screen decides how
+often to give them numbers (the ring once a second, the pacer at most ten times a second while
+it can be seen).
 
 Their antialiased shapes are drawn in thin bands (`paint_in_bands`): Qt's raster engine hands
 an antialiased fill of more than about a hundred spans (runs of pixels in a row) to its thread
@@ -37,6 +39,12 @@ WARM = QColor("#e07a5f")
 #: Device pixel rows per band: a ring's edge makes a few spans a row, its flat top a few dozen
 #: over these rows; well under the ~96 spans at which Qt fills in parallel.
 BAND_ROWS = 8
+#: The paused arc: this much of the running arc's colour, in dashes (in pen widths; the round
+#: caps add half a pen width at each end of a dash).
+PAUSED_ALPHA = 0.4
+PAUSED_DASHES = (0.4, 1.8)
+#: The caption is never wider than this share of the ring's inside (a long one gets smaller).
+CAPTION_WIDTH = 0.86
 #: Qt angles are 1/16 degree; a full turn.
 FULL_TURN = 360 * 16
 #: The ring's arc is made of quarters from 12 o'clock and a last, shorter piece (as QPainter's
@@ -129,6 +137,7 @@ class CountdownRing(QWidget):
         self.seconds_text = ""
         self.caption = ""
         self.progress = 0.0
+        self.paused = False
         self._track = StillCircle()
         self.setMinimumSize(220, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -148,6 +157,13 @@ class CountdownRing(QWidget):
     def set_caption(self, caption: str) -> None:
         if caption != self.caption:
             self.caption = caption
+            self.update()
+
+    def set_paused(self, paused: bool) -> None:
+        """A paused countdown: the arc pale and dashed, the caption bold (the caller gives the
+        caption, e.g. "Paused")."""
+        if paused != self.paused:
+            self.paused = paused
             self.update()
 
     def sizeHint(self) -> QSize:
@@ -175,6 +191,19 @@ class CountdownRing(QWidget):
         big.setPixelSize(max(12, round(self._side() * 0.28)))
         big.setBold(True)
         return big
+
+    def caption_font(self) -> QFont:
+        """The caption's font: a twelfth of the ring, smaller when the caption would not fit
+        inside it (a long word, a large system font)."""
+        font = QFont(self.font())
+        font.setBold(self.paused)
+        pixels = max(10, round(self._side() * 0.08))
+        font.setPixelSize(pixels)
+        room = self._inner().width() * CAPTION_WIDTH
+        width = QFontMetricsF(font, self).horizontalAdvance(self.caption)
+        if width > room > 0:
+            font.setPixelSize(max(8, math.floor(pixels * room / width)))
+        return font
 
     def _digits_rect(self, text: str) -> QRect:
         """Where `text` is drawn as the countdown (with a margin for antialiasing)."""
@@ -204,13 +233,18 @@ class CountdownRing(QWidget):
 
     # --- painting --------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        side, pen_width, inner = self._side(), self._pen_width(), self._inner()
+        pen_width, inner = self._pen_width(), self._inner()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         track = QColor(self.palette().color(self.foregroundRole()))
         track.setAlphaF(0.12)
         track_pen = QPen(track, pen_width)
         arc_pen = QPen(TEAL, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        if self.paused:
+            pale = QColor(TEAL)
+            pale.setAlphaF(PAUSED_ALPHA)
+            arc_pen.setColor(pale)
+            arc_pen.setDashPattern(list(PAUSED_DASHES))
         span = _arc_span(self.progress)
         arc = arc_path(inner, span)
         number_rect = self._number_rect()
@@ -218,8 +252,7 @@ class CountdownRing(QWidget):
         caption_rect = QRectF(
             inner.left(), number_rect.bottom(), inner.width(), inner.height() * 0.2
         )
-        caption_font = QFont(self.font())
-        caption_font.setPixelSize(max(10, round(side * 0.08)))
+        caption_font = self.caption_font()
         text_color = self.palette().color(self.foregroundRole())
 
         def ring() -> None:

@@ -5,20 +5,29 @@ stop). Texts and pictures change on the session's events only. One `DeadlineTime
 screen at the earliest of: the session's next deadline; while the screen is seen, the
 countdown's next second and the pacer's next frame (at most ten a second); the breath's next
 turn for its tones. With no session running (none, paused, done, stopped), nothing is armed.
+
+By keyboard: Space pauses and resumes, Left goes back, Right skips, Esc stops; Tab reaches
+every button and Enter or Space presses the focused one, on all three views. A stop pressed by
+mistake is taken back on "What happened?" with "Go on" (Backspace) until a reason is chosen.
+With animations off (Preferences) the pacer is a large "Breathe in" / "Breathe out" that changes
+only at the turns. (Qt 6.11's QStyleHints has no reduced-motion hint, only a contrast one, so
+the app's own setting is what decides.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
+from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLayout,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -45,13 +54,18 @@ from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.speech import Speaker
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import fill
-from lowback_timer.ui.widgets import Picture, big_button, laid_out
+from lowback_timer.ui.widgets import Picture, big_button, laid_out, scrolled
 
 REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
 #: A breath tone due longer ago than this (the event loop was blocked) is left out.
 TONE_LATE_S = 0.5
-PACER_STILL_SIZE = 0.6  # the pacer's size with animations off
 STOP_RED, STOP_RED_HOVER = "#a8432c", "#8f3722"
+#: The side in words, read from the floor two metres away: twice the body text.
+SIDE_FACTOR = 2.0
+#: "Breathe in" beside the moving pacer; alone and larger with animations off.
+BREATH_FACTOR, BREATH_STILL_FACTOR = 1.3, 2.0
+#: Takes back a stop pressed by mistake, on "What happened?".
+GO_ON_KEY = Qt.Key.Key_Backspace
 #: The sound as a phase begins; the others sound "hold-end" when the one before ran to its end.
 PHASE_CUES = {Phase.HOLD: "hold-start", Phase.SWITCH: "switch-side"}
 
@@ -93,7 +107,8 @@ class TimerPage(QWidget):
 
         self.pages = QStackedWidget(self)
         self.running_view = self._build_running_view()
-        # Takes the keyboard focus when a routine starts, so Space/arrows/Esc work at once.
+        # The arrows and Esc work wherever the focus is in it; Space, unless a button has the
+        # focus (Space then presses that button: at the start, Pause).
         self.running_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stop_view = self._build_stop_view()
         self.done_view = self._build_done_view()
@@ -112,14 +127,11 @@ class TimerPage(QWidget):
     # --- building ------------------------------------------------------------------------
     def _build_running_view(self) -> QWidget:
         view = QWidget(self)
-        self.step_info = label(factor=1.1, wrap=False)
-        self.cue = label(factor=1.5)
-        self.next_label = label(factor=1.0)
+        self.cue = wrapped(factor=1.5)
+        self.next_label = wrapped(factor=1.0)
         layout = laid_out(
             QVBoxLayout(view),
-            self._build_title(),
-            self.step_info,
-            (self._build_dials(view), 1),
+            (self._build_top(view), 1),
             self.cue,
             self.next_label,
             self._build_controls(),
@@ -128,76 +140,122 @@ class TimerPage(QWidget):
         layout.setSpacing(SPACING)
         return view
 
-    def _build_title(self) -> QLayout:
-        self.stretch_name = label(factor=1.8, bold=True)
-        self.side_badge = label(factor=1.8, bold=True, wrap=False)
-        self.side_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.side_badge.setFrameShape(QFrame.Shape.StyledPanel)
-        self.side_badge.setMinimumWidth(160)
-        return laid_out(QHBoxLayout(), (self.stretch_name, 1), self.side_badge)
-
-    def _build_dials(self, view: QWidget) -> QLayout:
-        """The picture on the left; the countdown ring and the breathing pacer on the right."""
+    def _build_top(self, view: QWidget) -> QLayout:
+        """The name and the holds left over the picture; over the countdown ring, the side in
+        large words; under the ring, the breathing pacer."""
+        self.stretch_name = wrapped(factor=1.8, bold=True)
+        self.step_info = label(factor=1.1, wrap=False)
+        self.side_label = label(factor=SIDE_FACTOR, bold=True, wrap=False)
+        self.side_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.side_label.setAccessibleDescription(self.tr("The side to stretch"))
+        keep = self.side_label.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # nothing moves when a phase has no side
+        self.side_label.setSizePolicy(keep)
         self.picture = Picture(view, minimum=(300, 200))
+        self.picture.setAccessibleName(self.tr("Picture of the stretch"))
         self.ring = CountdownRing(view)
         self.ring.setFont(scaled_font(1.0))
+        self.ring.setAccessibleName(self.tr("Countdown"))
         self.pacer = BreathPacer(view)
-        self.breath_label = label(factor=1.3, wrap=False)
-        self.breath_label.setMinimumWidth(160)
-        middle = QGridLayout()
-        middle.addWidget(self.picture, 0, 0, 2, 1)
-        middle.addWidget(self.ring, 0, 1)
-        middle.addLayout(laid_out(QHBoxLayout(), self.pacer, self.breath_label), 1, 1)
-        middle.setColumnStretch(0, 3)
-        middle.setColumnStretch(1, 2)
-        return middle
+        self.pacer.setAccessibleName(self.tr("Breathing pacer"))
+        self.pacer.setAccessibleDescription(
+            self.tr("A circle that grows as you breathe in and shrinks as you breathe out")
+        )
+        self.breath_label = label(factor=BREATH_FACTOR, wrap=False)
+        grid = QGridLayout()
+        grid.setSpacing(SPACING)
+        grid.addWidget(self.stretch_name, 0, 0)
+        grid.addWidget(self.step_info, 1, 0)
+        grid.addWidget(self.side_label, 0, 1, 2, 1, Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(self.picture, 2, 0, 2, 1)
+        grid.addWidget(self.ring, 2, 1)
+        pacer_row = laid_out(QHBoxLayout(), self.pacer, self.breath_label)
+        grid.addLayout(pacer_row, 3, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(2, 1)
+        return grid
 
     def _build_controls(self) -> QLayout:
         self.back_button = big_button(self.tr("◀ Back"), self.back, 44, 1.1)
         self.pause_button = big_button("", self.toggle_pause, 44, 1.1)
         self.skip_button = big_button(self.tr("Skip ▶"), self.skip, 44, 1.1)
-        self.stop_button = big_button(self.tr("Something feels wrong"), self.stop, 52)
+        stop_text = fill(
+            self.tr("%1 (%2)"), self.tr("Something feels wrong"), _key(Qt.Key.Key_Escape)
+        )
+        self.stop_button = big_button(stop_text, self.stop, 52)
         self.stop_button.setFont(scaled_font(1.2, bold=True))
         self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
-        # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5).
+        # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5);
+        # focused, a white ring inside its edge.
         self.stop_button.setStyleSheet(
-            f"QPushButton {{ background: {STOP_RED}; color: white; border: none;"
+            f"QPushButton {{ background: {STOP_RED}; color: white; border: 3px solid {STOP_RED};"
             " border-radius: 8px; padding: 8px 24px; }"
-            f"QPushButton:hover {{ background: {STOP_RED_HOVER}; }}"
+            f"QPushButton:hover {{ background: {STOP_RED_HOVER}; border-color: {STOP_RED_HOVER}; }}"
+            "QPushButton:focus { border-color: white; }"
         )
+        # The Pause/Resume/Start button is as wide as its longest text: nothing moves when the
+        # text changes.
+        pause_texts = self._pause_texts().values()
+        _as_wide_as_longest(self.pause_button, pause_texts)
+        for button, name, key in (
+            (self.back_button, self.tr("Back"), Qt.Key.Key_Left),
+            (self.pause_button, self.tr("Pause or resume"), Qt.Key.Key_Space),
+            (self.skip_button, self.tr("Skip"), Qt.Key.Key_Right),
+            (self.stop_button, self.tr("Something feels wrong: stop now"), Qt.Key.Key_Escape),
+        ):
+            _keyboard(button, name, self._key_hint(key))
+            # Tab reaches them; a click leaves the focus where it was (so Space still pauses).
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = (self.back_button, self.pause_button, self.skip_button)
         return laid_out(QHBoxLayout(), *buttons, 1, self.stop_button)
 
     def _build_stop_view(self) -> QWidget:
         view = QWidget(self)
-        self.stop_summary = label(factor=1.0)
+        self.stop_summary = wrapped(factor=1.0)
         self.reason_buttons = {
             reason.id: big_button(reason.label(self.lang), partial(self._report, reason.id))
             for reason in self.content.stop_reasons
         }
+        for button in self.reason_buttons.values():
+            _keyboard(button, button.text())
+        reasons = QWidget()
+        listed = laid_out(QVBoxLayout(reasons), *self.reason_buttons.values(), 1)
+        listed.setContentsMargins(0, 0, 0, 0)
+        listed.setSpacing(SPACING)
+        go_on_text = fill(self.tr("Go on (%1)"), _key(GO_ON_KEY))
+        self.go_on_button = big_button(go_on_text, self.go_on, 44, 1.1)
+        _keyboard(self.go_on_button, self.tr("Go on with the routine"), self._key_hint(GO_ON_KEY))
+        self.go_on_note = wrapped(self.tr("Pressed by mistake? Go back to the routine, paused."))
+        go_on_row = laid_out(QHBoxLayout(), (self.go_on_note, 1), self.go_on_button)
+        self.stop_title = wrapped(self.tr("Stopped. What happened?"), factor=1.8, bold=True)
         layout = laid_out(
             QVBoxLayout(view),
-            label(self.tr("Stopped. What happened?"), factor=1.8, bold=True),
-            label(self.tr("Choose what fits best; the next screen says what to do.")),
+            self.stop_title,
+            wrapped(self.tr("Choose what fits best; the next screen says what to do.")),
             self.stop_summary,
-            *self.reason_buttons.values(),
-            1,
+            (scrolled(reasons), 1),  # at a small size or a large font, they scroll
+            go_on_row,
         )
         layout.setContentsMargins(SPACING * 3, SPACING * 2, SPACING * 3, SPACING * 2)
         layout.setSpacing(SPACING)
+        go_on = QShortcut(QKeySequence(GO_ON_KEY), view)
+        go_on.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        go_on.setWhatsThis(self.tr("After a stop pressed by mistake: back to the routine"))
+        go_on.activated.connect(self.go_on)
         return view
 
     def _build_done_view(self) -> QWidget:
         view = QWidget(self)
-        self.done_title = label(self.tr("Well done"), factor=2.2, bold=True)
-        self.done_summary = label(factor=1.3)
-        self.done_note = label(
-            self.tr("Stand up and walk a few steps. Stretch again later, or tomorrow.")
-        )
-        again = big_button(self.tr("Do it again"), self.restart_requested)
+        self.done_title = wrapped(factor=2.2, bold=True)
+        self.done_summary = wrapped(factor=1.3)
+        self.done_note = wrapped()
+        self.again_button = big_button(self.tr("Do it again"), self.restart_requested)
         self.home_button = big_button(self.tr("Back to home"), self.home_requested)
+        for button in (self.again_button, self.home_button):
+            _keyboard(button, button.text())
         self.home_button.setDefault(True)
-        row = laid_out(QHBoxLayout(), again, self.home_button, 1)
+        row = laid_out(QHBoxLayout(), self.again_button, self.home_button, 1)
         layout = laid_out(
             QVBoxLayout(view), self.done_title, self.done_summary, self.done_note, 1, row
         )
@@ -205,20 +263,26 @@ class TimerPage(QWidget):
         layout.setSpacing(SPACING * 2)
         return view
 
+    def _key_hint(self, key: Qt.Key) -> str:
+        return fill(self.tr("Key: %1"), _key(key))
+
     def _shortcuts(self) -> None:
-        bindings: list[tuple[QKeySequence | Qt.Key, Callable[[], None]]] = [
-            (Qt.Key.Key_Space, self.toggle_pause),
-            (Qt.Key.Key_Left, self.back),
-            (Qt.Key.Key_Right, self.skip),
-            (Qt.Key.Key_Escape, self.stop),
+        """Left, Right and Esc anywhere on the running view; Space when the view itself has the
+        focus (on a focused button, Space presses that button, as Enter does)."""
+        anywhere = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        bindings: list[tuple[Qt.Key, Callable[[], None], Qt.ShortcutContext]] = [
+            (Qt.Key.Key_Space, self.toggle_pause, Qt.ShortcutContext.WidgetShortcut),
+            (Qt.Key.Key_Left, self.back, anywhere),
+            (Qt.Key.Key_Right, self.skip, anywhere),
+            (Qt.Key.Key_Escape, self.stop, anywhere),
         ]
-        for key, slot in bindings:
+        for key, slot, context in bindings:
             shortcut = QShortcut(QKeySequence(key), self.running_view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(context)
             shortcut.activated.connect(slot)
-        # The buttons must not swallow Space as "click" for the focused button.
-        for button in (self.back_button, self.pause_button, self.skip_button, self.stop_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        order = (self.back_button, self.pause_button, self.skip_button, self.stop_button)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def apply_settings(self, settings: Settings) -> None:
         """New preferences: sounds and speech at once, the pacer and breath tones too."""
@@ -228,6 +292,7 @@ class TimerPage(QWidget):
         self.speaker.set_enabled(settings.speech)
         self._show_pacer()
         if self.session is not None:
+            self._breath = None  # (a large "Breathe in" now, or a circle: shown afresh)
             self.catch_up()
 
     def busy(self) -> bool:
@@ -259,7 +324,7 @@ class TimerPage(QWidget):
         self._breath = None
         self._asking = False
         self.pages.setCurrentWidget(self.running_view)
-        self.running_view.setFocus()
+        self.pause_button.setFocus()  # Space and Enter pause; Tab goes on to Skip and Stop
         self.sounds.preload()
         self._show_pacer()
         self._render_phase(self.session)
@@ -307,6 +372,19 @@ class TimerPage(QWidget):
         first = next(iter(self.reason_buttons.values()), None)
         if first is not None:
             first.setFocus()
+
+    def go_on(self) -> None:
+        """Take back a stop pressed by mistake (before a reason is chosen): the routine is
+        where it was, paused, with the same time left."""
+        session = self.session
+        if session is None or not self._asking or not session.undo_stop():
+            return
+        self._asking = False
+        self.pages.setCurrentWidget(self.running_view)
+        self._breath = None
+        self._render_phase(session)
+        self.pause_button.setFocus()
+        self.catch_up()
 
     def _report(self, reason_id: str) -> None:
         if self.session is not None:
@@ -389,7 +467,7 @@ class TimerPage(QWidget):
             self.speaker.say(self._spoken(step))
             self._render_phase(session)
         elif event.kind in (EventKind.PAUSED, EventKind.RESUMED) and session is not None:
-            self._render_pause_button(session)
+            self._render_state(session)
 
     def _spoken(self, step: Step) -> str:
         name = self.content.stretch(step.stretch).name(self.lang)
@@ -419,16 +497,43 @@ class TimerPage(QWidget):
         step = session.step
         stretch = self.content.stretch(step.stretch)
         variant = self.content.variant(step.variant)
-        self.stretch_name.setText(stretch.name(self.lang))
-        badge = {"right": self.tr("RIGHT"), "left": self.tr("LEFT")}.get(step.side or "", "")
-        self.side_badge.setText(badge)
-        self.side_badge.setVisible(bool(badge))
+        side = {"right": self.tr("Right leg"), "left": self.tr("Left leg")}.get(step.side or "")
+        self.side_label.setText(side or "")
+        self.side_label.setAccessibleName(side or "")
+        self.side_label.setVisible(side is not None)
         self.picture.show_image(variant.image, mirrored=step.side == "left")
-        self.ring.set_caption(self.phase_name(step.phase))
+        name = stretch.name(self.lang)
+        leg = {"right": self.tr("right leg"), "left": self.tr("left leg")}.get(step.side or "")
+        self.picture.setAccessibleDescription(fill(self.tr("%1, %2"), name, leg) if leg else name)
         self.cue.setText(self._cue(session.index, step))
         self._render_next(session)
-        self._render_pause_button(session)
         self._clock_shown = None  # the countdown starts over
+        self._render_state(session)
+
+    def _render_state(self, session: Session) -> None:
+        """Running or paused, unmistakably: the title, the ring's caption and arc, the button."""
+        paused = session.state is State.PAUSED
+        name = self.content.stretch(session.step.stretch).name(self.lang)
+        title = fill(self.tr("Paused — %1"), name) if paused else name
+        self.stretch_name.setText(title)
+        self.setWindowTitle(title)
+        self.ring.set_caption(self.tr("Paused") if paused else self.phase_name(session.step.phase))
+        self.ring.set_paused(paused)
+        self._describe_ring(session)
+        texts = self._pause_texts()
+        self.pause_button.setText(texts.get(session.state, texts[State.PAUSED]))
+
+    def _pause_texts(self) -> dict[State, str]:
+        return {
+            State.RUNNING: self.tr("Pause (Space)"),
+            State.READY: self.tr("Start (Space)"),
+            State.PAUSED: self.tr("Resume (Space)"),
+        }
+
+    def _describe_ring(self, session: Session) -> None:
+        """For screen readers: the time left and the phase (or that it is paused)."""
+        left = format_clock(whole_seconds(session.remaining()))
+        self.ring.setAccessibleDescription(fill(self.tr("%1 left, %2"), left, self.ring.caption))
 
     def _cue(self, index: int, step: Step) -> str:
         """The one cue of the phase: while getting ready, the position (after the floor, first
@@ -443,10 +548,6 @@ class TimerPage(QWidget):
             lines.append(guidance.rule(self.lang))
         return "\n".join(lines)
 
-    def _render_pause_button(self, session: Session) -> None:
-        texts = {State.RUNNING: self.tr("Pause (Space)"), State.READY: self.tr("Start (Space)")}
-        self.pause_button.setText(texts.get(session.state, self.tr("Resume (Space)")))
-
     def _render_clock(self, session: Session) -> None:
         """The countdown ring and the time left, when the whole second shown changes."""
         seconds = whole_seconds(session.remaining())
@@ -454,22 +555,32 @@ class TimerPage(QWidget):
             return
         self._clock_shown = (session.index, seconds)
         self.ring.set_time(format_clock(seconds), session.progress())
+        self._describe_ring(session)
         number, total = session.hold_number()
         left = format_clock(whole_seconds(session.routine_remaining()))
         self.step_info.setText(fill(self.tr("Hold %1 of %2 · time left %3"), number, total, left))
 
     def _show_pacer(self) -> None:
-        self.pacer.setVisible(self.settings.pacer)
+        """The moving circle with its words beside it; with animations off, only the words,
+        large (they change at the breath's turns, nothing moves in between)."""
+        animated = self.settings.animations
+        self.pacer.setVisible(self.settings.pacer and animated)
         self.breath_label.setVisible(self.settings.pacer)
+        factor = BREATH_FACTOR if animated else BREATH_STILL_FACTOR
+        self.breath_label.setFont(scaled_font(factor, bold=not animated))
+        middle = Qt.AlignmentFlag.AlignCenter if not animated else Qt.AlignmentFlag.AlignVCenter
+        self.breath_label.setAlignment(middle)
+        breaths = (self.tr("Breathe in"), self.tr("Breathe out"))
+        _as_wide_as_longest(self.breath_label, breaths)
 
     def _render_breath(self, session: Session) -> None:
         """The breath's label and, at a turn, its tone; the pacer's size while it is seen."""
         in_s, out_s = self.settings.breath_in_s, self.settings.breath_out_s
         state = breath_at(session.active_elapsed(), in_s, out_s)
-        if self._showing() and self.settings.pacer:
-            self.pacer.set_size(state.size if self.settings.animations else PACER_STILL_SIZE)
+        if self._showing() and self.settings.pacer and self.settings.animations:
+            self.pacer.set_size(state.size)
         if session.state is not State.RUNNING:
-            self.breath_label.setText(self.tr("Paused") if session.state is State.PAUSED else "")
+            self.breath_label.setText("")  # (the ring and the title say "Paused")
             return
         breath_in = state.breath is Breath.IN
         self.breath_label.setText(self.tr("Breathe in") if breath_in else self.tr("Breathe out"))
@@ -503,6 +614,71 @@ class TimerPage(QWidget):
         )
         clock = format_clock(summary.active_s)
         self.done_summary.setText(fill(text, summary.holds_done, clock, summary.holds_skipped))
+        if summary.holds_done:
+            self.done_title.setText(self.tr("Well done"))
+            note = self.tr("Stand up and walk a few steps. Stretch again later, or tomorrow.")
+        else:
+            self.done_title.setText(self.tr("Routine ended"))
+            note = self.tr(
+                "You skipped every hold this time. Even a short stretch helps; try one hold "
+                "next time."
+            )
+        self.done_note.setText(note)
         self.pages.setCurrentWidget(self.done_view)
         self.home_button.setFocus()
         self.deadline_timer.disarm()
+
+
+class WrappedLabel(QLabel):
+    """A label whose text wraps and which asks for the height its text needs at the width it
+    has: a window made as small as it goes grows taller instead of cutting lines off (Qt sizes
+    a window from its children's minimum sizes, which know nothing of wrapping)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
+
+
+def wrapped(text: str = "", *, factor: float = 1.0, bold: bool = False) -> WrappedLabel:
+    """`style.label`'s wrapping label (plain text, the scaled font) as a `WrappedLabel`."""
+    widget = WrappedLabel(text)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(True)
+    if factor != 1.0 or bold:
+        widget.setFont(scaled_font(factor, bold=bold))
+    return widget
+
+
+def _key(key: Qt.Key) -> str:
+    """A key's name as the system writes it ("Esc", "Backspace")."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _keyboard(button: QPushButton, name: str, key_hint: str = "") -> None:
+    """Enter presses the button when it has the focus, as Space does; a name for screen
+    readers (its text without arrows and keys) and the key that does the same."""
+    button.setAutoDefault(True)
+    # Never lower than its text needs (a larger font, a style sheet's padding).
+    button.setMinimumHeight(max(button.minimumHeight(), button.sizeHint().height()))
+    button.setAccessibleName(name)
+    if key_hint:
+        button.setAccessibleDescription(key_hint)
+
+
+def _as_wide_as_longest(widget: QPushButton | QLabel, texts: Iterable[str]) -> None:
+    """A button or label that shows one of `texts` at a time, as wide as the longest: changing
+    the text moves nothing beside it."""
+    shown = widget.text()
+    width = 0
+    for text in texts:
+        widget.setText(text)
+        width = max(width, widget.sizeHint().width())
+    widget.setText(shown)
+    widget.setMinimumWidth(width)

@@ -270,3 +270,76 @@ def test_the_stops_the_session_makes_have_their_own_ids(clock: FakeClock) -> Non
     left.start()
     left.stop(STOP_ABANDONED)
     assert left.summary().stop_reason == STOP_ABANDONED == "abandoned"
+
+
+def test_a_stop_pressed_by_mistake_is_taken_back_paused_with_the_same_time_left(
+    clock: FakeClock,
+) -> None:
+    session, events = make(clock)
+    session.start()
+    session.skip()  # into the first hold
+    clock.advance(7.25)
+    index, left, done_before = session.index, session.remaining(), session.active_elapsed()
+    session.stop(STOP_UNSPECIFIED)
+    assert session.can_undo_stop
+    clock.advance(30)  # reading "What happened?"
+    assert session.undo_stop()
+    assert events[-1].kind is EventKind.PAUSED
+    assert (session.state, session.index, session.remaining()) == (State.PAUSED, index, left)
+    assert session.stop_reason is None and session.next_deadline() is None
+    assert session.active_elapsed() == done_before  # the time stopped was a pause
+    clock.advance(5)
+    session.resume()
+    assert session.next_deadline() == clock.now + left
+    clock.advance(left)
+    session.update()  # the hold runs to its end and counts as done
+    assert session.summary().holds_done == 1 and session.step.phase is Phase.SWITCH
+
+
+def test_a_stop_from_a_pause_comes_back_to_the_same_pause(clock: FakeClock) -> None:
+    session, _ = make(clock)
+    session.start()
+    clock.advance(2)
+    session.pause()
+    left = session.remaining()
+    clock.advance(10)
+    session.stop(STOP_UNSPECIFIED)
+    clock.advance(10)
+    assert session.undo_stop()
+    assert (session.state, session.remaining()) == (State.PAUSED, left)
+    assert session.active_elapsed() == 2
+
+
+def test_a_stop_before_the_start_comes_back_ready(clock: FakeClock) -> None:
+    session, _ = make(clock)
+    session.stop(STOP_UNSPECIFIED)
+    assert session.undo_stop()
+    assert session.state is State.READY and session.active_elapsed() == 0
+    session.start()
+    assert session.state is State.RUNNING
+
+
+def test_only_a_stop_not_yet_explained_can_be_taken_back(clock: FakeClock) -> None:
+    explained, _ = make(clock)
+    explained.start()
+    explained.stop(STOP_UNSPECIFIED)
+    explained.stop("dizziness")  # the user said what happened: the stop stands
+    assert not explained.can_undo_stop and not explained.undo_stop()
+    assert (explained.state, explained.stop_reason) == (State.STOPPED, "dizziness")
+    for reason in ("sharp-pain", STOP_ABANDONED):
+        direct, _ = make(clock)
+        direct.start()
+        direct.stop(reason)
+        assert not direct.undo_stop() and direct.state is State.STOPPED
+    running, _ = make(clock)
+    running.start()
+    assert not running.undo_stop() and running.state is State.RUNNING
+    running.stop(STOP_UNSPECIFIED)
+    assert running.undo_stop() and not running.undo_stop()  # once
+    done, _ = make(clock)
+    done.start()
+    while (deadline := done.next_deadline()) is not None:
+        clock.now = deadline
+        done.update()
+    done.stop(STOP_UNSPECIFIED)
+    assert not done.undo_stop() and done.state is State.DONE

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QRegion
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -235,3 +235,34 @@ def test_the_dials_look_the_same_in_bands_as_in_one_fill(
     monkeypatch.setattr(dials_module, "BAND_ROWS", 100_000)  # one band: a plain fill
     whole = [widget.grab().toImage() for widget in (ring, pacer)]
     assert banded == whole
+
+
+def test_a_paused_ring_is_pale_and_dashed_repainted_once(dials: Dials) -> None:
+    ring = dials.ring
+    ring.set_caption("Hold")
+    ring.set_time("0:12", 0.6)
+    running = teal_pixels(ring.grab().toImage())
+    counter = PaintCounter(ring)
+    paints(counter)
+    ring.set_paused(True)
+    ring.set_caption("Paused")
+    assert paints(counter) == [1]  # the whole ring, once
+    assert ring.caption_font().bold()
+    ring.set_paused(True)
+    assert paints(counter) == [0]
+    paused = teal_pixels(ring.grab().toImage())
+    assert paused < running / 3  # pale (no longer the running teal) and with gaps
+    ring.set_paused(False)
+    ring.set_caption("Hold")
+    assert teal_pixels(ring.grab().toImage()) == running
+
+
+def test_a_long_caption_gets_smaller_to_fit_inside_the_ring(dials: Dials) -> None:
+    ring = dials.ring
+    ring.set_caption("Hold")
+    usual = ring.caption_font().pixelSize()
+    ring.set_caption("A caption far too long for any ring")
+    font = ring.caption_font()
+    assert font.pixelSize() < usual
+    width = QFontMetricsF(font).horizontalAdvance(ring.caption)
+    assert width <= ring._inner().width()

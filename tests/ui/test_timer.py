@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.clock import suspend_aware_clock
@@ -19,6 +21,7 @@ from lowback_timer.core.settings import Settings
 from lowback_timer.ui import sound
 from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.timer import REFRESH_S, TimerPage
+from lowback_timer.ui.translations import install_translators
 from tests.fakeclock import FakeClock
 
 BOOTTIME = getattr(time, "CLOCK_BOOTTIME", None)
@@ -118,7 +121,7 @@ def test_the_hold_shows_side_mirrored_picture_cue_and_what_comes_next(
     page.skip()  # to the first hold, right side
     first = routine.holds[0]
     assert page.ring.caption == "Hold"
-    assert page.side_badge.text() == "RIGHT" and not page.picture.mirrored
+    assert page.side_label.text() == "Right leg" and not page.picture.mirrored
     assert page.cue.text() == content.stretch(first.stretch).cue("en")
     assert (
         page.next_label.text()
@@ -126,7 +129,7 @@ def test_the_hold_shows_side_mirrored_picture_cue_and_what_comes_next(
     )
     page.skip()
     page.skip()  # switch -> left hold
-    assert page.side_badge.text() == "LEFT" and page.picture.mirrored
+    assert page.side_label.text() == "Left leg" and page.picture.mirrored
     assert page.picture.image == content.variant(first.variant).image
 
 
@@ -136,7 +139,8 @@ def test_space_pauses_and_the_countdown_stays(
     page.load(routine)
     clock.advance(2.2)
     page.catch_up()
-    qtbot.keyClick(page.running_view, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is page.pause_button  # Space presses it
+    qtbot.keyClick(page.pause_button, Qt.Key.Key_Space)
     assert page.session is not None and page.session.state is State.PAUSED
     shown = page.ring.seconds_text
     assert page.pause_button.text() == "Resume (Space)"
@@ -144,6 +148,7 @@ def test_space_pauses_and_the_countdown_stays(
     clock.advance(120)
     page.catch_up()
     assert (page.ring.seconds_text, page.session.index) == (shown, 0)
+    page.running_view.setFocus()  # as after a click beside the buttons: Space still pauses
     qtbot.keyClick(page.running_view, Qt.Key.Key_Space)
     assert page.session.state is State.RUNNING and page.timer.isActive()
 
@@ -318,7 +323,7 @@ def test_after_a_20_s_block_the_unseen_hold_is_neither_heard_nor_counted(
         page.catch_up()
     clock.advance(steps[2].duration_s - 0.5)
     page.catch_up()
-    assert page.side_badge.text() == "LEFT" and page.ring.caption == "Switch sides"
+    assert page.side_label.text() == "Left leg" and page.ring.caption == "Switch sides"
     cues = len(sounds.cues)
     clock.advance(steps[3].duration_s + 1)  # the event loop is blocked through the left hold
     page.catch_up()
@@ -342,7 +347,8 @@ def test_an_hour_of_suspend_on_the_boot_clock_pauses_at_the_next_phase(
     laptop.suspend(3600)  # the lid is closed: time.monotonic() would not move
     page.catch_up()  # the first wake-up after the lid opens
     assert page.session is not None and page.session.state is State.PAUSED
-    assert page.ring.caption == "Switch sides" and page.pause_button.text() == "Resume (Space)"
+    assert page.session.step.phase is Phase.SWITCH
+    assert page.ring.caption == "Paused" and page.pause_button.text() == "Resume (Space)"
     assert page.ring.seconds_text == format_clock(page.session.step.duration_s)
     assert not page.timer.isActive()
 
@@ -416,7 +422,7 @@ class Repaints(QObject):
             "cue": page.cue,
             "next": page.next_label,
             "name": page.stretch_name,
-            "side": page.side_badge,
+            "side": page.side_label,
             "picture": page.picture,
             "buttons": page.pause_button,
         }
@@ -504,3 +510,353 @@ def test_a_still_or_hidden_pacer_wakes_the_screen_only_for_the_seconds(
     wakes = run_seen(page, clock, 10.0)
     assert wakes <= 10 + 2  # the seconds, and with the pacer shown, the breath's two turns
     assert repaints.counts["pacer"] == 0 and 9 <= repaints.counts["ring"] <= 11
+
+
+# --- by keyboard, paused, done, side, reduced motion, screen readers, no clipped text -------
+
+
+def tab_chain(page: TimerPage, qtbot: QtBot, start: QWidget, presses: int = 8) -> list[QWidget]:
+    """The widgets Tab visits from `start`, in order."""
+    start.setFocus()
+    seen = []
+    for _ in range(presses):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    return [w for w in seen if w is not None]
+
+
+def press(qtbot: QtBot, key: Qt.Key) -> None:
+    """A key, as the user presses it: to the widget with the focus."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key)
+
+
+def test_the_stop_button_names_its_key_and_tab_reaches_it(
+    qtbot: QtBot, page: TimerPage, routine: Routine
+) -> None:
+    page.load(routine)
+    assert page.stop_button.text() == "Something feels wrong (Esc)"
+    chain = tab_chain(page, qtbot, page.pause_button)
+    assert chain[:2] == [page.skip_button, page.stop_button]
+    assert page.back_button in chain  # and round again
+    page.stop_button.setFocus()
+    press(qtbot, Qt.Key.Key_Escape)  # Esc stops wherever the focus is
+    assert page.pages.currentWidget() is page.stop_view
+
+
+@pytest.mark.parametrize("how", ["button", "key"])
+def test_go_on_takes_back_a_stop_pressed_by_mistake_paused_with_the_same_time_left(
+    qtbot: QtBot, page: TimerPage, routine: Routine, clock: FakeClock, how: str
+) -> None:
+    page.load(routine)
+    page.skip()  # into the first hold
+    clock.advance(7.25)
+    page.catch_up()
+    assert page.session is not None
+    index, shown = page.session.index, page.ring.seconds_text
+    ended: list[object] = []
+    page.session_ended.connect(ended.append)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert page.pages.currentWidget() is page.stop_view
+    assert page.go_on_button.text() == "Go on (Backspace)"
+    clock.advance(20)  # reading the question
+    if how == "button":
+        page.go_on_button.setFocus()
+        press(qtbot, Qt.Key.Key_Return)
+    else:
+        press(qtbot, Qt.Key.Key_Backspace)  # with a reason button focused
+    assert page.pages.currentWidget() is page.running_view
+    assert (page.session.state, page.session.index) == (State.PAUSED, index)
+    assert page.ring.seconds_text == shown and page.ring.caption == "Paused"
+    assert page.pause_button.text() == "Resume (Space)"
+    assert QApplication.focusWidget() is page.pause_button
+    assert not page.timer.isActive() and page.busy() is not False
+    assert ended == []  # nothing was recorded as over
+    press(qtbot, Qt.Key.Key_Space)
+    assert page.session.state is State.RUNNING
+    assert page.session.remaining() == routine.holds[0].duration_s - 7.25
+
+
+def test_once_a_reason_is_chosen_the_stop_stands(
+    qtbot: QtBot, page: TimerPage, routine: Routine
+) -> None:
+    page.load(routine)
+    page.stop()
+    with qtbot.waitSignal(page.stop_reported):
+        page.reason_buttons["dizziness"].click()
+    page.go_on()
+    assert page.session is not None and page.session.state is State.STOPPED
+    assert page.session.stop_reason == "dizziness"
+    assert page.pages.currentWidget() is page.stop_view  # (the window moves on to care)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_enter_and_space_press_the_focused_button_on_every_view(
+    qtbot: QtBot, page: TimerPage, routine: Routine, key: Qt.Key
+) -> None:
+    page.load(routine)
+    assert page.session is not None
+    page.skip_button.setFocus()
+    press(qtbot, key)
+    assert page.session.step.phase is Phase.HOLD  # skipped, not paused
+    assert page.session.state is State.RUNNING
+    page.pause_button.setFocus()
+    press(qtbot, key)
+    assert page.session.state is State.PAUSED
+    page.stop_button.setFocus()
+    press(qtbot, key)
+    assert page.pages.currentWidget() is page.stop_view
+    page.go_on_button.setFocus()
+    press(qtbot, key)
+    assert page.pages.currentWidget() is page.running_view
+    page.stop()
+    assert QApplication.focusWidget() is page.reason_buttons["sharp-pain"]
+    with qtbot.waitSignal(page.stop_reported) as reported:
+        press(qtbot, key)
+    assert reported.args == ["sharp-pain"]
+    page.load(routine)
+    while page.session.state is State.RUNNING:
+        page.skip()
+    assert QApplication.focusWidget() is page.home_button
+    with qtbot.waitSignal(page.home_requested):
+        press(qtbot, key)
+    page.again_button.setFocus()
+    with qtbot.waitSignal(page.restart_requested):
+        press(qtbot, key)
+
+
+def test_paused_is_unmistakable_and_the_buttons_do_not_move(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    page.load(routine, autostart=False)
+    QApplication.processEvents()
+    places = [b.geometry() for b in (page.back_button, page.pause_button, page.skip_button)]
+    texts = [page.pause_button.text()]
+    page.start()
+    page.skip()
+    clock.advance(4.5)
+    page.catch_up()
+    assert (page.ring.caption, page.ring.paused) == ("Hold", False)
+    texts.append(page.pause_button.text())
+    page.toggle_pause()
+    QApplication.processEvents()
+    texts.append(page.pause_button.text())
+    assert texts == ["Start (Space)", "Pause (Space)", "Resume (Space)"]
+    assert [b.geometry() for b in (page.back_button, page.pause_button, page.skip_button)] == (
+        places
+    )
+    assert (page.ring.caption, page.ring.paused) == ("Paused", True)
+    assert page.ring.seconds_text == format_clock(routine.holds[0].duration_s - 4.5)
+    name = page.content.stretch(routine.holds[0].stretch).name("en")
+    assert page.stretch_name.text() == page.windowTitle() == f"Paused — {name}"
+    assert page.breath_label.text() == ""  # the ring says it; "Breathe in" would not be true
+    page.toggle_pause()
+    assert (page.ring.caption, page.ring.paused, page.stretch_name.text()) == ("Hold", False, name)
+
+
+def test_the_done_screen_does_not_praise_a_routine_of_skipped_holds(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    page.load(routine)
+    assert page.session is not None
+    while page.session.state is State.RUNNING:
+        page.skip()
+    assert page.done_title.text() == "Routine ended"
+    assert page.done_note.text() == (
+        "You skipped every hold this time. Even a short stretch helps; try one hold next time."
+    )
+    page.load(routine)
+    run_to_end(page, clock)
+    assert page.done_title.text() == "Well done"
+    assert page.done_note.text().startswith("Stand up and walk")
+
+
+def test_the_side_is_in_large_words_near_the_ring_for_a_screen_reader_too(
+    page: TimerPage, routine: Routine
+) -> None:
+    page.load(routine)
+    assert page.session is not None
+    body = QApplication.font().pointSizeF()
+    assert page.side_label.font().pointSizeF() >= 2 * body and page.side_label.font().bold()
+    assert page.side_label.frameShape() == page.side_label.frameShape().NoFrame
+    page.skip()
+    QApplication.processEvents()
+    assert page.side_label.isVisible() and page.side_label.text() == "Right leg"
+    assert page.side_label.accessibleName() == "Right leg"
+    label_box, ring_box = page.side_label.geometry(), page.ring.geometry()
+    assert label_box.left() < ring_box.center().x() < label_box.right()  # right above it
+    assert label_box.bottom() < ring_box.top()
+    page.skip()
+    page.skip()
+    assert page.side_label.text() == "Left leg"
+
+
+def test_with_animations_off_the_pacer_is_large_words_that_change_only_at_the_turns(
+    page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    page.apply_settings(Settings(animations=False))
+    page.load(routine)
+    QApplication.processEvents()
+    assert page.pacer.isHidden() and page.breath_label.isVisible()
+    body = QApplication.font().pointSizeF()
+    assert page.breath_label.font().pointSizeF() >= 2 * body
+    start, changes, wakes = clock.now, [(0.0, page.breath_label.text())], 0
+    while clock.now - start < 20:
+        wake(page, clock)
+        wakes += 1
+        if page.breath_label.text() != changes[-1][1]:
+            changes.append((clock.now - start, page.breath_label.text()))
+    # The seconds of the countdown and the breath's turns: no frames in between.
+    assert wakes <= 20 + 4
+    assert changes == [
+        (0.0, "Breathe in"),
+        (4.0, "Breathe out"),
+        (10.0, "Breathe in"),
+        (14.0, "Breathe out"),
+        (20.0, "Breathe in"),
+    ]
+    page.apply_settings(Settings(animations=True))  # back on: the circle, at ten a second
+    QApplication.processEvents()
+    assert page.pacer.isVisible() and page.timer.interval() == round(REFRESH_S * 1000)
+
+
+def test_every_control_and_the_picture_and_the_ring_say_what_they_are(
+    page: TimerPage, routine: Routine, content: Content, clock: FakeClock
+) -> None:
+    page.load(routine)
+    page.skip()
+    clock.advance(7.0)
+    page.catch_up()
+    name = content.stretch(routine.holds[0].stretch).name("en")
+    assert page.picture.accessibleName() == "Picture of the stretch"
+    assert page.picture.accessibleDescription() == f"{name}, right leg"
+    left = format_clock(routine.holds[0].duration_s - 7)
+    assert page.ring.accessibleName() == "Countdown"
+    assert page.ring.accessibleDescription() == f"{left} left, Hold"
+    page.toggle_pause()
+    assert page.ring.accessibleDescription() == f"{left} left, Paused"
+    assert page.pacer.accessibleName() and page.pacer.accessibleDescription()
+    assert page.back_button.accessibleName() == "Back"
+    assert page.back_button.accessibleDescription() == "Key: Left"
+    assert page.stop_button.accessibleDescription() == "Key: Esc"
+    buttons = page.findChildren(QPushButton)
+    assert len(buttons) == 4 + len(content.stop_reasons) + 1 + 2
+    assert all(button.accessibleName() for button in buttons)
+    page.skip()
+    page.skip()  # the left hold: the picture says so
+    assert page.picture.accessibleDescription() == f"{name}, left leg"
+
+
+# --- nothing clipped at the smallest size, in English and Japanese, at 1x and 2x text -----
+
+
+def clipped(page: TimerPage) -> list[str]:
+    """The texts of the view on show that do not fit where they are drawn."""
+    QApplication.processEvents()
+    view = page.pages.currentWidget()
+    assert view is not None
+    bounds = page.rect()
+    found = []
+    widgets: list[QWidget] = [*view.findChildren(QLabel), *view.findChildren(QPushButton)]
+    for widget in widgets:
+        if not widget.isVisibleTo(page):
+            continue
+        text = widget.text()  # type: ignore[attr-defined]
+        if not text:
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            need = QSize(widget.minimumSizeHint().width(), widget.heightForWidth(widget.width()))
+        else:
+            need = widget.sizeHint()
+        if need.width() > widget.width() or need.height() > widget.height():
+            found.append(f"{text!r}: needs {need.width()}x{need.height()}, has {widget.size()}")
+        inside_scroll = any(isinstance(p, QScrollArea) for p in _ancestors(widget, page))
+        where = QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+        if not inside_scroll and not bounds.contains(where):
+            found.append(f"{text!r}: out of the window at {where}")
+    if view is page.running_view:
+        ring = page.ring
+        room = ring._inner().width()
+        caption = QFontMetricsF(ring.caption_font()).horizontalAdvance(ring.caption)
+        if caption > room:
+            found.append(f"ring caption {ring.caption!r}: {caption:.0f} > {room:.0f}")
+        if not ring.rect().contains(ring._digits_rect(ring.seconds_text)):
+            found.append(f"ring digits {ring.seconds_text!r}")
+    return found
+
+
+def _ancestors(widget: QWidget, top: QWidget) -> list[QWidget]:
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
+
+
+@pytest.fixture(params=[1.0, 2.0], ids=["text-100%", "text-200%"])
+def text_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[float]:
+    """The system's text at this scale, as a user who enlarged it has it."""
+    normal = QFont(qapp.font())
+    larger = QFont(normal)
+    larger.setPointSizeF(normal.pointSizeF() * request.param)
+    qapp.setFont(larger)
+    yield request.param
+    qapp.setFont(normal)
+
+
+@pytest.fixture(params=["en", "ja"])
+def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    translators = install_translators(qapp, request.param)
+    yield request.param
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    install_translators(qapp, "en")
+
+
+def test_no_text_is_clipped_at_the_smallest_size(
+    qtbot: QtBot, content: Content, clock: FakeClock, lang: str, text_scale: float
+) -> None:
+    page = TimerPage(content, lang, Settings(), clock=clock, sounds=RecordingSounds())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+
+    def smallest() -> None:
+        QApplication.processEvents()
+        page.resize(1, 1)  # the window's minimum size
+        QApplication.processEvents()
+
+    problems: dict[str, list[str]] = {}
+
+    def look(moment: str) -> None:
+        smallest()
+        problems[moment] = clipped(page)
+
+    # Floor and desk routines, so every cue and both kinds of get-ready are seen.
+    for place in ("floor", "desk"):
+        routine = build_routine(content, ("fatigue", "sitting"), place, 5)
+        page.load(routine)
+        assert page.session is not None
+        while page.session.state is State.RUNNING:
+            look(f"{place} {page.session.index} {page.session.step.phase}")
+            page.skip()
+        look(f"{place} done, all skipped")
+    page.load(build_routine(content, (), "desk", 3))
+    assert page.session is not None
+    page.skip()
+    page.toggle_pause()
+    look("paused")
+    page.stop()
+    look("what happened")
+    page.go_on()
+    look("back, paused")
+    page.toggle_pause()
+    run_to_end(page, clock)
+    look("well done")
+    assert {k: v for k, v in problems.items() if v} == {}
+    if text_scale == 1.0:  # at 200 % on a 1920x1080 screen there are 960x540 to use
+        assert page.minimumSizeHint().width() <= 960
