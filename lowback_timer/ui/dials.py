@@ -23,6 +23,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontInfo,
     QFontMetricsF,
     QImage,
     QPainter,
@@ -139,7 +140,7 @@ class CountdownRing(QWidget):
         self.progress = 0.0
         self.paused = False
         self._track = StillCircle()
-        self.setMinimumSize(220, 220)
+        self.setMinimumSize(180, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_time(self, seconds_text: str, progress: float) -> None:
@@ -193,11 +194,11 @@ class CountdownRing(QWidget):
         return big
 
     def caption_font(self) -> QFont:
-        """The caption's font: a twelfth of the ring, smaller when the caption would not fit
-        inside it (a long word, a large system font)."""
+        """The caption's font: a twelfth of the ring and never smaller than the widget's font
+        (the system's text size), unless the caption would not fit inside the ring then."""
         font = QFont(self.font())
         font.setBold(self.paused)
-        pixels = max(10, round(self._side() * 0.08))
+        pixels = max(10, round(self._side() * 0.08), QFontInfo(self.font()).pixelSize())
         font.setPixelSize(pixels)
         room = self._inner().width() * CAPTION_WIDTH
         width = QFontMetricsF(font, self).horizontalAdvance(self.caption)
@@ -283,7 +284,7 @@ class BreathPacer(QWidget):
         self.size_fraction = 0.0
         self._painted_radius = -1.0
         self._outline = StillCircle()
-        self.setMinimumSize(96, 96)
+        self.setMinimumSize(72, 72)
         self.setFont(scaled_font(1.0))
 
     def set_size(self, fraction: float) -> None:

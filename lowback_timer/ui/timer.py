@@ -187,12 +187,12 @@ class TimerPage(QWidget):
         self.stop_button.setFont(scaled_font(1.2, bold=True))
         self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
         # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5);
-        # focused, a white ring inside its edge.
+        # focused, its edge in the highlight colour like every focused button's.
         self.stop_button.setStyleSheet(
             f"QPushButton {{ background: {STOP_RED}; color: white; border: 3px solid {STOP_RED};"
             " border-radius: 8px; padding: 8px 24px; }"
             f"QPushButton:hover {{ background: {STOP_RED_HOVER}; border-color: {STOP_RED_HOVER}; }}"
-            "QPushButton:focus { border-color: white; }"
+            "QPushButton:focus { border-color: palette(highlight); }"
         )
         # The Pause/Resume/Start button is as wide as its longest text: nothing moves when the
         # text changes.
@@ -636,7 +636,8 @@ class WrappedLabel(QLabel):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        if self.width() > 0:
+        # Only once it is on screen: before, its width is not yet the one its layout gives.
+        if self.isVisible() and self.width() >= hint.width():
             hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
         return hint
 
