@@ -1,21 +1,31 @@
-"""Render every screen to PNG, in English and Japanese, for a look before a change lands.
+"""Render every screen to PNG, in English and Japanese, for a look before a change lands, and
+for the README's pictures (docs/screenshots/).
 
 Run: uv run python tools/screenshots.py [OUT_DIR]   (default: screenshots/, ignored by git)
+     uv run python tools/screenshots.py --docs      (docs/screenshots/, small PNGs)
+     --dark: every screen in a dark palette as well (--docs: a few of them)
+With the real fonts and window system (as the README's set is made):
+     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x900x24" \
+         uv run python tools/screenshots.py --docs
 Uses a fake clock, so the timer shows a chosen moment of each phase.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QSettings, QStandardPaths
+from PySide6.QtCore import QPoint, QSettings, QSize, QStandardPaths, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lowback_timer.core.content import Content
@@ -29,6 +39,79 @@ from lowback_timer.ui.desktop import IdleMonitor
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.translations import install_translators
 
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "screenshots"
+SIZE = QSize(1000, 720)  # the main window and the dialogs
+#: --docs: no picture larger than this (a larger one is scaled down, keeping its shape)
+DOCS_MAX = QSize(1000, 760)
+
+
+#: --docs also shoots these screens (name without the language) in a dark palette
+DARK = ("home", "timer-hold-right", "wizard-type", "care-urgent", "reminder-popup")
+
+
+def dark_palette() -> QPalette:
+    """A dark system palette (KDE's Breeze Dark), light, mid and dark derived by Qt."""
+    palette = QPalette(QColor("#31363b"), QColor("#31363b"))
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    for name, colour in (
+        (role.Window, "#31363b"),
+        (role.WindowText, "#eff0f1"),
+        (role.Base, "#232629"),
+        (role.AlternateBase, "#2b2f33"),
+        (role.Text, "#eff0f1"),
+        (role.Button, "#31363b"),
+        (role.ButtonText, "#eff0f1"),
+        (role.Highlight, "#3daee9"),
+        (role.HighlightedText, "#eff0f1"),
+        (role.ToolTipBase, "#31363b"),
+        (role.ToolTipText, "#eff0f1"),
+        (role.PlaceholderText, "#a1a9b1"),
+        (role.Link, "#1d99f3"),
+    ):
+        palette.setColor(name, QColor(colour))
+    for name in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(group.Disabled, name, QColor("#6e7175"))
+    return palette
+
+
+class Saver:
+    """Grabs a widget into OUT_DIR/<name>.png; for the docs, at one pixel per pixel, scaled
+    down to fit DOCS_MAX, without an alpha channel, compressed the most. (A palette of 256
+    colours made them smaller still, but shifted the colours visibly.)"""
+
+    def __init__(self, out: Path, *, small: bool) -> None:
+        self.out, self.small = out, small
+        self.written: list[Path] = []
+        self.only: tuple[str, ...] | None = None  # the screens to save (None: all)
+        self.tag = ""  # after the language: "ja-dark-home"
+
+    def __call__(self, widget: QWidget, name: str) -> None:
+        lang, screen = name.split("-", 1)
+        if self.only is not None and screen not in self.only:
+            return
+        name = f"{lang}-{self.tag}-{screen}" if self.tag else name
+        QApplication.processEvents()
+        image = widget.grab().toImage()
+        if self.small:
+            image = shrink(image)
+        path = self.out / f"{name}.png"
+        if not image.save(str(path), quality=0):  # quality 0: the smallest file
+            raise OSError(f"could not write {path}")
+        self.written.append(path)
+        print("wrote", path)
+
+
+def shrink(image: QImage) -> QImage:
+    image.setDevicePixelRatio(1)
+    if image.width() > DOCS_MAX.width() or image.height() > DOCS_MAX.height():
+        image = image.scaled(
+            DOCS_MAX,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    return image.convertToFormat(QImage.Format.Format_RGB888)  # no alpha channel to store
+
 
 class _Clock:
     now = 100.0
@@ -37,93 +120,106 @@ class _Clock:
         return self.now
 
 
-def _save(widget: QWidget, out: Path, name: str) -> None:
-    QApplication.processEvents()
-    widget.grab().save(str(out / f"{name}.png"))
-    print("wrote", out / f"{name}.png")
+Save = Callable[[QWidget, str], None]
 
 
-def shoot(content: Content, lang: str, out: Path) -> None:
+def shoot(content: Content, lang: str, save: Save) -> None:
     app = application()
     translators = install_translators(app, lang)
-    folder = Path(tempfile.mkdtemp())
+    # The same folder each time: History shows where the data lives.
+    folder = Path(tempfile.gettempdir()) / "lowback-timer-screenshots" / lang
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     store = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
     store.setValue("setup_done", True)
     store.setValue("screened_at", time.time())
     store.setValue("types", "fatigue,sitting")
     clock = _Clock()
     window = MainWindow(Controller(content, lang, store, folder), clock=clock)
-    window.resize(1000, 720)
+    window.resize(SIZE)
     window.show()
-    _save(window, out, f"{lang}-home")
+    save(window, f"{lang}-home")
     preview = window.print_sheet()
-    preview.resize(900, 720)
-    _save(preview, out, f"{lang}-print-preview")
+    preview.resize(SIZE)
+    save(preview, f"{lang}-print-preview")
     preview.reject()
-    window.start_session(Answers(("fatigue", "sitting"), "desk", 5))
-    page = window.timer_page
-    assert page.session is not None
-    clock.now += 1.2
-    page.catch_up()
-    _save(window, out, f"{lang}-timer-prepare")
-    page.skip()
-    clock.now += 7.4
-    page.catch_up()
-    _save(window, out, f"{lang}-timer-hold-right")
-    while page.session.step.phase is not Phase.HOLD or page.session.step.side != "left":
-        page.skip()
-    clock.now += 3
-    page.toggle_pause()
-    _save(window, out, f"{lang}-timer-left-paused")
-    page.toggle_pause()
-    page.stop()
-    _save(window, out, f"{lang}-timer-stop")
-    page.reason_buttons["sharp-pain"].click()
-    _save(window, out, f"{lang}-care-stop")
-    window.start_session(Answers(("standing",), "desk", 3))
-    while page.session.state.value == "running":
-        page.skip()
-    _save(window, out, f"{lang}-timer-done")
-    wizard = window.change_answers()
-    wizard.resize(1000, 720)
-    for name in ("type", "place", "preview"):
-        _save(wizard, out, f"{lang}-wizard-{name}")
-        wizard.next()
-    wizard.reject()
-    check = window.run_safety_check()
-    check.resize(1000, 720)
-    _save(check, out, f"{lang}-wizard-safety")
-    last = check.groups[-1]
-    while check.currentPage() is not last:
-        check.groups[check.currentId() - check.SAFETY].answer(False)
-    last.answer(True)  # a group that asks which items apply
-    _save(check, out, f"{lang}-wizard-safety-which")
-    check.reject()
-    welcome = window.open_wizard()
-    welcome.resize(1000, 720)
-    _save(welcome, out, f"{lang}-wizard-welcome")
-    welcome.reject()
-    check = window.run_safety_check()
-    check.groups[0].answer(True)  # tier 1: straight to the care screen
-    _save(window, out, f"{lang}-care-urgent")
-    window.controller.update_settings(replace(window.controller.settings, region="elsewhere"))
-    window.show_care_for_stop("weakness")
-    _save(window, out, f"{lang}-care-elsewhere")
-    shoot_reminders(window, lang, out)
-    shoot_history(window, lang, out)
+    shoot_timer(window, clock, lang, save)
+    shoot_wizard(window, lang, save)
+    shoot_reminders(window, lang, save)
+    shoot_history(window, lang, save)
+    keys = window.show_shortcuts()
+    save(keys, f"{lang}-keyboard-shortcuts")
+    keys.reject()
     window.quit()
     for translator in translators:
         app.removeTranslator(translator)
 
 
-def shoot_history(window: MainWindow, lang: str, out: Path) -> None:
+def shoot_timer(window: MainWindow, clock: _Clock, lang: str, save: Save) -> None:
+    """A moment of each phase, the stop and its care screen, and the end."""
+    window.start_session(Answers(("fatigue", "sitting"), "desk", 5))
+    page = window.timer_page
+    assert page.session is not None
+    clock.now += 1.2
+    page.catch_up()
+    save(window, f"{lang}-timer-prepare")
+    page.skip()
+    clock.now += 7.4
+    page.catch_up()
+    save(window, f"{lang}-timer-hold-right")
+    while page.session.step.phase is not Phase.HOLD or page.session.step.side != "left":
+        page.skip()
+    clock.now += 3
+    page.toggle_pause()
+    save(window, f"{lang}-timer-left-paused")
+    page.toggle_pause()
+    page.stop()
+    save(window, f"{lang}-timer-stop")
+    page.reason_buttons["sharp-pain"].click()
+    save(window, f"{lang}-care-stop")
+    window.start_session(Answers(("standing",), "desk", 3))
+    while page.session.state.value == "running":
+        page.skip()
+    save(window, f"{lang}-timer-done")
+
+
+def shoot_wizard(window: MainWindow, lang: str, save: Save) -> None:
+    """The wizard's pages, and the care screens after the check."""
+    wizard = window.change_answers()
+    wizard.resize(SIZE)
+    for name in ("type", "place", "preview"):
+        save(wizard, f"{lang}-wizard-{name}")
+        wizard.next()
+    wizard.reject()
+    check = window.run_safety_check()
+    check.resize(SIZE)
+    save(check, f"{lang}-wizard-safety")
+    last = check.groups[-1]
+    while check.currentPage() is not last:
+        check.groups[check.currentId() - check.SAFETY].answer(False)
+    last.answer(True)  # a group that asks which items apply
+    save(check, f"{lang}-wizard-safety-which")
+    check.reject()
+    welcome = window.open_wizard()
+    welcome.resize(SIZE)
+    save(welcome, f"{lang}-wizard-welcome")
+    welcome.reject()
+    check = window.run_safety_check()
+    check.groups[0].answer(True)  # tier 1: straight to the care screen
+    save(window, f"{lang}-care-urgent")
+    window.controller.update_settings(replace(window.controller.settings, region="elsewhere"))
+    window.show_care_for_stop("weakness")
+    save(window, f"{lang}-care-elsewhere")
+
+
+def shoot_history(window: MainWindow, lang: str, save: Save) -> None:
     """The rating rows, and the history window over three weeks of made-up sessions."""
     window.show_home()
     window._ask_rating(window.controller.routine)  # (an earlier shot left a check due)
     window.rating.back.set_value(6)
     window.rating.legs.set_value(5)
     window.rating.back.setFocus()
-    _save(window, out, f"{lang}-rating")
+    save(window, f"{lang}-rating")
     window.rating.skip_button.click()
     window.show_home()
     now = [time.time() - 20 * 86400]
@@ -140,41 +236,66 @@ def shoot_history(window: MainWindow, lang: str, out: Path) -> None:
             history.record_reminder(event)
     history.close()
     dialog = window.open_history()
-    _save(dialog, out, f"{lang}-history")
+    dialog.resize(760, SIZE.height())
+    save(dialog, f"{lang}-history")
     dialog.close()
 
 
-def shoot_reminders(window: MainWindow, lang: str, out: Path) -> None:
+def shoot_reminders(window: MainWindow, lang: str, save: Save) -> None:
     """The reminder popup, the tray's menu, the status window (no tray) and Preferences."""
     window.show_home()
     background = Background(window.controller, window, has_tray=False, idle=IdleMonitor([]))
     background.service.show_now()
-    _save(background.popup, out, f"{lang}-reminder-popup")
+    save(background.popup, f"{lang}-reminder-popup")
     background.popup.hide()
     menu = background.commands.menu()
     menu.popup(QPoint(40, 40))
-    _save(menu, out, f"{lang}-tray-menu")
+    save(menu, f"{lang}-tray-menu")
     menu.hide()
     assert background.status_window is not None
     background.status_window.show()
-    _save(background.status_window, out, f"{lang}-status-window")
+    save(background.status_window, f"{lang}-status-window")
     background.status_window.hide()
     prefs = window.open_preferences()
     for tab in range(prefs.tabs.count()):
         prefs.tabs.setCurrentIndex(tab)
-        _save(prefs, out, f"{lang}-preferences-{tab + 1}")
+        save(prefs, f"{lang}-preferences-{tab + 1}")
     prefs.reject()
 
 
-def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("out_dir", nargs="?", type=Path, help="where the PNG files go")
+    parser.add_argument(
+        "--docs",
+        action="store_true",
+        help=f"the README's set: small PNGs, into {DOCS.relative_to(ROOT)}/ by default",
+    )
+    parser.add_argument(
+        "--dark",
+        action="store_true",
+        help="every screen in a dark palette too (--docs alone: only " + ", ".join(DARK) + ")",
+    )
+    args = parser.parse_args(argv)
+    out: Path = args.out_dir or (DOCS if args.docs else Path("screenshots"))
     out.mkdir(parents=True, exist_ok=True)
     QStandardPaths.setTestModeEnabled(True)
     content = load_content()
+    save = Saver(out, small=args.docs)
     for lang in content.languages:
-        shoot(content, lang, out)
+        shoot(content, lang, save)
+    if args.docs or args.dark:
+        app = application()
+        light = app.palette()
+        app.setPalette(dark_palette())
+        save.only, save.tag = (DARK if args.docs and not args.dark else None), "dark"
+        for lang in content.languages:
+            shoot(content, lang, save)
+        app.setPalette(light)
+    total = sum(p.stat().st_size for p in save.written)
+    print(f"{len(save.written)} pictures, {total / 1e6:.1f} MB in {out}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

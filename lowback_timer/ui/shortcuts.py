@@ -7,6 +7,7 @@ rows, Qt's own Tab, Space, Enter and Esc) cannot be read back and are listed her
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -38,7 +39,9 @@ class Section:
 
 
 def plain(text: str) -> str:
-    """A menu text as read aloud: without its "&" mnemonic marks and the closing "…"."""
+    """A menu text as read aloud: without its mnemonic ("&History", "記録(&H)") and the
+    closing "…"."""
+    text = re.sub(r"\s*\(&[^&\s]\)", "", text)  # the Japanese way: the letter in brackets
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")
 
 
@@ -76,18 +79,35 @@ def _menu_rows(menu: QMenu, path: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 def shortcut_rows(
-    shortcuts: list[QShortcut], descriptions: dict[str, str]
+    shortcuts: list[QShortcut], descriptions: dict[str, str], own: tuple[str, ...] = ()
 ) -> tuple[tuple[str, str], ...]:
     """The enabled `shortcuts` as (keys, what they do): a shortcut's "What's this" text, else
-    its key's entry in `descriptions`; the keys of one action share a row ("Left / B")."""
+    its key's entry in `descriptions`; the keys of one action share a row ("Left / B"). The
+    `own` keys (portable names) that no shortcut holds are added with their descriptions: the
+    widget reads them itself. Rows come in the order of `descriptions`, keys it lacks last."""
     merged: dict[str, list[QKeySequence]] = {}
+    held = set()
     for shortcut in shortcuts:
         if not shortcut.isEnabled():
             continue
         for key in keys_of(shortcut):
+            held.add(key.toString(PORTABLE))
             what = shortcut.whatsThis() or descriptions.get(key.toString(PORTABLE), "")
             merged.setdefault(what, []).append(key)
-    return tuple((keys_text(keys), what) for what, keys in merged.items())
+    for name in own:
+        if name not in held:
+            merged.setdefault(descriptions[name], []).append(QKeySequence(name))
+    order = list(descriptions)
+
+    def rank(keys: list[QKeySequence]) -> int:
+        return min(
+            order.index(name) if name in order else len(order)
+            for name in (key.toString(PORTABLE) for key in keys)
+        )
+
+    return tuple(
+        (keys_text(keys), what) for what, keys in sorted(merged.items(), key=lambda i: rank(i[1]))
+    )
 
 
 class ShortcutsDialog(QDialog):
@@ -129,8 +149,22 @@ class ShortcutsDialog(QDialog):
         layout.setSpacing(SPACING)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
-        self.resize(660, 640)
         self.tree.setFocus()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough to show every row at once, where the screen allows."""
+        tree = self.tree
+        tree.doItemsLayout()
+        section = tree.topLevelItem(tree.topLevelItemCount() - 1)
+        last = section.child(section.childCount() - 1) if section is not None else None
+        if last is None:
+            return
+        rows = tree.visualItemRect(last).bottom() + 1
+        height = rows + tree.header().sizeHint().height() + 2 * tree.frameWidth() + 4
+        screen = self.screen().availableGeometry().height() if self.screen() else 800
+        tree.setMinimumHeight(min(height, screen * 2 // 3))
+        self.resize(max(620, self.sizeHint().width()), self.sizeHint().height())
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(section, keys, what they do) for every row shown."""
@@ -139,15 +173,7 @@ class ShortcutsDialog(QDialog):
     def _sections(self, bar: QMenuBar, timer: QWidget, window: QWidget) -> list[Section]:
         found = menu_sections(bar)
         timer_keys = timer.findChildren(QShortcut)
-        descriptions = self._timer_descriptions()
-        rows = shortcut_rows(timer_keys, descriptions)
-        held = {k.toString(PORTABLE) for s in timer_keys if s.isEnabled() for k in keys_of(s)}
-        own = tuple(  # keys the timer's view reads itself, not through a QShortcut
-            (QKeySequence(key).toString(NATIVE), descriptions[key])
-            for key in TIMER_OWN_KEYS
-            if key not in held
-        )
-        rows = own + rows
+        rows = shortcut_rows(timer_keys, self._timer_descriptions(), TIMER_OWN_KEYS)
         if rows:
             found.append(Section(self.tr("During a routine"), rows))
         others = [s for s in window.findChildren(QShortcut) if s not in timer_keys]
