@@ -13,7 +13,8 @@ def _own_user_settings(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each test reads and writes its own user settings (`lowback-timer plan` and `session`
-    read QSettings()), autostart and cache folders, never the developer's and never another test's."""
+    read QSettings()), autostart and cache folders: never the developer's, nor another
+    test's."""
     folder = str(tmp_path_factory.mktemp("user-settings"))
     monkeypatch.setenv("XDG_CONFIG_HOME", folder)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
