@@ -41,6 +41,7 @@ from lowback_timer.ui.controller import (
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.single_instance import SingleInstance, default_name
 from lowback_timer.ui.sound import quiet_audio_libraries
+from lowback_timer.ui.style import apply_look
 from lowback_timer.ui.translations import install_translators
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,8 @@ def application() -> QApplication:
     app.setApplicationDisplayName("Low-back Timer")
     app.setDesktopFileName(APPLICATION)
     app.setWindowIcon(QIcon(str(assets_dir() / "icon.svg")))
+    # The focus ring, Enter on buttons, and a proportional font for Japanese (ui.style.Look).
+    apply_look(app)
     return app
 
 

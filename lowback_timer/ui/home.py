@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,6 +16,8 @@ from lowback_timer.core.routine import Routine
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.text import Phrases, dose_text
 from lowback_timer.ui.widgets import Picture, laid_out, scrolled
+
+PICTURE = (120, 80)  # each row's picture; its row is as tall as the picture or its text
 
 
 class HomePage(QWidget):
@@ -34,10 +36,10 @@ class HomePage(QWidget):
         self.rows_layout = QGridLayout(self.rows)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setHorizontalSpacing(SPACING)
-        self.rows_layout.setVerticalSpacing(SPACING)
+        self.rows_layout.setVerticalSpacing(SPACING * 3 // 4)
         self.rows_layout.setColumnStretch(1, 1)
-        scroll = scrolled(self.rows)
-        self.total = label(factor=1.2)
+        self.rows_area = scrolled(self.rows)
+        self.total = label(factor=1.2, wrap=False)
         self.start_button = QPushButton(self.tr("Start my routine"))
         self.start_button.setDefault(True)
         self.start_button.setAutoDefault(True)
@@ -58,9 +60,11 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING * 2)
         layout.setSpacing(SPACING)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.total)
-        layout.addWidget(scroll, 1)
+        # The length beside the heading: the routine's rows get the height.
+        layout.addLayout(
+            laid_out(QHBoxLayout(), (self.heading, 1), self.total),
+        )
+        layout.addWidget(self.rows_area, 1)
         layout.addWidget(self.rule)
         self.notices = QVBoxLayout()  # calm, non-modal notices (safety check due, file set aside)
         self.notices.setSpacing(SPACING // 2)
@@ -88,10 +92,11 @@ class HomePage(QWidget):
         for number, item in enumerate(routine.items, start=1):
             variant = self._content.variant(item.variant)
             stretch = self._content.stretch_for(item.variant)
-            picture = Picture(minimum=(132, 88))
-            picture.setMaximumSize(132, 88)
-            picture.show_image(variant.image)
             name = f"{number}. {stretch.name(self._lang)}"
+            picture = Picture(minimum=PICTURE)
+            picture.setFixedSize(*PICTURE)
+            picture.show_image(variant.image)
+            picture.setAccessibleDescription(stretch.name(self._lang))
             dose = dose_text(stretch.both_sides, item.hold_s, item.reps)
             text = QVBoxLayout()
             texts = QWidget()
@@ -102,7 +107,7 @@ class HomePage(QWidget):
             text.addWidget(label(stretch.cue(self._lang)))
             text.addStretch(1)
             row = number - 1
-            self.rows_layout.addWidget(picture, row, 0)
+            self.rows_layout.addWidget(picture, row, 0, Qt.AlignmentFlag.AlignTop)
             self.rows_layout.addWidget(texts, row, 1)
         self.rows_layout.setRowStretch(len(routine.items), 1)
         self.total.setText(Phrases().length(routine.total_s))

@@ -32,7 +32,7 @@ from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.widgets import RegionChoice
 
 
-def _seconds_box(name: str, value: float) -> QDoubleSpinBox:
+def _seconds_box(name: str, value: float, suffix: str) -> QDoubleSpinBox:
     """Seconds with one decimal, limited to the setting's range (whole seconds for ints)."""
     lo, hi = limits(name)
     whole = Settings.__dataclass_fields__[name].metadata["kind"] is int
@@ -41,7 +41,7 @@ def _seconds_box(name: str, value: float) -> QDoubleSpinBox:
     box.setSingleStep(1 if whole else 0.5)
     box.setRange(lo, hi)
     box.setValue(value)
-    box.setSuffix(" s")
+    box.setSuffix(suffix)
     return box
 
 
@@ -85,11 +85,12 @@ class PreferencesDialog(QDialog):
             )
         self.pacer = QCheckBox(self.tr("Show the breathing pacer"))
         self.pacer.setChecked(settings.pacer)
-        self.breath_in = _seconds_box("breath_in_s", settings.breath_in_s)
-        self.breath_out = _seconds_box("breath_out_s", settings.breath_out_s)
+        seconds = self.tr(" s")  # the unit after a number of seconds, translated as PreviewRow's
+        self.breath_in = _seconds_box("breath_in_s", settings.breath_in_s, seconds)
+        self.breath_out = _seconds_box("breath_out_s", settings.breath_out_s, seconds)
         self.animations = QCheckBox(self.tr("Animate the pacer (turn off for a still screen)"))
         self.animations.setChecked(settings.animations)
-        self.prepare = _seconds_box("prepare_s", controller.prepare_s)
+        self.prepare = _seconds_box("prepare_s", controller.prepare_s, seconds)
         self.ask_ratings = QCheckBox(
             self.tr("Ask how my back and legs feel before and after a routine")
         )
@@ -106,27 +107,27 @@ class PreferencesDialog(QDialog):
 
         routine = _form()
         routine.addRow(self.sounds)
-        routine.addRow(self.tr("Volume"), self.volume)
+        routine.add(self.tr("Volume"), self.volume)
         routine.addRow(self.breath_sounds)
         routine.addRow(self.speech)
         routine.addRow(self.pacer)
-        routine.addRow(self.tr("Breathe in for"), self.breath_in)
-        routine.addRow(self.tr("Breathe out for"), self.breath_out)
+        routine.add(self.tr("Breathe in for"), self.breath_in)
+        routine.add(self.tr("Breathe out for"), self.breath_out)
         routine.addRow(self.animations)
-        routine.addRow(self.tr("Get ready before each stretch"), self.prepare)
+        routine.add(self.tr("Get ready before each stretch"), self.prepare)
         routine.addRow(self.ask_ratings)
         reminders = _form()
         reminders.addRow(self.reminders)
-        reminders.addRow(self.tr("Every"), self.interval)
-        reminders.addRow(self.tr("From"), self.work_start)
-        reminders.addRow(self.tr("Until"), self.work_end)
-        reminders.addRow(self.tr("On"), self.days_row)
-        reminders.addRow(self.tr("During a presentation, wait up to"), self.defer_limit)
+        reminders.add(self.tr("Every"), self.interval)
+        reminders.add(self.tr("From"), self.work_start)
+        reminders.add(self.tr("Until"), self.work_end)
+        reminders.add(self.tr("On"), self.days_row)
+        reminders.add(self.tr("During a presentation, wait up to"), self.defer_limit)
         if self.start_at_login is not None:
             reminders.addRow(self.start_at_login)
         general = _form()
-        general.addRow(self.tr("Emergency numbers for"), self.region)
-        general.addRow(self.tr("Language"), self.language)
+        general.add(self.tr("Emergency numbers for"), self.region)
+        general.add(self.tr("Language"), self.language)
         self.tabs = QTabWidget()
         for form, notes, title in (
             (routine, [], self.tr("Routine")),
@@ -258,10 +259,21 @@ class PreferencesDialog(QDialog):
         return "" if not self._original.region and chosen == self._shown_region else chosen
 
 
-def _form() -> QFormLayout:
-    form = QFormLayout()
-    form.setVerticalSpacing(SPACING // 2)
-    return form
+class _Form(QFormLayout):
+    """A form whose fields are named, for screen readers, by the label beside them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setVerticalSpacing(SPACING // 2)
+        self.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+    def add(self, text: str, field: QWidget) -> None:
+        self.addRow(text, field)
+        field.setAccessibleName(text)
+
+
+def _form() -> _Form:
+    return _Form()
 
 
 def _time(minutes: int) -> QTime:

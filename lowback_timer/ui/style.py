@@ -1,12 +1,84 @@
-"""Type sizes and spacing, derived from the system font so the palette and size are respected."""
+"""Type sizes and spacing, derived from the system font so the palette and size are respected;
+and the app's look: one style sheet that makes the keyboard focus plain to see in any palette,
+the fonts for Japanese, and Enter on buttons (`Look`, installed by `ui.app.application`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QRectF, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOptionComplex,
+    QWidget,
+)
+
+from lowback_timer.ui.keyboard import EnterClicks, install_enter_clicks
 
 SPACING = 16
+
+# Every colour is a palette role, so a dark or high-contrast system palette is followed. The
+# focus ring is 3 px in the palette's highlight colour; the default button has a 2 px ring in
+# the text colour, so "focused" and "default" never look alike. Margins keep the outer size the
+# same in every state (nothing moves when the focus does).
+STYLE_SHEET = """
+QPushButton, QToolButton {
+    color: palette(button-text);
+    background: palette(button);
+    border: 1px solid palette(dark);
+    border-radius: 5px;
+    margin: 2px;
+    padding: 5px 14px;
+}
+QPushButton:hover, QToolButton:hover { background: palette(midlight); }
+QPushButton:pressed, QPushButton:checked, QToolButton:pressed, QToolButton:checked {
+    background: palette(mid);
+}
+QPushButton:default { border: 2px solid palette(button-text); margin: 1px; }
+QPushButton:disabled, QToolButton:disabled { color: palette(mid); border-color: palette(mid); }
+QPushButton:focus, QToolButton:focus { border: 3px solid palette(highlight); margin: 0px; }
+QCheckBox, QRadioButton { border: 2px solid transparent; border-radius: 5px; padding: 2px 4px; }
+QCheckBox:focus, QRadioButton:focus { border-color: palette(highlight); }
+QComboBox {
+    color: palette(text);
+    background: palette(base);
+    border: 1px solid palette(dark);
+    border-radius: 4px;
+    margin: 1px;
+    padding: 3px 8px;
+}
+QComboBox:focus { border: 2px solid palette(highlight); margin: 0px; }
+QRadioButton#choice {
+    border: 2px solid palette(mid);
+    border-radius: 8px;
+    margin: 1px;
+    padding: 10px 14px;
+}
+QRadioButton#choice:checked { border-color: palette(highlight); background: palette(base); }
+QRadioButton#choice:focus { border: 3px solid palette(highlight); margin: 0px; }
+#typeCard { border: 2px solid palette(mid); border-radius: 10px; margin: 1px; }
+#typeCard[chosen="true"] { border-color: palette(highlight); }
+#typeCard[focused="true"] { border: 3px solid palette(highlight); margin: 0px; }
+#checkRow { border: 2px solid transparent; border-radius: 6px; }
+#checkRow[focused="true"] { border-color: palette(highlight); }
+#checkRow QCheckBox:focus { border-color: transparent; }
+"""
+
+# Proportional Japanese families, best first. fontconfig may answer "IPAGothic" (monospaced:
+# wide Latin, thin slashed digits) for Japanese although one of these is installed.
+JAPANESE_FAMILIES = (
+    "Noto Sans CJK JP",
+    "Source Han Sans JP",
+    "IPAPGothic",
+    "IPAexGothic",
+    "Hiragino Sans",
+    "Yu Gothic UI",
+    "Meiryo UI",
+    "Meiryo",
+)
 
 
 def scaled_font(factor: float, *, bold: bool = False) -> QFont:
@@ -32,3 +104,106 @@ def label(
     if factor != 1.0 or bold:
         widget.setFont(scaled_font(factor, bold=bold))
     return widget
+
+
+def reading_width() -> int:
+    """A comfortable widest line for a page's text column: about 100 average characters of
+    the app font (so it grows with the text size)."""
+    return QFontMetrics(QApplication.font()).averageCharWidth() * 100
+
+
+def font_families(base: QFont, japanese: bool) -> list[str]:
+    """The family list for the app font: for Japanese, the installed proportional Japanese
+    families first, then the system's; otherwise the system's first, the Japanese ones only
+    for the characters it lacks (a language's own name, "日本語")."""
+    system = QFontInfo(base).family()  # the real family ("DejaVu Sans"), not "Sans Serif"
+    found = [f for f in JAPANESE_FAMILIES if QFontDatabase.hasFamily(f) and f != system]
+    return [*found, system] if japanese else [system, *found]
+
+
+def repolish(widget: QWidget) -> None:
+    """Apply the style sheet again after a property its rules select on changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+class FocusStyle(QProxyStyle):
+    """The system style, with a 2 px focus ring in the highlight colour on spin boxes and time
+    edits (a style sheet border there breaks their arrow buttons)."""
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if (
+            control == QStyle.ComplexControl.CC_SpinBox
+            and option.state & QStyle.StateFlag.State_HasFocus
+        ):
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 3, 3)
+            painter.restore()
+
+
+class Look(QObject):
+    """The app's look on `app`: the style sheet, the focus ring on spin boxes, Enter on buttons,
+    and the font, which follows the language (a translator installed for Japanese, after
+    `QLocale.setDefault`, switches to a proportional Japanese family). `remove()` undoes it."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self._before = (app.styleSheet(), app.style().name(), QFont(app.font()))
+        self.base_font = QFont(app.font())
+        self._keys: EnterClicks | None = install_enter_clicks(app)
+        if not isinstance(app.style(), FocusStyle):
+            base = QStyleFactory.create(app.style().name())
+            if base is not None:
+                app.setStyle(FocusStyle(base))
+        app.setStyleSheet(STYLE_SHEET)
+        self.follow_language()
+        app.installEventFilter(self)
+
+    def follow_language(self) -> None:
+        japanese = QLocale().language() == QLocale.Language.Japanese
+        font = QFont(self.base_font)
+        font.setFamilies(font_families(self.base_font, japanese))
+        if font.families() != self.app.font().families():
+            self.app.setFont(font)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.app and event.type() == QEvent.Type.LanguageChange:
+            self.follow_language()
+        return False
+
+    def remove(self) -> None:
+        sheet, style, font = self._before
+        self.app.removeEventFilter(self)
+        if self._keys is not None:
+            self.app.removeEventFilter(self._keys)
+            self._keys.setParent(None)  # (found no more, though deleted only later)
+            self._keys.deleteLater()
+            self._keys = None
+        self.app.setStyleSheet(sheet)
+        if isinstance(self.app.style(), FocusStyle):
+            self.app.setStyle(style)
+        self.app.setFont(font)
+        self.setParent(None)
+        self.deleteLater()
+
+
+def apply_look(app: QCoreApplication | None = None) -> Look | None:
+    """Install the look on the application (once); None without a QApplication."""
+    app = app or QCoreApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    found = app.findChild(Look)
+    return found if isinstance(found, Look) else Look(app)

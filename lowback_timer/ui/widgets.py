@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLayout,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from lowback_timer.core.content import Content, assets_dir
 from lowback_timer.core.settings import ELSEWHERE
-from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.style import SPACING, label, repolish, scaled_font
 
 
 def link_exclusive(
@@ -101,26 +102,47 @@ class _ClickToToggle(QObject):
         return False
 
 
+class _FocusMark(QObject):
+    """Marks `frame` (property "focused") while its check box has the keyboard focus, so the
+    style sheet rings the whole row or card, not only the small box."""
+
+    def __init__(self, box: QCheckBox, frame: QFrame) -> None:
+        super().__init__(frame)
+        self._frame = frame
+        frame.setProperty("focused", False)
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._frame.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+            repolish(self._frame)
+        return False
+
+
 class CheckRow(QFrame):
     """A check box whose text wraps (QCheckBox's own text never wraps)."""
 
     def __init__(self, text: str, *, bold: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("checkRow")
         self.box = QCheckBox()
         self.box.setAccessibleName(text)
         self.text_label = label(text, factor=1.1, bold=bold)
+        self.text_label.setBuddy(self.box)
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 2, 0, 2)
+        row.setContentsMargins(SPACING // 4, 2, SPACING // 4, 2)
         row.setSpacing(SPACING // 2)
         row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text_label, 1)
         clicker = _ClickToToggle(self.box, self)
         self.text_label.installEventFilter(clicker)
         self.installEventFilter(clicker)
+        _FocusMark(self.box, self)
 
 
 class TypeCard(QFrame):
-    """One type as a card: its name and how it feels; the whole card toggles."""
+    """One type as a card: its name and how it feels; the whole card toggles. Its border is
+    the highlight colour when chosen, and thicker while it has the keyboard focus."""
 
     def __init__(self, name: str, feels: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +150,7 @@ class TypeCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.box = QCheckBox(name)
         self.box.setFont(scaled_font(1.25, bold=True))
+        self.box.setAccessibleName(name)
         self.box.setAccessibleDescription(feels)
         self.feels = label(feels, factor=1.1)
         self.feels.setIndent(28)
@@ -140,12 +163,13 @@ class TypeCard(QFrame):
         clicker = _ClickToToggle(self.box, self)
         self.feels.installEventFilter(clicker)
         self.installEventFilter(clicker)
+        _FocusMark(self.box, self)
         self.box.toggled.connect(self._restyle)
         self._restyle(False)
 
     def _restyle(self, checked: bool) -> None:
-        colour = "palette(highlight)" if checked else "palette(mid)"
-        self.setStyleSheet(f"#typeCard {{ border: 2px solid {colour}; border-radius: 10px; }}")
+        self.setProperty("chosen", checked)
+        repolish(self)
 
 
 class Notice(QFrame):
@@ -196,6 +220,36 @@ def laid_out(layout: QBoxLayout, *items: _Item | tuple[QWidget | QLayout, int]) 
     return layout
 
 
+def centred(inner: QWidget | QLayout, max_width: int) -> QWidget:
+    """`inner` in a column at most `max_width` wide, centred: long lines stay easy to read
+    on a wide window, and the page looks full rather than left-aligned and empty."""
+    column = QWidget()
+    column.setMaximumWidth(max_width)
+    if isinstance(inner, QLayout):
+        column.setLayout(inner)
+    else:
+        laid_out(QVBoxLayout(column), inner).setContentsMargins(0, 0, 0, 0)
+    outer = QWidget()
+    row = laid_out(QHBoxLayout(outer), 1, (column, 100), 1)
+    row.setContentsMargins(0, 0, 0, 0)
+    return outer
+
+
+def tab_to_chosen(buttons: list[QRadioButton]) -> None:
+    """Tab reaches a group of radio buttons at its chosen one, not its first: only the chosen
+    button takes Tab focus (the arrows still move between them, and a click works on all)."""
+
+    def update(_checked: bool = False) -> None:
+        chosen = [b for b in buttons if b.isChecked()]
+        for button in buttons:
+            tab = button.isChecked() or (not chosen and button is buttons[0])
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if tab else Qt.FocusPolicy.ClickFocus)
+
+    for button in buttons:
+        button.toggled.connect(update)
+    update()
+
+
 _cache: dict[str, QSvgRenderer] = {}
 
 
@@ -230,6 +284,7 @@ class Picture(QWidget):
         self._mirrored = False
         self.setMinimumSize(*minimum)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(self.tr("Picture"))
 
     def show_image(self, image: str, *, mirrored: bool = False) -> None:
         if (image, mirrored) != (self._image, self._mirrored):
@@ -264,6 +319,8 @@ class RegionChoice(QComboBox):
             self.addItem(number.region(lang), number.id)
         self.addItem(self.tr("Somewhere else"), ELSEWHERE)
         self.setCurrentIndex(max(0, self.findData(chosen)))
+        self.setAccessibleName(self.tr("Where you live"))
+        self.setAccessibleDescription(self.tr("Its emergency numbers are shown first."))
 
     def region(self) -> str:
         return str(self.currentData())

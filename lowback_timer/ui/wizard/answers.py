@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
-    QGroupBox,
+    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -18,9 +18,16 @@ from PySide6.QtWidgets import (
 
 from lowback_timer.core.content import EmergencyNumber
 from lowback_timer.core.settings import ELSEWHERE
-from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.style import SPACING, label, reading_width, scaled_font
 from lowback_timer.ui.text import fill
-from lowback_timer.ui.widgets import RegionChoice, TypeCard, link_exclusive, scrolled
+from lowback_timer.ui.widgets import (
+    RegionChoice,
+    TypeCard,
+    centred,
+    link_exclusive,
+    scrolled,
+    tab_to_chosen,
+)
 from lowback_timer.ui.wizard import ids
 
 if TYPE_CHECKING:
@@ -36,38 +43,51 @@ class WelcomePage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Welcome"))
-        column = QVBoxLayout(self)
-        column.setSpacing(SPACING)
-        column.addWidget(
-            label(
-                self.tr(
-                    "Short, guided stretches for an aching lower back and heavy legs, "
-                    "timed for you with calm breathing cues."
-                ),
-                factor=1.3,
-            )
+        intro = label(
+            self.tr(
+                "Short, guided stretches for an aching lower back and heavy legs, "
+                "timed for you with calm breathing cues."
+            ),
+            factor=1.4,
         )
-        column.addWidget(
-            label(
-                self.tr(
-                    "First a short safety check, then three questions: how it feels, where "
-                    "you are, and how much time you have. You can change the answers later."
-                ),
-                factor=1.1,
-            )
+        steps = label(
+            self.tr(
+                "First a short safety check, then three questions: how it feels, where "
+                "you are, and how much time you have. You can change the answers later."
+            ),
+            factor=1.15,
         )
-        column.addWidget(label(wizard.content.guidance.not_advice(wizard.lang)))
+        note = label(wizard.content.guidance.not_advice(wizard.lang), factor=1.0)
         controller = wizard.controller
         chosen = controller.settings.region or _region_id(controller.emergency_number())
         self.region = RegionChoice(wizard.content, wizard.lang, chosen)
+        self.region.setFont(scaled_font(1.2))
+        self.region.setMinimumWidth(reading_width() // 2)
+        self.region.setMinimumHeight(40)
         where = label(
-            self.tr("Where do you live? If you ever need help, its numbers are shown first.")
+            self.tr("Where do you live? If you ever need help, its numbers are shown first."),
+            factor=1.15,
+            bold=True,
         )
         where.setBuddy(self.region)
+        column = QVBoxLayout()
+        column.setSpacing(SPACING)
+        column.addStretch(1)
+        column.addWidget(intro)
+        column.addWidget(steps)
         column.addSpacing(SPACING)
         column.addWidget(where)
         column.addWidget(self.region, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addStretch(1)
+        column.addSpacing(SPACING)
+        column.addWidget(note)
+        column.addStretch(2)
+        page = QVBoxLayout(self)
+        page.addSpacing(SPACING)
+        page.addWidget(scrolled(centred(column, reading_width())), 1)
+
+    def focus_start(self) -> None:
+        """The keyboard starts on the one choice of the page."""
+        self.region.setFocus(Qt.FocusReason.TabFocusReason)
 
     def nextId(self) -> int:
         return ids.SAFETY
@@ -106,14 +126,22 @@ class TypePage(QWizardPage):
         )
         rows = (len(content.types) + 1) // 2
         grid.addWidget(self.not_sure, rows, 0, 1, 2)
-        for column in (0, 1):
-            grid.setColumnStretch(column, 1)
+        for side in (0, 1):
+            grid.setColumnStretch(side, 1)
         grid.setRowStretch(rows + 1, 1)  # cards keep their height; the space goes below
         body = QWidget()
-        body.setLayout(grid)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(intro)  # (in the scrolled part: wrapped, it may need more lines)
+        column.addLayout(grid, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
         layout.addWidget(scrolled(body), 1)
+
+    def focus_start(self) -> None:
+        """The keyboard starts on the chosen card (the first one when none is)."""
+        boxes = [card.box for card in (*self.cards.values(), self.not_sure)]
+        chosen = next((b for b in boxes if b.isChecked()), boxes[0])
+        chosen.setFocus(Qt.FocusReason.TabFocusReason)
 
     def types(self) -> tuple[str, ...]:
         return tuple(t for t, card in self.cards.items() if card.box.isChecked())
@@ -145,27 +173,47 @@ class PlacePage(QWizardPage):
             button = self._choice(time_box, text, value == nearest)
             self.minutes.addButton(button)
             self.minute_buttons[value] = button
+        # Tab comes to each group at its chosen answer; the arrows change it.
+        tab_to_chosen(list(self.place_buttons.values()))
+        tab_to_chosen(list(self.minute_buttons.values()))
+        column = QVBoxLayout()
+        column.setSpacing(SPACING * 2)
+        column.addStretch(1)
+        column.addLayout(place_box)
+        column.addLayout(time_box)
+        column.addStretch(2)
         layout = QVBoxLayout(self)
-        layout.setSpacing(SPACING * 2)
-        layout.addWidget(place_box)
-        layout.addWidget(time_box)
-        layout.addStretch(1)
+        layout.addSpacing(SPACING)
+        layout.addWidget(scrolled(centred(column, reading_width())), 1)
+
+    def focus_start(self) -> None:
+        """The keyboard starts on the chosen place."""
+        buttons = list(self.place_buttons.values())
+        chosen = next((b for b in buttons if b.isChecked()), buttons[0])
+        chosen.setFocus(Qt.FocusReason.TabFocusReason)
 
     @staticmethod
-    def _group(title: str) -> QGroupBox:
-        box = QGroupBox(title)
-        box.setFont(scaled_font(1.15, bold=True))
-        QVBoxLayout(box).setSpacing(SPACING // 2)
-        return box
+    def _group(title: str) -> QVBoxLayout:
+        """A question and, below it, its choices (a heading, not a group box frame: its title
+        kept its size when the text grew, and squeezed the choices)."""
+        group = QVBoxLayout()
+        group.setSpacing(SPACING // 2)
+        heading = label(title, factor=1.3, bold=True)
+        group.addWidget(heading)
+        group.addSpacing(SPACING // 4)
+        return group
 
     @staticmethod
-    def _choice(box: QGroupBox, text: str, checked: bool) -> QRadioButton:
+    def _choice(group: QVBoxLayout, text: str, checked: bool) -> QRadioButton:
         button = QRadioButton(text)
-        button.setFont(scaled_font(1.15))
+        button.setObjectName("choice")  # a large, framed choice (the style sheet)
+        button.setFont(scaled_font(1.25))
         button.setChecked(checked)
-        layout = box.layout()
-        assert layout is not None
-        layout.addWidget(button)
+        first = group.itemAt(0)
+        heading = first.widget() if first is not None else None
+        assert isinstance(heading, QLabel)
+        button.setAccessibleDescription(heading.text())
+        group.addWidget(button)
         return button
 
     def place(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -41,6 +42,7 @@ class PreviewRow(QFrame):
         self.picture = Picture(minimum=(120, 80))
         self.picture.setFixedSize(150, 100)
         self.picture.show_image(variant.image)
+        self.picture.setAccessibleDescription(stretch.name(lang))
         self.name = label(stretch.name(lang), factor=1.15, bold=True)
         self.dose = label(dose_text(stretch.both_sides, item.hold_s, item.reps))
         self.hold = self._hold_box(stretch.id, stretch.name(lang), item.hold_s, page)
@@ -106,7 +108,7 @@ class PreviewPage(QWizardPage):
         self._built_for: Answers | None = None
         self.saved = False
         self.rows: list[PreviewRow] = []
-        self.total = label(factor=1.4, bold=True)
+        self.total = label(factor=1.4, bold=True, wrap=False)
         self.save_button = QPushButton(self.tr("Save as my routine"))
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -133,6 +135,11 @@ class PreviewPage(QWizardPage):
             self.saved = False
             self.status.clear()
         self._rebuild()
+
+    def focus_start(self) -> None:
+        """The keyboard starts on the first stretch's hold."""
+        if self.rows:
+            self.rows[0].hold.setFocus(Qt.FocusReason.TabFocusReason)
 
     def routine(self) -> Routine:
         return self.draft.routine(self.wizard_ref.content, self.wizard_ref.prepare_s)

@@ -10,6 +10,7 @@ earlier answers preselected) and CHECK (the safety check alone).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget, QWizard
 
 from lowback_timer.core.app_state import known_types
@@ -61,11 +62,24 @@ class SetupWizard(QWizard):
         self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.setFont(scaled_font(1.05))
         self.resize(920, 720)
+        # Never so small that the page titles wrap or the choices squeeze (it grows with the
+        # text size: about 40 by 28 lines of text).
+        line = QFontMetrics(self.font()).lineSpacing()
+        self.setMinimumSize(line * 40, line * 28)
         self._add_pages()
         start = {self.SETUP: ids.WELCOME, self.ANSWERS: ids.TYPE, self.CHECK: ids.SAFETY}
         self.setStartId(start[mode])
         finish = self.tr("Done") if mode == self.CHECK else self.tr("Use this routine")
         self.setButtonText(QWizard.WizardButton.FinishButton, finish)
+        # (after QWizard has given the focus to the page's first control, or to Next)
+        self.currentIdChanged.connect(self._focus_start)
+
+    def _focus_start(self) -> None:
+        """Each page starts the keyboard on its own choice: the one chosen, in a group."""
+        page = self.currentPage()
+        start = getattr(page, "focus_start", None)
+        if start is not None:
+            start()
 
     def _add_pages(self) -> None:
         settings = self.controller.settings
