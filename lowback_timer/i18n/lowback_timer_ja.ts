@@ -64,11 +64,11 @@
     </message>
     <message>
         <source>Emergency numbers and medical advice, by region:</source>
-        <translation>地域別の救急番号と医療相談窓口：</translation>
+        <translation>地域別の救急番号と医療相談窓口</translation>
     </message>
     <message>
         <source>You said at least one of these applies:</source>
-        <translation>当てはまると答えたもの（このうちの一つ以上）：</translation>
+        <translation>当てはまると答えたもの（このうちの一つ以上）</translation>
     </message>
     <message>
         <source>You know your body best: if you are unsure, ask for help.</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>Medical advice lines and emergency numbers, by region:</source>
-        <translation>地域別の医療相談窓口と救急番号：</translation>
+        <translation>地域別の医療相談窓口と救急番号</translation>
     </message>
     <message>
         <source>%1: emergency %2 · advice: %3</source>
@@ -317,6 +317,10 @@
         <translation>行う頻度と、期待できること</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
@@ -335,6 +339,10 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
 腰の痛みや脚の重だるさに向けた、ガイド付きのストレッチです。一般的なガイドであり、診断や治療ではありません。
 
 記録と設定はこのコンピューターの中だけに保存され、どこにも送信されません。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>, </source>
@@ -435,6 +443,13 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     </message>
 </context>
 <context>
+    <name>Picture</name>
+    <message>
+        <source>Picture</source>
+        <translation>イラスト</translation>
+    </message>
+</context>
+<context>
     <name>PlacePage</name>
     <message>
         <source>Where, and how long?</source>
@@ -482,6 +497,10 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <message>
         <source>Show the breathing pacer</source>
         <translation>呼吸のガイドを表示する</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>秒</translation>
     </message>
     <message>
         <source>Animate the pacer (turn off for a still screen)</source>
@@ -690,6 +709,14 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         <source>Somewhere else</source>
         <translation>その他の地域</translation>
     </message>
+    <message>
+        <source>Where you live</source>
+        <translation>お住まいの地域</translation>
+    </message>
+    <message>
+        <source>Its emergency numbers are shown first.</source>
+        <translation>その地域の救急番号が最初に表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>ReminderActions</name>
@@ -856,6 +883,138 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Keys the timer&apos;s running view reads itself (Space: pause, unless a button has the focus).</extracomment>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>はたらき</translation>
+    </message>
+    <message>
+        <source>During a routine</source>
+        <translation>ルーティン中</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>そのほか</translation>
+    </message>
+    <message>
+        <source>Back to the step before</source>
+        <translation>ひとつ前のステップに戻る</translation>
+    </message>
+    <message>
+        <source>Skip to the next step</source>
+        <translation>次のステップへ進む</translation>
+    </message>
+    <message>
+        <source>Pause, or go on</source>
+        <translation>一時停止、または再開</translation>
+    </message>
+    <message>
+        <source>Stop now (“Something feels wrong”)</source>
+        <translation>今すぐ中止（「違和感がある」）</translation>
+    </message>
+    <message>
+        <source>Stopped by mistake: go on with the routine</source>
+        <translation>まちがえて中止したとき：ルーティンを続ける</translation>
+    </message>
+    <message>
+        <source>How do they feel? (before and after a routine)</source>
+        <translation>感じ方の質問（ルーティンの前後）</translation>
+    </message>
+    <message>
+        <source>0 … 9</source>
+        <translation>0 … 9</translation>
+    </message>
+    <message>
+        <source>Choose that number in the row with the focus</source>
+        <translation>フォーカスのある行でその数字を選ぶ</translation>
+    </message>
+    <message>
+        <source>Left / Right</source>
+        <translation>← / →</translation>
+    </message>
+    <message>
+        <source>One less / one more</source>
+        <translation>ひとつ小さく / ひとつ大きく</translation>
+    </message>
+    <message>
+        <source>Home / End</source>
+        <translation>Home / End</translation>
+    </message>
+    <message>
+        <source>0 / 10</source>
+        <translation>0 / 10</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>The other row</source>
+        <translation>もう一方の行へ</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>進む</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Skip the question</source>
+        <translation>質問をとばす</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>どの画面でも</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>The next / the previous control</source>
+        <translation>次の / 前の項目へ</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Press the button or tick the box with the focus</source>
+        <translation>フォーカスのあるボタンを押す、またはチェックを入れる</translation>
+    </message>
+    <message>
+        <source>The highlighted button (Next, OK, Start…)</source>
+        <translation>強調されたボタン（次へ、OK、開始…）</translation>
+    </message>
+    <message>
+        <source>Close a dialog, or cancel it</source>
+        <translation>ダイアログを閉じる、またはキャンセルする</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt ＋ 下線の文字</translation>
+    </message>
+    <message>
+        <source>That menu or button</source>
+        <translation>そのメニューやボタン</translation>
+    </message>
+</context>
+<context>
     <name>StartAtLogin</name>
     <message>
         <source>Low-back Timer</source>
@@ -887,7 +1046,6 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <name>TimerPage</name>
     <message>
         <source>◀ Back</source>
-        <extracomment>A breath tone due longer ago than this (the event loop was blocked) is left out. The sound as a phase begins; the others sound &quot;hold-end&quot; when the one before ran to its end.</extracomment>
         <translation>◀ 戻る</translation>
     </message>
     <message>
@@ -911,6 +1069,34 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         <translation>いちばん近いものを選んでください。次の画面で、どうすればよいかをお伝えします。</translation>
     </message>
     <message>
+        <source>Right leg</source>
+        <translation>右脚</translation>
+    </message>
+    <message>
+        <source>Left leg</source>
+        <translation>左脚</translation>
+    </message>
+    <message>
+        <source>right leg</source>
+        <translation>右脚</translation>
+    </message>
+    <message>
+        <source>left leg</source>
+        <translation>左脚</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>Paused — %1</source>
+        <translation>一時停止中 — %1</translation>
+    </message>
+    <message>
+        <source>%1 left, %2</source>
+        <translation>残り%1、%2</translation>
+    </message>
+    <message>
         <source>Well done</source>
         <translation>おつかれさまでした</translation>
     </message>
@@ -923,8 +1109,69 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         <translation>もう一度行う</translation>
     </message>
     <message>
+        <source>The side to stretch</source>
+        <extracomment>A breath tone due longer ago than this (the event loop was blocked) is left out. The side in words, read from the floor two metres away: twice the body text. &quot;Breathe in&quot; beside the moving pacer; alone and larger with animations off. Takes back a stop pressed by mistake, on &quot;What happened?&quot;. The sound as a phase begins; the others sound &quot;hold-end&quot; when the one before ran to its end.</extracomment>
+        <translation>伸ばす側</translation>
+    </message>
+    <message>
+        <source>Picture of the stretch</source>
+        <translation>ストレッチのイラスト</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>カウントダウン</translation>
+    </message>
+    <message>
+        <source>Breathing pacer</source>
+        <translation>呼吸のガイド</translation>
+    </message>
+    <message>
+        <source>A circle that grows as you breathe in and shrinks as you breathe out</source>
+        <translation>吸うと大きく、吐くと小さくなる円</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>一時停止・再開</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>とばす</translation>
+    </message>
+    <message>
+        <source>Something feels wrong: stop now</source>
+        <translation>違和感がある：今すぐ中止</translation>
+    </message>
+    <message>
+        <source>Go on (%1)</source>
+        <translation>続ける（%1）</translation>
+    </message>
+    <message>
+        <source>Go on with the routine</source>
+        <translation>ルーティンを続ける</translation>
+    </message>
+    <message>
+        <source>Pressed by mistake? Go back to the routine, paused.</source>
+        <translation>まちがえて押しましたか？一時停止した状態でルーティンに戻れます。</translation>
+    </message>
+    <message>
+        <source>After a stop pressed by mistake: back to the routine</source>
+        <translation>まちがえて中止したとき：ルーティンに戻る</translation>
+    </message>
+    <message>
         <source>Back to home</source>
         <translation>ホームに戻る</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>キー：%1</translation>
     </message>
     <message>
         <source>Get ready: %1</source>
@@ -963,12 +1210,12 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         <translation>左</translation>
     </message>
     <message>
-        <source>RIGHT</source>
-        <translation>右側</translation>
+        <source>Routine ended</source>
+        <translation>ルーティンを終えました</translation>
     </message>
     <message>
-        <source>LEFT</source>
-        <translation>左側</translation>
+        <source>You skipped every hold this time. Even a short stretch helps; try one hold next time.</source>
+        <translation>今回はすべてのキープをとばしました。短いストレッチでも役に立ちます。次は1回だけでもキープしてみましょう。</translation>
     </message>
     <message>
         <source>Hold %1 of %2 · time left %3</source>

@@ -28,11 +28,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
+from lowback_timer.core.autostart import APP_ID
 from lowback_timer.core.content import Content, assets_dir
 from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers
 from lowback_timer.ui.controller import (
-    APPLICATION,
     Controller,
     default_data_dir,
     open_store,
@@ -55,7 +55,7 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     open_store()  # names the application, which decides where the settings live
     app.setApplicationDisplayName("Low-back Timer")
-    app.setDesktopFileName(APPLICATION)
+    app.setDesktopFileName(APP_ID)  # the launcher entry's name: the dock shows its icon
     app.setWindowIcon(QIcon(str(assets_dir() / "icon.svg")))
     # The focus ring, Enter on buttons, and a proportional font for Japanese (ui.style.Look).
     apply_look(app)

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
             lambda routine: self.history.session_started(routine, self._routine_name, self._types)
         )
         self.timer_page.session_ended.connect(self._session_ended)
+        self.timer_page.windowTitleChanged.connect(lambda _title: self._title())
         self.rating.answered.connect(self._rated)
         self.rating.stop_asking.connect(
             lambda: controller.update_settings(replace(controller.settings, ask_ratings=False))
@@ -234,6 +235,14 @@ class MainWindow(QMainWindow):
         if page is not self.timer_page:
             self.timer_page.abandon()
         self.stack.setCurrentWidget(page)
+        self._title()
+
+    def _title(self) -> None:
+        """The app's name; on the timer, the stretch first (and "Paused" when it is)."""
+        base = self.tr("Low-back Timer")
+        on_timer = self.stack.currentWidget() is self.timer_page and self.timer_page.busy()
+        page_title = self.timer_page.windowTitle() if on_timer else ""
+        self.setWindowTitle(fill(self.tr("%1 — %2"), page_title, base) if page_title else base)
 
     def show_home(self) -> None:
         self._show_notices()  # a check can fall due while the app is open
