@@ -23,6 +23,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
     QFontInfo,
     QFontMetricsF,
     QImage,
@@ -130,6 +131,17 @@ class StillCircle:
         painter.drawImage(self._origin, self._image)
 
 
+#: Faces with bold digits, looked for in this order for the countdown.
+LATIN_FAMILIES = (
+    "DejaVu Sans",
+    "Noto Sans",
+    "Liberation Sans",
+    "Segoe UI",
+    "Helvetica Neue",
+    "Arial",
+)
+
+
 class CountdownRing(QWidget):
     """A large countdown in a ring that fills as the phase goes on."""
 
@@ -189,6 +201,10 @@ class CountdownRing(QWidget):
 
     def _number_font(self) -> QFont:
         big = QFont(self.font())
+        # The digits in the system's Latin face first: a Japanese family may have no bold,
+        # and its digits came out thin next to the English ones.
+        latin = [f for f in LATIN_FAMILIES if QFontDatabase.hasFamily(f)]
+        big.setFamilies([*latin[:1], *big.families()])
         big.setPixelSize(max(12, round(self._side() * 0.28)))
         big.setBold(True)
         return big
