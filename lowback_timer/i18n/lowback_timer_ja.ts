@@ -117,6 +117,17 @@
     </message>
 </context>
 <context>
+    <name>DoneView</name>
+    <message>
+        <source>Do it again</source>
+        <translation>もう一度行う</translation>
+    </message>
+    <message>
+        <source>Back to home</source>
+        <translation>ホームに戻る</translation>
+    </message>
+</context>
+<context>
     <name>GroupPage</name>
     <message>
         <source>Safety check (%1 of %2)</source>
@@ -1043,6 +1054,34 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     </message>
 </context>
 <context>
+    <name>StopView</name>
+    <message>
+        <source>Go on (%1)</source>
+        <extracomment>Takes back a stop pressed by mistake, on &quot;What happened?&quot;.</extracomment>
+        <translation>続ける（%1）</translation>
+    </message>
+    <message>
+        <source>Go on with the routine</source>
+        <translation>ルーティンを続ける</translation>
+    </message>
+    <message>
+        <source>Pressed by mistake? Go back to the routine, paused.</source>
+        <translation>まちがえて押しましたか？一時停止した状態でルーティンに戻れます。</translation>
+    </message>
+    <message>
+        <source>Stopped. What happened?</source>
+        <translation>中止しました。どうしましたか？</translation>
+    </message>
+    <message>
+        <source>Choose what fits best; the next screen says what to do.</source>
+        <translation>いちばん近いものを選んでください。次の画面で、どうすればよいかをお伝えします。</translation>
+    </message>
+    <message>
+        <source>After a stop pressed by mistake: back to the routine</source>
+        <translation>まちがえて中止したとき：ルーティンに戻る</translation>
+    </message>
+</context>
+<context>
     <name>TimerPage</name>
     <message>
         <source>◀ Back</source>
@@ -1059,14 +1098,6 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <message>
         <source>Stop now (Esc)</source>
         <translation>すぐに中止する（Esc）</translation>
-    </message>
-    <message>
-        <source>Stopped. What happened?</source>
-        <translation>中止しました。どうしましたか？</translation>
-    </message>
-    <message>
-        <source>Choose what fits best; the next screen says what to do.</source>
-        <translation>いちばん近いものを選んでください。次の画面で、どうすればよいかをお伝えします。</translation>
     </message>
     <message>
         <source>Right leg</source>
@@ -1105,12 +1136,8 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         <translation>立ち上がって、少し歩いてみましょう。ストレッチはまたあとで、または明日にどうぞ。</translation>
     </message>
     <message>
-        <source>Do it again</source>
-        <translation>もう一度行う</translation>
-    </message>
-    <message>
         <source>The side to stretch</source>
-        <extracomment>A breath tone due longer ago than this (the event loop was blocked) is left out. The side in words, read from the floor two metres away: twice the body text. &quot;Breathe in&quot; beside the moving pacer; alone and larger with animations off. Takes back a stop pressed by mistake, on &quot;What happened?&quot;. The sound as a phase begins; the others sound &quot;hold-end&quot; when the one before ran to its end.</extracomment>
+        <extracomment>A breath tone due longer ago than this (the event loop was blocked) is left out. The side in words, read from the floor two metres away: twice the body text. &quot;Breathe in&quot; beside the moving pacer; alone and larger with animations off. The sound as a phase begins; the others sound &quot;hold-end&quot; when the one before ran to its end.</extracomment>
         <translation>伸ばす側</translation>
     </message>
     <message>
@@ -1148,26 +1175,6 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <message>
         <source>Something feels wrong: stop now</source>
         <translation>違和感がある：今すぐ中止</translation>
-    </message>
-    <message>
-        <source>Go on (%1)</source>
-        <translation>続ける（%1）</translation>
-    </message>
-    <message>
-        <source>Go on with the routine</source>
-        <translation>ルーティンを続ける</translation>
-    </message>
-    <message>
-        <source>Pressed by mistake? Go back to the routine, paused.</source>
-        <translation>まちがえて押しましたか？一時停止した状態でルーティンに戻れます。</translation>
-    </message>
-    <message>
-        <source>After a stop pressed by mistake: back to the routine</source>
-        <translation>まちがえて中止したとき：ルーティンに戻る</translation>
-    </message>
-    <message>
-        <source>Back to home</source>
-        <translation>ホームに戻る</translation>
     </message>
     <message>
         <source>Key: %1</source>

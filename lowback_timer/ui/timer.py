@@ -16,18 +16,15 @@ the app's own setting is what decides.)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLayout,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -54,7 +51,15 @@ from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.speech import Speaker
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.text import fill
-from lowback_timer.ui.widgets import Picture, big_button, laid_out, scrolled
+from lowback_timer.ui.timer_views import (
+    DoneView,
+    StopView,
+    as_wide_as_longest,
+    by_keyboard,
+    key_name,
+    wrapped,
+)
+from lowback_timer.ui.widgets import Picture, big_button, laid_out
 
 REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
 #: A breath tone due longer ago than this (the event loop was blocked) is left out.
@@ -64,8 +69,6 @@ STOP_RED, STOP_RED_HOVER = "#a8432c", "#8f3722"
 SIDE_FACTOR = 2.0
 #: "Breathe in" beside the moving pacer; alone and larger with animations off.
 BREATH_FACTOR, BREATH_STILL_FACTOR = 1.3, 2.0
-#: Takes back a stop pressed by mistake, on "What happened?".
-GO_ON_KEY = Qt.Key.Key_Backspace
 #: The sound as a phase begins; the others sound "hold-end" when the one before ran to its end.
 PHASE_CUES = {Phase.HOLD: "hold-start", Phase.SWITCH: "switch-side"}
 
@@ -181,7 +184,7 @@ class TimerPage(QWidget):
         self.pause_button = big_button("", self.toggle_pause, 44, 1.1)
         self.skip_button = big_button(self.tr("Skip ▶"), self.skip, 44, 1.1)
         stop_text = fill(
-            self.tr("%1 (%2)"), self.tr("Something feels wrong"), _key(Qt.Key.Key_Escape)
+            self.tr("%1 (%2)"), self.tr("Something feels wrong"), key_name(Qt.Key.Key_Escape)
         )
         self.stop_button = big_button(stop_text, self.stop, 52)
         self.stop_button.setFont(scaled_font(1.2, bold=True))
@@ -197,74 +200,33 @@ class TimerPage(QWidget):
         # The Pause/Resume/Start button is as wide as its longest text: nothing moves when the
         # text changes.
         pause_texts = self._pause_texts().values()
-        _as_wide_as_longest(self.pause_button, pause_texts)
+        as_wide_as_longest(self.pause_button, pause_texts)
         for button, name, key in (
             (self.back_button, self.tr("Back"), Qt.Key.Key_Left),
             (self.pause_button, self.tr("Pause or resume"), Qt.Key.Key_Space),
             (self.skip_button, self.tr("Skip"), Qt.Key.Key_Right),
             (self.stop_button, self.tr("Something feels wrong: stop now"), Qt.Key.Key_Escape),
         ):
-            _keyboard(button, name, self._key_hint(key))
+            by_keyboard(button, name, self._key_hint(key))
             # Tab reaches them; a click leaves the focus where it was (so Space still pauses).
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = (self.back_button, self.pause_button, self.skip_button)
         return laid_out(QHBoxLayout(), *buttons, 1, self.stop_button)
 
     def _build_stop_view(self) -> QWidget:
-        view = QWidget(self)
-        self.stop_summary = wrapped(factor=1.0)
-        self.reason_buttons = {
-            reason.id: big_button(reason.label(self.lang), partial(self._report, reason.id))
-            for reason in self.content.stop_reasons
-        }
-        for button in self.reason_buttons.values():
-            _keyboard(button, button.text())
-        reasons = QWidget()
-        listed = laid_out(QVBoxLayout(reasons), *self.reason_buttons.values(), 1)
-        listed.setContentsMargins(0, 0, 0, 0)
-        listed.setSpacing(SPACING)
-        go_on_text = fill(self.tr("Go on (%1)"), _key(GO_ON_KEY))
-        self.go_on_button = big_button(go_on_text, self.go_on, 44, 1.1)
-        _keyboard(self.go_on_button, self.tr("Go on with the routine"), self._key_hint(GO_ON_KEY))
-        self.go_on_note = wrapped(self.tr("Pressed by mistake? Go back to the routine, paused."))
-        go_on_row = laid_out(QHBoxLayout(), (self.go_on_note, 1), self.go_on_button)
-        self.stop_title = wrapped(self.tr("Stopped. What happened?"), factor=1.8, bold=True)
-        layout = laid_out(
-            QVBoxLayout(view),
-            self.stop_title,
-            wrapped(self.tr("Choose what fits best; the next screen says what to do.")),
-            self.stop_summary,
-            (scrolled(reasons), 1),  # at a small size or a large font, they scroll
-            go_on_row,
-        )
-        layout.setContentsMargins(SPACING * 3, SPACING * 2, SPACING * 3, SPACING * 2)
-        layout.setSpacing(SPACING)
-        go_on = QShortcut(QKeySequence(GO_ON_KEY), view)
-        go_on.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        go_on.setWhatsThis(self.tr("After a stop pressed by mistake: back to the routine"))
-        go_on.activated.connect(self.go_on)
+        view = StopView(self.content, self.lang, self._report, self.go_on, self._key_hint)
+        self.stop_summary, self.reason_buttons = view.summary, view.reason_buttons
+        self.go_on_button, self.go_on_note, self.stop_title = view.go_on, view.note, view.title
         return view
 
     def _build_done_view(self) -> QWidget:
-        view = QWidget(self)
-        self.done_title = wrapped(factor=2.2, bold=True)
-        self.done_summary = wrapped(factor=1.3)
-        self.done_note = wrapped()
-        self.again_button = big_button(self.tr("Do it again"), self.restart_requested)
-        self.home_button = big_button(self.tr("Back to home"), self.home_requested)
-        for button in (self.again_button, self.home_button):
-            _keyboard(button, button.text())
-        self.home_button.setDefault(True)
-        row = laid_out(QHBoxLayout(), self.again_button, self.home_button, 1)
-        layout = laid_out(
-            QVBoxLayout(view), self.done_title, self.done_summary, self.done_note, 1, row
-        )
-        layout.setContentsMargins(SPACING * 3, SPACING * 3, SPACING * 3, SPACING * 3)
-        layout.setSpacing(SPACING * 2)
+        view = DoneView(self.restart_requested.emit, self.home_requested.emit)
+        self.done_title, self.done_summary, self.done_note = view.title, view.summary, view.note
+        self.again_button, self.home_button = view.again, view.home
         return view
 
     def _key_hint(self, key: Qt.Key) -> str:
-        return fill(self.tr("Key: %1"), _key(key))
+        return fill(self.tr("Key: %1"), key_name(key))
 
     def _shortcuts(self) -> None:
         """Left, Right and Esc anywhere on the running view; Space when the view itself has the
@@ -571,7 +533,7 @@ class TimerPage(QWidget):
         middle = Qt.AlignmentFlag.AlignCenter if not animated else Qt.AlignmentFlag.AlignVCenter
         self.breath_label.setAlignment(middle)
         breaths = (self.tr("Breathe in"), self.tr("Breathe out"))
-        _as_wide_as_longest(self.breath_label, breaths)
+        as_wide_as_longest(self.breath_label, breaths)
 
     def _render_breath(self, session: Session) -> None:
         """The breath's label and, at a turn, its tone; the pacer's size while it is seen."""
@@ -627,59 +589,3 @@ class TimerPage(QWidget):
         self.pages.setCurrentWidget(self.done_view)
         self.home_button.setFocus()
         self.deadline_timer.disarm()
-
-
-class WrappedLabel(QLabel):
-    """A label whose text wraps and which asks for the height its text needs at the width it
-    has: a window made as small as it goes grows taller instead of cutting lines off (Qt sizes
-    a window from its children's minimum sizes, which know nothing of wrapping)."""
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        # Only once it is on screen: before, its width is not yet the one its layout gives.
-        if self.isVisible() and self.width() >= hint.width():
-            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
-        return hint
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()
-
-
-def wrapped(text: str = "", *, factor: float = 1.0, bold: bool = False) -> WrappedLabel:
-    """`style.label`'s wrapping label (plain text, the scaled font) as a `WrappedLabel`."""
-    widget = WrappedLabel(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(True)
-    if factor != 1.0 or bold:
-        widget.setFont(scaled_font(factor, bold=bold))
-    return widget
-
-
-def _key(key: Qt.Key) -> str:
-    """A key's name as the system writes it ("Esc", "Backspace")."""
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def _keyboard(button: QPushButton, name: str, key_hint: str = "") -> None:
-    """Enter presses the button when it has the focus, as Space does; a name for screen
-    readers (its text without arrows and keys) and the key that does the same."""
-    button.setAutoDefault(True)
-    # Never lower than its text needs (a larger font, a style sheet's padding).
-    button.setMinimumHeight(max(button.minimumHeight(), button.sizeHint().height()))
-    button.setAccessibleName(name)
-    if key_hint:
-        button.setAccessibleDescription(key_hint)
-
-
-def _as_wide_as_longest(widget: QPushButton | QLabel, texts: Iterable[str]) -> None:
-    """A button or label that shows one of `texts` at a time, as wide as the longest: changing
-    the text moves nothing beside it."""
-    shown = widget.text()
-    width = 0
-    for text in texts:
-        widget.setText(text)
-        width = max(width, widget.sizeHint().width())
-    widget.setText(shown)
-    widget.setMinimumWidth(width)
