@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QLabel,
+    QLayout,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -81,9 +82,7 @@ class WelcomePage(QWizardPage):
         column.addSpacing(SPACING)
         column.addWidget(note)
         column.addStretch(2)
-        page = QVBoxLayout(self)
-        page.addSpacing(SPACING)
-        page.addWidget(scrolled(centred(column, reading_width())), 1)
+        as_centred_page(self, column)
 
     def focus_start(self) -> None:
         """The keyboard starts on the one choice of the page."""
@@ -182,9 +181,7 @@ class PlacePage(QWizardPage):
         column.addLayout(place_box)
         column.addLayout(time_box)
         column.addStretch(2)
-        layout = QVBoxLayout(self)
-        layout.addSpacing(SPACING)
-        layout.addWidget(scrolled(centred(column, reading_width())), 1)
+        as_centred_page(self, column)
 
     def focus_start(self) -> None:
         """The keyboard starts on the chosen place."""
@@ -224,3 +221,11 @@ class PlacePage(QWizardPage):
 
     def nextId(self) -> int:
         return ids.PREVIEW
+
+
+def as_centred_page(page: QWidget, column: QLayout) -> None:
+    """`column` as the page's content: a comfortable reading width, centred, scrolling when
+    the window is small or the text large."""
+    layout = QVBoxLayout(page)
+    layout.addSpacing(SPACING)
+    layout.addWidget(scrolled(centred(column, reading_width())), 1)
