@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -205,7 +205,9 @@ class MainWindow(QMainWindow):
         QCoreApplication.exit(0)  # (quit() would ask each window, and a hidden one says no)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.stays_in_background():
+        # At logout the session manager closes every window; one that said no would hold the
+        # logout up, so then it closes like any other.
+        if self.stays_in_background() and not QGuiApplication.isSavingSession():
             event.ignore()
             self.show_home()  # a running routine ends; nothing sounds from a hidden window
             self.hide()
