@@ -90,6 +90,8 @@ def run_gui(
         controller = Controller(content, lang, store, parent=app)
         window = MainWindow(controller)
         instance.show_requested.connect(window.bring_forward)
+        # exit(), not quit(): quit() asks each window to close, and one hiding to the tray says no
+        window.quit_requested.connect(lambda: app.exit(0))
         from lowback_timer.ui.background import Background  # the tray, the reminders
 
         if hidden and answers is None and controller.settings.setup_done:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -46,9 +46,11 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """`went_to_background` when closing it only hid it (the reminders go on in the tray)."""
+    """`went_to_background` when closing it only hid it (the reminders go on in the tray);
+    `quit_requested` when the user chose Quit."""
 
     went_to_background = Signal()
+    quit_requested = Signal()  # Quit: the whole app, not only this window
 
     def __init__(
         self,
@@ -202,12 +204,14 @@ class MainWindow(QMainWindow):
         """Quit the app, reminders and all (closing the window may only hide it)."""
         self.stays_in_background = lambda: False
         self.close()
-        QCoreApplication.exit(0)  # (quit() would ask each window, and a hidden one says no)
+        self.quit_requested.emit()  # the app ends its event loop (ui/app.py)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # At logout the session manager closes every window; one that said no would hold the
         # logout up, so then it closes like any other.
-        if self.stays_in_background() and not QGuiApplication.isSavingSession():
+        app = QGuiApplication.instance()
+        logging_out = isinstance(app, QGuiApplication) and app.isSavingSession()
+        if self.stays_in_background() and not logging_out:
             event.ignore()
             self.show_home()  # a running routine ends; nothing sounds from a hidden window
             self.hide()

@@ -211,6 +211,9 @@ def test_keys_reach_the_timer_from_the_home_screen_start(
     window = open_window(qtbot, content, tmp_path)
     qtbot.waitExposed(window)
     window.activateWindow()
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()  # (offscreen, after other tests' windows: ask the platform too)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.home.start_button)
     qtbot.keyClick(window.home.start_button, Qt.Key.Key_Return)
     page = window.timer_page

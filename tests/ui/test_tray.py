@@ -231,7 +231,8 @@ def test_start_hidden_shows_only_the_tray_or_the_status_window(
 
 def test_quit_from_the_tray_closes_the_window_for_good(qtbot: QtBot, window: MainWindow) -> None:
     made = background(qtbot, window, has_tray=True)
-    made.commands.quit_action.trigger()
+    with qtbot.waitSignal(window.quit_requested, timeout=1000):  # the app then ends its loop
+        made.commands.quit_action.trigger()
     assert not window.isVisible()
     assert window.stays_in_background() is False
 
