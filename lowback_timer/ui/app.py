@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import signal
 import socket
 import sys
@@ -19,9 +18,7 @@ from types import FrameType
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QLocale,
     QObject,
-    QSettings,
     QSocketNotifier,
     QTimer,
 )
@@ -30,19 +27,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from lowback_timer.core.autostart import APP_ID
 from lowback_timer.core.content import Content, assets_dir
-from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers
 from lowback_timer.ui.controller import (
     Controller,
     default_data_dir,
     open_store,
-    read_settings,
 )
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.single_instance import SingleInstance, default_name
 from lowback_timer.ui.sound import quiet_audio_libraries
 from lowback_timer.ui.style import apply_look
-from lowback_timer.ui.translations import install_translators
+from lowback_timer.ui.translations import chosen_language, install_translators
 
 log = logging.getLogger(__name__)
 
@@ -62,14 +57,6 @@ def application() -> QApplication:
     return app
 
 
-def gui_language(requested: str | None, store: QSettings, content: Content) -> str:
-    """--lang, then the language chosen in settings, then the locale: the same rule as the
-    command line's (`core.language.app_language`)."""
-    stored = read_settings(store, content).language
-    system = QLocale.system().name()
-    return app_language(requested, stored, os.environ, system, content.languages)
-
-
 def run_gui(
     requested_lang: str | None,
     content: Content,
@@ -85,7 +72,7 @@ def run_gui(
         if instance is None:
             return 0  # the running copy came forward; two would undo each other's settings
         store = open_store()
-        lang = gui_language(requested_lang, store, content)
+        lang = chosen_language(requested_lang, store, content)
         app.setProperty("translators", install_translators(app, lang))
         controller = Controller(content, lang, store, parent=app)
         window = MainWindow(controller)

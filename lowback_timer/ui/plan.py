@@ -7,16 +7,14 @@ and the app's translations, so the words are the same as on screen.
 from __future__ import annotations
 
 import json
-import os
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from lowback_timer.core.content import Content
-from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers, Routine, build_routine
 from lowback_timer.ui.controller import open_store, read_settings
 from lowback_timer.ui.text import Phrases, dose_text
-from lowback_timer.ui.translations import install_translators
+from lowback_timer.ui.translations import chosen_language, translated
 
 
 def print_plan(
@@ -24,20 +22,17 @@ def print_plan(
 ) -> int:
     """In the language the app would speak (`--lang`, the stored choice, the locale)."""
     app = QCoreApplication.instance() or QCoreApplication([])
-    settings = read_settings(open_store(), content)
-    lang = app_language(
-        requested_lang, settings.language, os.environ, QLocale.system().name(), content.languages
-    )
-    translators = install_translators(app, lang)
+    store = open_store()
+    settings = read_settings(store, content)
+    lang = chosen_language(requested_lang, store, content)
     routine = build_routine(
         content, answers.types, answers.place, answers.minutes, settings.prepare_s
     )
-    if as_json:
-        print(json.dumps(routine.to_json(content, lang), ensure_ascii=False, indent=2))
-    else:
-        print(plan_text(content, routine, answers.minutes, lang))
-    for translator in translators:
-        app.removeTranslator(translator)
+    with translated(app, lang):
+        if as_json:
+            print(json.dumps(routine.to_json(content, lang), ensure_ascii=False, indent=2))
+        else:
+            print(plan_text(content, routine, answers.minutes, lang))
     return 0
 
 

@@ -12,17 +12,16 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF
+from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter
 
 from lowback_timer.core.app_state import paper_for
 from lowback_timer.core.atomic import replacing
 from lowback_timer.core.content import Content
-from lowback_timer.core.language import app_language
 from lowback_timer.core.routine import Answers
-from lowback_timer.ui.controller import Controller, open_store, read_settings
+from lowback_timer.ui.controller import Controller, open_store
 from lowback_timer.ui.sheet import MARGIN_PT, Sheet, paint_sheet, sheet_for
-from lowback_timer.ui.translations import install_translators
+from lowback_timer.ui.translations import chosen_language, translated
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 # The PDF's coordinate resolution (text and pictures are vector whatever it is).
@@ -100,23 +99,17 @@ def sheet_command(
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window, display or not
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     store = open_store()
-    lang = app_language(
-        requested_lang,
-        read_settings(store, content).language,
-        os.environ,
-        QLocale.system().name(),
-        content.languages,
-    )
-    translators = install_translators(app, lang)
+    lang = chosen_language(requested_lang, store, content)
     controller = Controller(content, lang, store)
-    sheet = routine_sheet(controller, answers)
     try:
-        pages = write_pdf(sheet, out, paper or paper_for(controller.country))
+        with translated(app, lang):
+            pages = write_pdf(
+                routine_sheet(controller, answers),
+                out,
+                paper_for(controller.country) if paper is None else paper,
+            )
     except OSError as exc:
         print(f"lowback-timer sheet: {exc}", file=sys.stderr)
         return 2
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
     print(f"{out}: {pages} page{'s' if pages != 1 else ''}")
     return 0

@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+from collections.abc import Iterator
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from lowback_timer.core.content import package_root
+from lowback_timer.core.content import Content, package_root
+from lowback_timer.core.language import app_language
+from lowback_timer.ui.controller import read_settings
 
 log = logging.getLogger(__name__)
+
+
+def chosen_language(requested: str | None, store: QSettings, content: Content) -> str:
+    """--lang, then the language chosen in settings, then the locale: one rule for the window
+    and the commands (`core.language.app_language`)."""
+    stored = read_settings(store, content).language
+    system = QLocale.system().name()
+    return app_language(requested, stored, os.environ, system, content.languages)
+
+
+@contextlib.contextmanager
+def translated(app: QCoreApplication, lang: str) -> Iterator[None]:
+    """`lang`'s translators for the time of a command (`plan`, `sheet`), then gone again."""
+    translators = install_translators(app, lang)
+    try:
+        yield
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:

@@ -16,8 +16,9 @@ from lowback_timer.cli import main
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Phase
 from lowback_timer.core.session import State
-from lowback_timer.ui.app import application, gui_language
+from lowback_timer.ui.app import application
 from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.translations import chosen_language
 from tests.ui.helpers import answer_check, sign_of
 
 SESSION = ["session", "--type", "nerve", "--place", "floor", "--minutes", "3", "--lang", "en"]
@@ -115,7 +116,7 @@ def test_the_window_speaks_the_language_the_command_line_would(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     store.setValue("language", stored)
-    assert gui_language(requested, store, content) == expected
+    assert chosen_language(requested, store, content) == expected
 
 
 def test_without_locale_variables_the_window_follows_the_system(
@@ -124,4 +125,4 @@ def test_without_locale_variables_the_window_follows_the_system(
     for name in LOCALE_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("ja_JP")))
-    assert gui_language(None, store, content) == "ja"
+    assert chosen_language(None, store, content) == "ja"
