@@ -13,12 +13,13 @@ needed (the command runs offscreen).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from lowback_timer import __version__
@@ -134,10 +135,6 @@ def _content(kind: str, command: Sequence[str]) -> bytes:
     return _png(svg, int(kind.split(":")[1]))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DesktopEntry", text)
-
-
 NAME = "Low-back Timer"
 SUMMARY = "Guided stretches for an aching lower back and heavy legs"
 NAME_JA = "腰ストレッチタイマー"
@@ -230,13 +227,9 @@ def _png(svg: bytes, size: int) -> bytes:
 def desktop_command(install_it: bool, env: Mapping[str, str] = os.environ) -> int:
     """`--install-desktop-entry` / `--remove-desktop-entry`: one line of output, exit 0; a
     file that cannot be written, or one someone else wrote, is one line on stderr and exit 2."""
-    import sys
-
-    from PySide6.QtGui import QGuiApplication
-
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # PNGs only; never a window
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    del app
+    # QtSvg renders only with an application object; held until the files are written.
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     home = data_home(env)
     try:
         if install_it:
