@@ -14,20 +14,12 @@ from lowback_timer.cli import main
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import build_routine
 from lowback_timer.ui.controller import open_store
+from tests.cli import run
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 # `plan` uses QtCore's translations and makes a QCoreApplication when there is none; in this
 # process the tests' QApplication must come first.
 pytestmark = pytest.mark.usefixtures("qapp")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse's own exits (--help, --version, errors)
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_plan_json_equals_the_builder(capsys: pytest.CaptureFixture[str]) -> None:

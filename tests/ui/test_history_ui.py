@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from lowback_timer.cli import main
 from lowback_timer.core.content import Content
 from lowback_timer.core.history import CSV_HEADER, FILE_NAME, History
 from lowback_timer.core.routine import Phase
@@ -24,6 +23,7 @@ from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.rating import RatingPage
 from lowback_timer.ui.ratings_chart import SHOWN, series_of
 from lowback_timer.ui.reminder_service import ReminderService
+from tests.cli import run
 from tests.ui.helpers import answer_check, open_window
 
 
@@ -258,15 +258,6 @@ def test_export_csv_and_delete_all(qtbot: QtBot, content: Content, tmp_path: Pat
 
 
 # --- the command line --------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ import pytest
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from pytestqt.qtbot import QtBot
 
-from lowback_timer.cli import main
 from lowback_timer.core.app_state import paper_for
 from lowback_timer.core.content import Content
 from lowback_timer.core.my_routine import Draft
@@ -26,6 +25,7 @@ from lowback_timer.core.routine import build_routine, expand
 from lowback_timer.ui import sheet_output
 from lowback_timer.ui.sheet import Sheet, sheet_for
 from lowback_timer.ui.sheet_output import routine_sheet, write_pdf
+from tests.cli import run
 from tests.ui.helpers import open_window
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -164,15 +164,6 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(
 
 
 # --- the command line ---------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
