@@ -250,3 +250,15 @@ def test_check_never_trusts_the_cache(
     capsys.readouterr()
     assert used == [None, tmp_path]
     assert os.listdir(tmp_path)
+
+
+def test_the_cache_rule_knows_every_command() -> None:
+    """`_main` picks the command out before parsing (to know whether to use the content
+    cache): its list must be the parser's."""
+    import argparse
+
+    import lowback_timer.cli as cli
+
+    parser = cli._parser(None)
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert set(cli.COMMANDS) == set(commands.choices)
