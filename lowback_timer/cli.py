@@ -33,6 +33,8 @@ PROG = "lowback-timer"
 DEFAULTS = Settings()
 #: The exit status when the reader of our output has gone: 128 + SIGPIPE, as for `cat`.
 PIPE_CLOSED = 141
+#: `--type not-sure`: the same as giving no type (all four stretches).
+NOT_SURE = "not-sure"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,9 +65,10 @@ def _routine_options(
         dest="types",
         action="append",
         default=[],
-        choices=type_ids or None,  # content that failed to load offers none: say why later
+        choices=[*type_ids, NOT_SURE] if type_ids else None,  # broken content: say why later
         metavar="TYPE",
-        help=f"which type fits ({', '.join(type_ids)}); repeat for several; none = not sure",
+        help=f"which type fits ({', '.join(type_ids)}); repeat for several; "
+        f"'{NOT_SURE}' (or no --type) gives all four stretches",
     )
     places = content.place_ids if content else ()
     parser.add_argument(
@@ -76,6 +79,12 @@ def _routine_options(
         type=_minutes,
         default=DEFAULTS.minutes if defaults else None,
         help=f"how much time you have ({MINUTES_RANGE[0]}–{MINUTES_RANGE[1]})",
+    )
+    parser.add_argument(
+        "--gentle",
+        action="store_true",
+        default=None if not defaults else False,
+        help="the gentler routine: longer, easier holds, one round, no kneeling or one-leg stance",
     )
 
 
@@ -187,7 +196,7 @@ def _main(args_list: list[str]) -> int:
         return 2
     answers = None
     if args.command in ("plan", "session"):
-        answers = Answers(tuple(args.types), args.place, args.minutes)
+        answers = Answers(_types(args.types), args.place, args.minutes, args.gentle)
     if args.install_desktop_entry or args.remove_desktop_entry:
         from lowback_timer.ui.desktop_install import desktop_command  # QtGui, offscreen
 
@@ -199,12 +208,13 @@ def _main(args_list: list[str]) -> int:
     if args.command == "sheet":
         from lowback_timer.ui.sheet_output import sheet_command  # QtGui, offscreen
 
-        given = args.types or args.place is not None or args.minutes is not None
+        given = args.types or args.place is not None or args.minutes is not None or args.gentle
         sheet_answers = (
             Answers(
-                tuple(args.types),
+                _types(args.types),
                 args.place or DEFAULTS.place,
                 args.minutes or DEFAULTS.minutes,
+                bool(args.gentle),
             )
             if given
             else None
@@ -232,6 +242,11 @@ def _main(args_list: list[str]) -> int:
         hidden=args.tray,
         exit_after_first_frame=args.exit_after_first_frame,
     )
+
+
+def _types(chosen: Sequence[str]) -> tuple[str, ...]:
+    """The types asked for; "not sure" is no type (the balanced routine)."""
+    return tuple(dict.fromkeys(t for t in chosen if t != NOT_SURE))
 
 
 def has_display(env: Mapping[str, str], platform: str) -> bool:

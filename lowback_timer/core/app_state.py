@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from lowback_timer.core.content import Content, EmergencyNumber, SavedRoutine
 from lowback_timer.core.reminders import ReminderRules
-from lowback_timer.core.routine import Routine, build_routine, expand
+from lowback_timer.core.routine import Answers, Routine, build_routine, expand
 from lowback_timer.core.screening import (
     Outcome,
     allows_routine_after_stop,
@@ -37,7 +37,13 @@ def answers_routine(content: Content, settings: Settings) -> Routine:
     """The routine the wizard's saved answers give."""
     types = known_types(content, settings.types)
     return build_routine(
-        content, types, settings.place, settings.minutes, settings.prepare_s, settings.avoid
+        content,
+        types,
+        settings.place,
+        settings.minutes,
+        settings.prepare_s,
+        settings.avoid,
+        settings.gentle,
     )
 
 
@@ -46,9 +52,11 @@ def todays_routine(content: Content, settings: Settings, saved: SavedRoutine | N
     safety check said to leave out are left out of either."""
     if saved is not None:
         avoid = set(settings.avoid)
-        items = tuple(i for i in saved.items if content.stretch_for(i.variant).id not in avoid)
+        items = tuple(
+            i for i in saved.items if not {i.variant, content.stretch_for(i.variant).id} & avoid
+        )
         if items:
-            return expand(content, saved.place, items, settings.prepare_s)
+            return expand(content, saved.place, items, settings.prepare_s, settings.gentle)
     return answers_routine(content, settings)
 
 
@@ -99,8 +107,15 @@ def after_stop(content: Content, settings: Settings, reason_id: str) -> Settings
     return replace(settings, screened_at=0.0)
 
 
-def after_answers(settings: Settings, types: tuple[str, ...], place: str, minutes: int) -> Settings:
-    return replace(settings, types=types, place=place, minutes=minutes, setup_done=True)
+def after_answers(settings: Settings, answers: Answers) -> Settings:
+    return replace(
+        settings,
+        types=answers.types,
+        place=answers.place,
+        minutes=answers.minutes,
+        gentle=answers.gentle,
+        setup_done=True,
+    )
 
 
 def rest_after(
@@ -111,7 +126,9 @@ def rest_after(
     variant = routine.steps[step_index].variant
     position = next(i for i, item in enumerate(routine.items) if item.variant == variant)
     rest = routine.items[position + 1 :]
-    return expand(content, routine.place, rest, settings.prepare_s) if rest else None
+    return (
+        expand(content, routine.place, rest, settings.prepare_s, settings.gentle) if rest else None
+    )
 
 
 def reminder_rules(settings: Settings) -> ReminderRules | None:

@@ -62,6 +62,7 @@ class Urgency(StrEnum):
     TODAY = "today"  # see a doctor today
     SOON = "soon"  # book a check-up soon
     STOP_STRETCH = "stop-stretch"  # stop this stretch (asked while stretching)
+    ADAPT = "adapt"  # no visit to book: the routine leaves out what may not suit (pregnancy)
 
 
 _SECONDS = Int(0, 60, unit=" s")
@@ -74,12 +75,28 @@ class Meta:
 
 
 @shape
+class Gentler:
+    """The gentler routine (e.g. for older adults): longer, easier holds of one round, more
+    time for every change, and only the variants marked `gentle`."""
+
+    hold_s: tuple[int, int] = spec(Range(*HOLD_LIMITS, unit=" s"))
+    reps: int = spec(Int(1, 10))
+    slower_s: int = spec(_SECONDS)  # added to every get-ready and switch of sides
+
+
+@shape
 class Dose:
     prepare_s: int = spec(_SECONDS)
-    switch_s: int = spec(_SECONDS)
+    #: The get-ready after the floor, getting up to stand or sit (never less than `prepare_s`).
+    get_up_s: int = spec(_SECONDS)
+    switch_s: int = spec(_SECONDS)  # where a variant does not say its own
     rest_s: int = spec(_SECONDS)
     reps: tuple[int, int] = spec(Range(1, 10))
     per_side_max_s: int = spec(Int(*HOLD_LIMITS, unit=" s"))
+    #: When the minutes cannot hold every stretch even at the smallest dose, these stretches
+    #: are left out first, in this order (then the last ones).
+    drop_first: tuple[str, ...] = spec(ListOf(Id()), default=())
+    gentler: Gentler | None = spec(Shape(Gentler), default=None)
 
 
 @shape
@@ -101,6 +118,11 @@ class Variant:
     posture: str = spec(OneOf(POSTURES))
     image: str = spec(ImagePath())
     setup: Texts = spec(Text())
+    #: Seconds to change sides (None: the dose's): longer where the change is a kneel or a
+    #: crossed leg on the floor.
+    switch_s: int | None = spec(_SECONDS, default=None)
+    #: Offered in the gentler routine: False for kneeling or standing on one leg.
+    gentle: bool = spec(Bool(), default=True)
 
 
 @shape
@@ -142,8 +164,11 @@ class WarningSign:
     tier: int = from_owner("tier")  # its check group's tier: a group's signs share one
     group: str = from_owner("id")  # the id of its check group
     text: Texts = spec(Text())  # a short item of the safety check, plain words
-    #: Stretch ids to leave out of routines when this sign is ticked (e.g. after hip surgery).
+    #: Stretch or variant ids to leave out of routines when this sign is ticked (e.g. after hip
+    #: surgery); a left-out variant is replaced by one of the same stretch from another place.
     avoid: tuple[str, ...] = spec(ListOf(Id()), default=())
+    #: What this sign means for the routine, shown with it (required with `avoid`).
+    advice: Texts | None = spec(Text(), default=None)
 
 
 @shape
@@ -169,6 +194,8 @@ class Guidance:
     not_advice: Texts = spec(Text())  # general guidance, not medical advice
     breathing: Texts = spec(Text())  # during a hold: slow, easy, a longer out-breath, never held
     prevention: Texts = spec(Text())  # the sheet's footer: change posture hourly, move, a bath
+    stop_at_once: Texts = spec(Text())  # sharp or shooting pain, tingling spreading down the leg
+    no_better: Texts = spec(Text())  # no better after about two weeks: have it checked
 
 
 @shape

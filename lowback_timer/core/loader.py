@@ -8,6 +8,7 @@ written out here (`_Builder`), with the check that a picture really is an SVG in
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import os
@@ -25,6 +26,7 @@ from lowback_timer.core.content import (
     assets_dir,
     routines_dir,
 )
+from lowback_timer.core.routine import variant_for
 from lowback_timer.core.schema import (
     INVALID,
     ContentError,
@@ -279,6 +281,9 @@ class _Builder:
 
     def build(self) -> Content:
         content: Content = _CONTENT.make(self._merged(), None)
+        # Groups from several files are asked most urgent first (stable within a tier).
+        groups = tuple(sorted(content.check_groups, key=lambda g: g.tier))
+        content = dataclasses.replace(content, check_groups=groups)
         for key, (what, id_key) in _UNIQUE.items():
             for report, item in self.items(key):
                 self.unique(what, report, item, id_key)
@@ -296,6 +301,8 @@ class _Builder:
         for report, item in self.items("types"):
             for key in ("stretches", "then_if_time"):
                 self._check_stretch_ids(report, item, key, "types", known_stretches)
+        for report, _, dose in self.sections.get("dose", []):
+            self._check_dose(report, dose, known_stretches)
         self._check_tiers()
         tiers = {t.tier for t in content.tiers} | self.declared_tiers
         for report, item in self.items("check_groups") + self.items("stop_reasons"):
@@ -353,7 +360,8 @@ class _Builder:
         names = item.get(key, [])
         for name, line in zip(names, getattr(names, "lines", []), strict=True):
             if name not in known:
-                report.error(line, f"{where}: unknown stretch '{name}'")
+                what = "stretch or variant" if key == "avoid" else "stretch"
+                report.error(line, f"{where}: unknown {what} '{name}'")
 
     def _check_tiers(self) -> None:
         """A tier that sends the user to care today or sooner ends the routine, and a tier
@@ -375,15 +383,53 @@ class _Builder:
                     f"than tier {before['tier']} ('{before['urgency']}')",
                 )
 
+    def _check_dose(self, report: Report, dose: LineMap, known_stretches: set[str]) -> None:
+        """`drop_first` names stretches; the gentler routine's holds stay under the cap."""
+        self._check_stretch_ids(report, dose, "drop_first", "dose", known_stretches)
+        gentler = dose.get("gentler")
+        if gentler is not None and gentler["hold_s"][0] * gentler["reps"] > dose["per_side_max_s"]:
+            report.error(
+                dose.lines["gentler"],
+                f"dose.gentler: its shortest dose is over dose.per_side_max_s "
+                f"({dose['per_side_max_s']} s)",
+            )
+
+    def _check_sign(self, report: Report, sign: LineMap, content: Content, known: set[str]) -> None:
+        """A sign that changes the routine says how (`advice`), and leaves some stretch."""
+        self._check_stretch_ids(report, sign, "avoid", "check_groups", known)
+        avoid = sign.get("avoid", [])
+        if not avoid:
+            return
+        if "advice" not in sign:
+            report.error(
+                sign.lines["avoid"],
+                f"warning sign '{sign['id']}' leaves stretches out: its advice must say so "
+                "(add 'advice')",
+            )
+        kept = [s.id for s in content.stretches if s.id not in avoid]
+        if not any(
+            variant_for(content, s, place, avoid) for s in kept for place in content.place_ids
+        ):
+            report.error(
+                sign.lines["avoid"],
+                f"warning sign '{sign['id']}' leaves no stretch at all: give it a tier that "
+                "ends routines instead",
+            )
+
     def _check_groups(self, content: Content, known_stretches: set[str]) -> None:
         """Sign ids are unique across groups; a group asks no stop-stretch tier (those signs
-        are asked while stretching) and groups come most urgent first."""
+        are asked while stretching) and a file's groups come most urgent first (the content
+        asks them all in that order: see `build`)."""
         urgency = {t.tier: t.urgency for t in content.tiers}
         last: tuple[int, str] | None = None
+        known = known_stretches | self.declared_variants
+        last_report: Report | None = None
         for report, group in self.items("check_groups"):
+            if report is not last_report:
+                last, last_report = None, report
             for sign in group["signs"]:
                 self.unique("warning sign", report, sign)
-                self._check_stretch_ids(report, sign, "avoid", "check_groups", known_stretches)
+                self._check_sign(report, sign, content, known)
             tier = group["tier"]
             if urgency.get(tier) is Urgency.STOP_STRETCH:
                 report.error(
@@ -419,11 +465,20 @@ class _Builder:
             if item["place"] not in variant.places:
                 report.error(at, f"routines: {variant.id} is not done at place '{item['place']}'")
             lo, hi = stretch.hold_s
+            if content.dose.gentler is not None:  # the gentler routine's holds may be saved
+                hi = max(hi, content.dose.gentler.hold_s[1])
             if not lo <= entry["hold_s"] <= hi:
                 report.error(
                     entry.lines["hold_s"],
                     f"routines: hold of {entry['hold_s']} s is "
                     f"outside the safe range of {stretch.id} ({lo}–{hi} s)",
+                )
+            cap = content.dose.per_side_max_s
+            if lo <= entry["hold_s"] <= hi and entry["hold_s"] * entry["reps"] > cap:
+                report.error(
+                    entry.lines["hold_s"],
+                    f"routines: {entry['reps']} x {entry['hold_s']} s is over the "
+                    f"{cap} s a side that is enough for a muscle (dose.per_side_max_s)",
                 )
             if not lo_reps <= entry["reps"] <= hi_reps:
                 report.error(

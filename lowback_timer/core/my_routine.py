@@ -53,8 +53,10 @@ class Draft:
     def of(cls, routine: Routine) -> Draft:
         return cls(routine.place, routine.items)
 
-    def routine(self, content: Content, prepare_s: int | None = None) -> Routine:
-        return expand(content, self.place, self.items, prepare_s)
+    def routine(
+        self, content: Content, prepare_s: int | None = None, gentle: bool = False
+    ) -> Routine:
+        return expand(content, self.place, self.items, prepare_s, gentle)
 
     def can_remove(self) -> bool:
         return len(self.items) > 1
@@ -74,10 +76,10 @@ class Draft:
         items[index], items[target] = items[target], items[index]
         return replace(self, items=tuple(items))
 
-    def with_hold(self, content: Content, index: int, hold_s: int) -> Draft:
-        """Change one hold, clamped to that stretch's safe range."""
+    def with_hold(self, content: Content, index: int, hold_s: int, gentle: bool = False) -> Draft:
+        """Change one hold, clamped to that stretch's safe range (the gentler routine's)."""
         item = self.items[index]
-        lo, hi = safe_hold_range(content, content.variant(item.variant).stretch)
+        lo, hi = safe_hold_range(content, content.variant(item.variant).stretch, gentle)
         fitted = replace(item, hold_s=min(max(int(hold_s), lo), hi))
         return replace(self, items=(*self.items[:index], fitted, *self.items[index + 1 :]))
 

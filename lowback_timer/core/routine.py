@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from lowback_timer.core.content import SAFE_HOLD_S as SAFE_HOLD_S
-from lowback_timer.core.content import Content, Dose, RoutineItem, Variant
+from lowback_timer.core.content import Content, RoutineItem, Variant
 from lowback_timer.core.settings import limits
 
 MINUTES_RANGE: tuple[int, int] = limits("minutes")
@@ -39,6 +39,7 @@ class Answers:
     types: tuple[str, ...]
     place: str
     minutes: int
+    gentle: bool = False  # the gentler routine (longer, easier holds; dose.gentler)
 
 
 @dataclass(frozen=True)
@@ -113,15 +114,48 @@ def resolve_types(content: Content, type_ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(t.id for t in content.types if not chosen or t.id in chosen)
 
 
+@dataclass(frozen=True)
+class Pace:
+    """The seconds around the holds: the content's dose, the user's own get-ready time and, in
+    the gentler routine, more time for every change."""
+
+    prepare_s: int
+    get_up_s: int
+    switch_s: int
+    rest_s: int
+    slower_s: int = 0
+
+    @classmethod
+    def of(cls, content: Content, prepare_s: int | None = None, gentle: bool = False) -> Pace:
+        dose = content.dose
+        slower = dose.gentler.slower_s if gentle and dose.gentler else 0
+        own = dose.prepare_s if prepare_s is None else prepare_s
+        return cls(own, dose.get_up_s, dose.switch_s, dose.rest_s, slower)
+
+    def get_ready(self, get_up: bool) -> int:
+        """Getting up from the floor takes longer than getting into the next position."""
+        seconds = max(self.prepare_s, self.get_up_s) if get_up else self.prepare_s
+        return seconds + self.slower_s
+
+    def switch(self, variant: Variant) -> int:
+        own = self.switch_s if variant.switch_s is None else variant.switch_s
+        return own + self.slower_s
+
+
+def _avoided(content: Content, avoid: Iterable[str]) -> tuple[set[str], set[str]]:
+    """(stretch ids, variant ids) to leave out. An id the content does not have (kept in the
+    settings from an older version) is left aside: there is nothing of it to leave out."""
+    ids = set(avoid)
+    return ids & {s.id for s in content.stretches}, ids & {
+        v.id for s in content.stretches for v in s.variants
+    }
+
+
 def _sequences(
-    content: Content, type_ids: Iterable[str], avoid: Iterable[str], then_if_time: bool
+    content: Content, type_ids: Iterable[str], avoided: set[str], then_if_time: bool
 ) -> list[tuple[str, ...]]:
     """Each chosen type's stretches in its order, without the avoided ones. When that leaves
-    nothing, the other stretches of the content stand in ("not sure", then any no type has).
-
-    An id to avoid that the content does not have (kept in the settings from an older
-    version) is left aside: there is nothing of it to leave out."""
-    avoided = set(avoid)
+    nothing, the other stretches of the content stand in ("not sure", then any no type has)."""
 
     def kept(type_ids: Iterable[str]) -> list[tuple[str, ...]]:
         types = [content.pain_type(t) for t in type_ids]
@@ -145,15 +179,21 @@ def choose_variants(
     place: str,
     avoid: Iterable[str] = (),
     then_if_time: bool = False,
+    gentle: bool = False,
 ) -> list[Variant]:
     """The stretches of the chosen types, each once, in an order that keeps every type's own
     order and changes posture as rarely as it can (no going down to the floor and up twice).
 
-    Stretches in `avoid` are left out (see `_sequences`); with `then_if_time`, each type's
-    optional stretches follow its own."""
-    sequences = _sequences(content, type_ids, avoid, then_if_time)
-    first_seen = list(dict.fromkeys(s for seq in sequences for s in seq))
-    variants = {s: variant_for(content, s, place) for s in first_seen}
+    `avoid` names stretches or variants to leave out (see `variant_for`); with `then_if_time`,
+    each type's optional stretches follow its own; `gentle` keeps to the gentle variants."""
+    stretches, variant_ids = _avoided(content, avoid)
+    wanted = _sequences(content, type_ids, stretches, then_if_time)
+    found = {s: variant_for(content, s, place, variant_ids, gentle) for seq in wanted for s in seq}
+    variants = {s: v for s, v in found.items() if v is not None}
+    if not variants:
+        raise ValueError("every stretch is to be avoided: no routine can be built")
+    sequences = [tuple(s for s in seq if s in variants) for seq in wanted]
+    first_seen = list(variants)
     after: dict[str, set[str]] = {s: set() for s in first_seen}
     for seq in sequences:
         for earlier, later in itertools.pairwise(seq):
@@ -169,49 +209,94 @@ def choose_variants(
     return [variants[s] for s in order]
 
 
-def variant_for(content: Content, stretch_id: str, place: str) -> Variant:
-    stretch = content.stretch(stretch_id)
-    return next(v for v in stretch.variants if place in v.places)
+def variant_for(
+    content: Content,
+    stretch_id: str,
+    place: str,
+    avoid: Iterable[str] = (),
+    gentle: bool = False,
+) -> Variant | None:
+    """The variant of a stretch for this place: the first listed there that is not avoided
+    (and gentle, for the gentler routine); else such a variant of another place, in the
+    content's order of places (pregnancy on the floor: the chair's, not lying on the back);
+    None when the stretch has none left."""
+    left_out = set(avoid)
+    usable = [
+        v
+        for v in content.stretch(stretch_id).variants
+        if v.id not in left_out and (v.gentle or not gentle)
+    ]
+    for each in (place, *(p for p in content.place_ids if p != place)):
+        found = next((v for v in usable if each in v.places), None)
+        if found is not None:
+            return found
+    return None
 
 
-def dose_for(content: Content, prepare_s: int | None) -> Dose:
-    """The content's dose with the user's own get-ready time (None: the content's), so that
-    the routine's total is the time the timer will really take."""
-    return content.dose if prepare_s is None else replace(content.dose, prepare_s=prepare_s)
-
-
-def item_seconds(content: Content, item: RoutineItem, dose: Dose) -> int:
-    sides = 2 if content.stretch(content.variant(item.variant).stretch).both_sides else 1
+def item_seconds(content: Content, item: RoutineItem, pace: Pace, get_up: bool = False) -> int:
+    variant = content.variant(item.variant)
+    sides = 2 if content.stretch(variant.stretch).both_sides else 1
     switches = item.reps if sides == 2 else 0
     return (
-        dose.prepare_s
+        pace.get_ready(get_up)
         + item.reps * sides * item.hold_s
-        + switches * dose.switch_s
-        + (item.reps - 1) * dose.rest_s
+        + switches * pace.switch(variant)
+        + (item.reps - 1) * pace.rest_s
     )
 
 
-def safe_hold_range(content: Content, stretch_id: str) -> tuple[int, int]:
+def total_seconds(content: Content, items: Sequence[RoutineItem], pace: Pace) -> int:
+    """What `expand(...).total_s` will be, without building the phases."""
+    return sum(
+        item_seconds(content, item, pace, get_up)
+        for item, get_up in zip(items, _getting_up(content, items), strict=True)
+    )
+
+
+def _getting_up(content: Content, items: Sequence[RoutineItem]) -> list[bool]:
+    """For each item: does its get-ready start by getting up from the floor?"""
+    postures = [content.variant(i.variant).posture for i in items]
+    return [
+        index > 0 and postures[index - 1] == FLOOR and posture != FLOOR
+        for index, posture in enumerate(postures)
+    ]
+
+
+def safe_hold_range(content: Content, stretch_id: str, gentle: bool = False) -> tuple[int, int]:
     lo, hi = content.stretch(stretch_id).hold_s
+    gentler = content.dose.gentler
+    if gentle and gentler is not None:
+        lo, hi = max(lo, gentler.hold_s[0]), max(hi, gentler.hold_s[1])
     return max(lo, SAFE_HOLD_S[0]), min(hi, SAFE_HOLD_S[1])
 
 
-def smallest_items(content: Content, variants: Sequence[Variant]) -> list[RoutineItem]:
+def _reps_range(content: Content, gentle: bool) -> tuple[int, int]:
+    gentler = content.dose.gentler
+    if gentle and gentler is not None:
+        return gentler.reps, gentler.reps
+    return content.dose.reps
+
+
+def smallest_items(
+    content: Content, variants: Sequence[Variant], gentle: bool = False
+) -> list[RoutineItem]:
     """Every stretch at the smallest dose: the fewest repetitions of the shortest hold."""
-    rep_lo = content.dose.reps[0]
-    return [RoutineItem(v.id, safe_hold_range(content, v.stretch)[0], rep_lo) for v in variants]
+    rep_lo = _reps_range(content, gentle)[0]
+    return [
+        RoutineItem(v.id, safe_hold_range(content, v.stretch, gentle)[0], rep_lo) for v in variants
+    ]
 
 
 def fit_dose(
-    content: Content, variants: Sequence[Variant], budget_s: int, dose: Dose
+    content: Content, variants: Sequence[Variant], budget_s: int, pace: Pace, gentle: bool = False
 ) -> list[RoutineItem]:
     """The most stretching (repetitions x hold, never more than `dose.per_side_max_s` per side)
     that fits the budget, with the longer holds where two doses stretch as long; when the
     minutes allow more, the routine is simply shorter. If even the smallest dose does not fit
-    within the allowed overrun, the last stretches are left out."""
-    rep_lo, rep_hi = content.dose.reps
+    within the allowed overrun, stretches are left out: `dose.drop_first` first, then the last."""
+    rep_lo, rep_hi = _reps_range(content, gentle)
     cap = content.dose.per_side_max_s
-    ranges = [safe_hold_range(content, v.stretch) for v in variants]
+    ranges = [safe_hold_range(content, v.stretch, gentle) for v in variants]
     targets = sorted(
         {h for lo, hi in ranges for h in range(lo, hi + 1, 5)} | {hi for _, hi in ranges}
     )
@@ -224,36 +309,40 @@ def fit_dose(
             ]
             if any(i.hold_s * i.reps > cap for i in items):
                 continue
-            total = sum(item_seconds(content, i, dose) for i in items)
+            total = total_seconds(content, items, pace)
             held = sum(i.hold_s * i.reps for i in items)
             if total <= budget_s and (best is None or (held, target) > best[:2]):
                 best = (held, target, items)
     if best is not None:
         return best[2]
-    smallest = smallest_items(content, variants)
-    while len(smallest) > 1 and sum(item_seconds(content, i, dose) for i in smallest) > budget_s * (
-        1 + OVERRUN
-    ):
-        smallest.pop()
+    smallest = smallest_items(content, variants, gentle)
+    while len(smallest) > 1 and total_seconds(content, smallest, pace) > budget_s * (1 + OVERRUN):
+        smallest.remove(_first_to_drop(content, smallest))
     return smallest
 
 
+def _first_to_drop(content: Content, items: Sequence[RoutineItem]) -> RoutineItem:
+    by_stretch = {content.variant(i.variant).stretch: i for i in items}
+    dropped = next((s for s in content.dose.drop_first if s in by_stretch), None)
+    return items[-1] if dropped is None else by_stretch[dropped]
+
+
 def expand(
-    content: Content, place: str, items: Sequence[RoutineItem], prepare_s: int | None = None
+    content: Content,
+    place: str,
+    items: Sequence[RoutineItem],
+    prepare_s: int | None = None,
+    gentle: bool = False,
 ) -> Routine:
     """Turn items (variant, hold, repetitions) into the phases the timer walks through."""
-    dose = dose_for(content, prepare_s)
+    pace = Pace.of(content, prepare_s, gentle)
     steps: list[Step] = []
-    previous: str | None = None
-    for item in items:
-        posture = content.variant(item.variant).posture
-        get_up = previous == FLOOR and posture != FLOOR
-        steps += _item_steps(content, item, dose, get_up)
-        previous = posture
+    for item, get_up in zip(items, _getting_up(content, items), strict=True):
+        steps += _item_steps(content, item, pace, get_up)
     return Routine(place, tuple(items), tuple(s for s in steps if s.duration_s > 0))
 
 
-def _item_steps(content: Content, item: RoutineItem, dose: Dose, get_up: bool) -> list[Step]:
+def _item_steps(content: Content, item: RoutineItem, pace: Pace, get_up: bool) -> list[Step]:
     variant = content.variant(item.variant)
     stretch = content.stretch(variant.stretch)
     sides: tuple[str | None, ...] = (FIRST_SIDE, SECOND_SIDE) if stretch.both_sides else (None,)
@@ -262,13 +351,13 @@ def _item_steps(content: Content, item: RoutineItem, dose: Dose, get_up: bool) -
     def add(phase: Phase, side: str | None, seconds: int, rep: int, get_up: bool = False) -> None:
         steps.append(Step(phase, stretch.id, variant.id, side, seconds, rep, item.reps, get_up))
 
-    add(Phase.PREPARE, sides[0], dose.prepare_s, 1, get_up)
+    add(Phase.PREPARE, sides[0], pace.get_ready(get_up), 1, get_up)
     for rep in range(1, item.reps + 1):
         if rep > 1:
-            add(Phase.REST, sides[0], dose.rest_s, rep)
+            add(Phase.REST, sides[0], pace.rest_s, rep)
         for index, side in enumerate(sides):
             if index > 0:
-                add(Phase.SWITCH, side, dose.switch_s, rep)
+                add(Phase.SWITCH, side, pace.switch(variant), rep)
             add(Phase.HOLD, side, item.hold_s, rep)
     return steps
 
@@ -280,9 +369,11 @@ def build_routine(
     minutes: int,
     prepare_s: int | None = None,
     avoid: Iterable[str] = (),
+    gentle: bool = False,
 ) -> Routine:
     """The routine for these answers; `prepare_s` is the user's get-ready time (None: the
-    content's); `avoid` names stretches to leave out (the safety check's `Outcome.avoid`).
+    content's); `avoid` names stretches or variants to leave out (the safety check's
+    `Outcome.avoid`); `gentle` asks for the gentler routine (`dose.gentler`).
 
     A type's `then_if_time` stretches join only when the routine with them still fits the
     minutes at the smallest dose."""
@@ -291,11 +382,11 @@ def build_routine(
     if place not in content.place_ids:
         raise ValueError(f"unknown place: {place} ({', '.join(content.place_ids)})")
     types, avoid = tuple(type_ids), tuple(avoid)
-    dose, budget_s = dose_for(content, prepare_s), minutes * 60
-    variants = choose_variants(content, types, place, avoid)
-    longer = choose_variants(content, types, place, avoid, then_if_time=True)
-    smallest = sum(item_seconds(content, i, dose) for i in smallest_items(content, longer))
+    pace, budget_s = Pace.of(content, prepare_s, gentle), minutes * 60
+    variants = choose_variants(content, types, place, avoid, gentle=gentle)
+    longer = choose_variants(content, types, place, avoid, then_if_time=True, gentle=gentle)
+    smallest = total_seconds(content, smallest_items(content, longer, gentle), pace)
     if len(longer) > len(variants) and smallest <= budget_s:
         variants = longer
-    items = fit_dose(content, variants, budget_s, dose)
-    return expand(content, place, items, prepare_s)
+    items = fit_dose(content, variants, budget_s, pace, gentle)
+    return expand(content, place, items, prepare_s, gentle)

@@ -54,6 +54,7 @@ class Settings:
     breath_in_s: float = setting(4.0, 2.0, 10.0)
     breath_out_s: float = setting(6.0, 2.0, 12.0)
     prepare_s: int | None = setting(None, 3, 30, kind=int)  # None = the content's dose
+    gentle: bool = setting(False)  # the gentler routine: longer, easier holds (dose.gentler)
     # The wizard's answers and the safety check.
     types: tuple[str, ...] = setting(())
     place: str = setting("desk", vocabulary=PLACES)
@@ -63,7 +64,7 @@ class Settings:
     # up to the year 2100.
     screened_at: float = setting(0.0, 0.0, 4102444800.0)
     recheck_days: int = setting(14, 1, 90)
-    avoid: tuple[str, ...] = setting(())  # stretches the last check said to leave out
+    avoid: tuple[str, ...] = setting(())  # stretches or variants the last check left out
     ask_ratings: bool = setting(True)  # how the back and legs feel, before and after
     # The hourly posture-change reminders (core/reminders.py).
     reminders: bool = setting(True)

@@ -156,7 +156,13 @@ class Controller(QObject):
         types = app_state.known_types(self.content, answers.types)
         settings = self._settings
         return build_routine(
-            self.content, types, answers.place, answers.minutes, settings.prepare_s, settings.avoid
+            self.content,
+            types,
+            answers.place,
+            answers.minutes,
+            settings.prepare_s,
+            settings.avoid,
+            answers.gentle,
         )
 
     def rest_after(self, routine: Routine, step_index: int) -> Routine | None:
@@ -216,8 +222,8 @@ class Controller(QObject):
     def record_stop(self, reason_id: str) -> None:
         self.update_settings(app_state.after_stop(self.content, self._settings, reason_id))
 
-    def record_answers(self, types: tuple[str, ...], place: str, minutes: int) -> None:
-        self.update_settings(app_state.after_answers(self._settings, types, place, minutes))
+    def record_answers(self, answers: Answers) -> None:
+        self.update_settings(app_state.after_answers(self._settings, answers))
 
     def save_routine(self, draft: Draft) -> bool:
         """Save the edited routine as "my routine"; it becomes today's routine."""

@@ -26,7 +26,13 @@ def print_plan(
     settings = read_settings(store, content)
     lang = chosen_language(requested_lang, store, content)
     routine = build_routine(
-        content, answers.types, answers.place, answers.minutes, settings.prepare_s
+        content,
+        answers.types,
+        answers.place,
+        answers.minutes,
+        settings.prepare_s,
+        settings.avoid,  # what the last safety check left out, as in the window and the sheet
+        answers.gentle,
     )
     with translated(app, lang):
         if as_json:

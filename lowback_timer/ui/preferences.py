@@ -95,6 +95,10 @@ class PreferencesDialog(QDialog):
             self.tr("Ask how my back and legs feel before and after a routine")
         )
         self.ask_ratings.setChecked(settings.ask_ratings)
+        self.gentle = QCheckBox(
+            self.tr("Gentler routine: longer, easier holds and more time to change position")
+        )
+        self.gentle.setChecked(settings.gentle)
         number = controller.emergency_number()
         self._shown_region = settings.region or (number.id if number is not None else ELSEWHERE)
         self.region = RegionChoice(controller.content, controller.lang, self._shown_region)
@@ -115,6 +119,7 @@ class PreferencesDialog(QDialog):
         routine.add(self.tr("Breathe out for"), self.breath_out)
         routine.addRow(self.animations)
         routine.add(self.tr("Get ready before each stretch"), self.prepare)
+        routine.addRow(self.gentle)
         routine.addRow(self.ask_ratings)
         reminders = _form()
         reminders.addRow(self.reminders)
@@ -168,6 +173,7 @@ class PreferencesDialog(QDialog):
             breath_out_s=self.breath_out.value(),
             animations=self.animations.isChecked(),
             prepare_s=self._prepare_s(),
+            gentle=self.gentle.isChecked(),
             ask_ratings=self.ask_ratings.isChecked(),
             language=str(self.language.currentData()),
             region=self._region(),

@@ -67,8 +67,10 @@ class Sheet:
     breathing: str
     how_often: str
     warning_title: str
-    warnings: tuple[tuple[str, tuple[str, ...]], ...]  # (tier heading, signs in short words)
-    call: str  # the emergency number, large
+    #: (tier heading, what to do for this tier, its signs in short words), most urgent first:
+    #: each tier's own action on its heading line, so no number reads as meant for the others.
+    warnings: tuple[tuple[str, str, tuple[str, ...]], ...]
+    safety_lines: tuple[str, ...]  # stop a stretch at once for...; no better after two weeks
     call_elsewhere: str
     log_title: str
     log_day: str  # "%1" = the day's number
@@ -89,15 +91,24 @@ class SheetWords(QObject):
     def warning_title(self) -> str:
         return self.tr("Stop the stretches and get help if you notice:")
 
-    def call(self, number: EmergencyNumber | None, lang: str) -> str:
+    def action(self, urgency: Urgency, number: EmergencyNumber | None, lang: str) -> str:
+        """What to do for the signs of a tier of this urgency, with the region's numbers."""
+        if urgency is Urgency.EMERGENCY:
+            if number is None:
+                return self.tr(
+                    "Go to the emergency department now (don't drive yourself), "
+                    "or call your local emergency number"
+                )
+            return fill(
+                self.tr(
+                    "Go to the emergency department now (don't drive yourself), or call %1 (%2)"
+                ),
+                number.emergency,
+                number.region(lang),
+            )
         if number is None:
-            return self.tr("Emergency: call your local emergency number.")
-        return fill(
-            self.tr("Emergency in %1: call %2. Medical advice: %3"),
-            number.region(lang),
-            number.emergency,
-            number.helpline(lang),
-        )
+            return self.tr("See your doctor today, or call a medical advice line")
+        return fill(self.tr("See your doctor today, or call %1"), number.helpline(lang))
 
     def call_elsewhere(self) -> str:
         return self.tr("Elsewhere: call your local emergency number.")
@@ -146,6 +157,7 @@ def sheet_for(
     warnings = tuple(
         (
             tier.heading(lang),
+            words.action(tier.urgency, number, lang),
             tuple(g.sheet(lang) for g in content.check_groups if g.tier == tier.tier),
         )
         for tier in urgent
@@ -162,7 +174,7 @@ def sheet_for(
         how_often=guidance.how_often(lang),
         warning_title=words.warning_title(),
         warnings=warnings,
-        call=words.call(number, lang),
+        safety_lines=(guidance.stop_at_once(lang), guidance.no_better(lang)),
         call_elsewhere=words.call_elsewhere() if number is not None else "",
         log_title=words.log_title(),
         log_day=words.log_day(),
@@ -352,11 +364,12 @@ def _closing(sheet: Sheet, pen: _Pen) -> _Block:
 
     def warning_lines() -> list[tuple[str, QFont, float]]:
         out: list[tuple[str, QFont, float]] = [(sheet.warning_title, heading, 3)]
-        for tier_heading, signs in sheet.warnings:
+        for tier_heading, action, signs in sheet.warnings:
             out.append((tier_heading, pen.font(9.5, bold=True), 1))
+            out.append((f"→ {action}", big, 2))
             out += [(f"• {sign}", body, 1) for sign in signs]
             out[-1] = (out[-1][0], out[-1][1], 4)
-        out.append((sheet.call, big, 1))
+        out += [(line, pen.font(9.5, bold=True), 2) for line in sheet.safety_lines]
         if sheet.call_elsewhere:
             out.append((sheet.call_elsewhere, body, 0))
         return out

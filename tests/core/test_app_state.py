@@ -10,7 +10,7 @@ import pytest
 from lowback_timer.core import app_state
 from lowback_timer.core.content import RoutineItem, SavedRoutine, Texts
 from lowback_timer.core.loader import load_content
-from lowback_timer.core.routine import Phase, build_routine
+from lowback_timer.core.routine import Answers, Phase, build_routine
 from lowback_timer.core.screening import DAY_S, screen
 from lowback_timer.core.settings import Settings, coerce
 
@@ -80,11 +80,12 @@ def test_the_check_is_due_again_after_the_set_number_of_days() -> None:
 
 
 def test_answers_are_kept_and_mark_the_set_up_done() -> None:
-    after = app_state.after_answers(Settings(), ("nerve",), "floor", 10)
-    assert (after.types, after.place, after.minutes, after.setup_done) == (
+    after = app_state.after_answers(Settings(), Answers(("nerve",), "floor", 10, gentle=True))
+    assert (after.types, after.place, after.minutes, after.gentle, after.setup_done) == (
         ("nerve",),
         "floor",
         10,
+        True,
         True,
     )
 

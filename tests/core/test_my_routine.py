@@ -17,7 +17,7 @@ from lowback_timer.core.my_routine import (
     routine_of,
     save_my_routine,
 )
-from lowback_timer.core.routine import build_routine, item_seconds, safe_hold_range
+from lowback_timer.core.routine import Pace, build_routine, item_seconds, safe_hold_range
 
 CONTENT = load_content()
 NOW = 1_750_000_000.0
@@ -49,9 +49,8 @@ def test_hold_change_is_clamped_to_the_safe_range_and_changes_the_total() -> Non
     assert draft.with_hold(CONTENT, 0, hi + 100).items[0].hold_s == hi
     assert draft.with_hold(CONTENT, 0, 1).items[0].hold_s == lo
     lower = draft.with_hold(CONTENT, 0, lo)
-    difference = item_seconds(CONTENT, item, CONTENT.dose) - item_seconds(
-        CONTENT, lower.items[0], CONTENT.dose
-    )
+    pace = Pace.of(CONTENT)
+    difference = item_seconds(CONTENT, item, pace) - item_seconds(CONTENT, lower.items[0], pace)
     assert draft.routine(CONTENT).total_s - lower.routine(CONTENT).total_s == difference
     assert lower.items[1:] == draft.items[1:]
 
@@ -129,7 +128,7 @@ def test_no_file_is_not_an_error(tmp_path: Path) -> None:
         ),
         (
             "routines:\n  - id: my-routine\n    name: {en: Mine, ja: マイ}\n    place: desk\n"
-            "    items:\n      - variant: calves-wall\n        hold_s: 55\n        reps: 2\n",
+            "    items:\n      - variant: calves-wall\n        hold_s: 75\n        reps: 1\n",
             7,
             "outside the safe range of calves",
         ),

@@ -40,7 +40,7 @@ EXPECTED = {
     "11-python-tag.yaml": (3, "tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
     "12-duplicate-key.yaml": (4, "duplicate key 'id'"),
     "13-duplicate-id.yaml": (2, "prompt 'stand-up' is already defined at"),
-    "14-hold-outside-stretch-range.yaml": (7, "outside the safe range of calves (20–30 s)"),
+    "14-hold-outside-stretch-range.yaml": (7, "outside the safe range of calves (20–60 s)"),
     "15-unknown-section.yaml": (1, "unknown section 'reminders'"),
     "16-bad-int.yaml": (3, "'abc' is not a valid int"),
     "17-bad-bool.yaml": (4, "'maybe' is not a valid bool"),
@@ -52,9 +52,9 @@ EXPECTED = {
     "23-missing-urgency.yaml": (2, "warning_tiers[1]: missing key 'urgency'"),
     # A 'today' tier after the stop-stretch tier 4 is out of order before it is anything else
     # (that it must end the routine, line 8, is tested on its own in test_content).
-    "24-today-keeps-routine.yaml": (3, "warning tier 5 is more urgent ('today') than tier 4"),
+    "24-today-keeps-routine.yaml": (3, "warning tier 6 is more urgent ('today') than tier 5"),
     "25-empty-check-group.yaml": (5, "check_groups[1].signs needs at least 1 item(s)"),
-    "26-unknown-avoided-stretch.yaml": (8, "check_groups: unknown stretch 'quads'"),
+    "26-unknown-avoided-stretch.yaml": (8, "check_groups: unknown stretch or variant 'quads'"),
     "27-tab-indent.yaml": (3, "not valid YAML: found a tab character that violates indentation"),
     "28-bom.yaml": (2, "prompts[1]: missing key 'text'"),  # the BOM moves no line
     "29-crlf.yaml": (4, "prompts[2].id must be an id like 'calves-wall'"),  # nor do CR LF ends

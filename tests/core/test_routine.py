@@ -12,15 +12,15 @@ from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import (
     MINUTES_RANGE,
     OVERRUN,
+    Pace,
     Phase,
     Routine,
     build_routine,
     choose_variants,
-    dose_for,
     expand,
-    item_seconds,
     resolve_types,
     smallest_items,
+    total_seconds,
 )
 
 CONTENT = load_content()
@@ -52,12 +52,15 @@ def test_routine_follows_the_content(types: tuple[str, ...], place: str, minutes
     assert set(order) <= expected | optional_stretches(CONTENT, types)
     if not expected <= set(order):
         # Only when even the smallest dose of every stretch would overrun the minutes: then
-        # the last ones are left out.
+        # the hamstrings go first (dose.drop_first), then the last ones.
         variants = choose_variants(CONTENT, types, place)
-        dose = dose_for(CONTENT, None)
-        smallest = sum(item_seconds(CONTENT, i, dose) for i in smallest_items(CONTENT, variants))
+        smallest = total_seconds(CONTENT, smallest_items(CONTENT, variants), Pace.of(CONTENT))
         assert smallest > minutes * 60 * (1 + OVERRUN)
-        assert order == [v.stretch for v in variants][: len(order)]
+        wanted = [v.stretch for v in variants]
+        if "hamstrings" in wanted:
+            assert "hamstrings" not in order
+            wanted.remove("hamstrings")
+        assert order == wanted[: len(order)]
     for type_id in resolve_types(CONTENT, types):
         wanted = list(CONTENT.pain_type(type_id).stretches)
         kept = [s for s in wanted if s in order]
@@ -158,7 +161,9 @@ def test_the_users_get_ready_time_counts_in_the_time_limit(prepare_s: int) -> No
     for place in CONTENT.place_ids:
         routine = build_routine(CONTENT, (), place, 3, prepare_s)
         prepares = [s for s in routine.steps if s.phase is Phase.PREPARE]
-        assert {s.duration_s for s in prepares} == {prepare_s}
+        assert {s.duration_s for s in prepares if not s.get_up} == {prepare_s}
+        # Getting up from the floor takes its own time, or the user's if that is longer.
+        assert {s.duration_s for s in prepares if s.get_up} <= {max(prepare_s, 15)}
         assert routine.total_s <= 3 * 60 * (1 + OVERRUN)
 
 
@@ -290,3 +295,72 @@ def test_the_get_ready_defaults_to_the_contents_ten_seconds() -> None:
     routine = build_routine(CONTENT, ("nerve",), "desk", 5)
     assert routine.steps[0].phase is Phase.PREPARE
     assert routine.steps[0].duration_s == CONTENT.dose.prepare_s == 10
+
+
+def test_the_shortest_not_sure_routine_keeps_the_calves_and_drops_the_hamstrings() -> None:
+    for place in CONTENT.place_ids:
+        order = stretch_order(build_routine(CONTENT, (), place, 3))
+        assert "calves" in order, place
+        assert "glutes" in order and "iliopsoas" in order, place
+    # On the floor three minutes cannot hold all four: the hamstrings give way, not the calves.
+    assert stretch_order(build_routine(CONTENT, (), "floor", 3)) == [
+        "glutes",
+        "iliopsoas",
+        "calves",
+    ]
+
+
+def test_switching_sides_on_the_floor_takes_at_least_eight_seconds() -> None:
+    for minutes in (3, 10):
+        routine = build_routine(CONTENT, (), "floor", minutes)
+        for step in routine.steps:
+            if step.phase is Phase.SWITCH and CONTENT.variant(step.variant).posture == "floor":
+                assert 8 <= step.duration_s <= 10, step
+    standing = build_routine(CONTENT, ("nerve",), "standing", 5)  # the one-leg figure-4
+    assert {s.duration_s for s in standing.steps if s.phase is Phase.SWITCH} == {8}
+    calves = build_routine(CONTENT, ("standing",), "standing", 5)  # only the leg changes
+    switches = {s.variant: s.duration_s for s in calves.steps if s.phase is Phase.SWITCH}
+    assert switches["calves-wall"] == 5
+
+
+def test_getting_up_from_the_floor_has_fifteen_seconds_and_says_how() -> None:
+    routine = build_routine(CONTENT, (), "floor", 10)
+    up = next(s for s in routine.steps if s.get_up)
+    assert up.duration_s == 15
+    assert "roll onto your side" in CONTENT.guidance.get_up("en").lower()
+
+
+def test_hip_or_spine_surgery_leaves_the_calf_stretch_only() -> None:
+    sign = next(s for s in CONTENT.signs if s.id == "hip-spine-surgery")
+    for types, place, minutes in itertools.product(COMBOS, CONTENT.place_ids, (3, 10, 30)):
+        routine = build_routine(CONTENT, types, place, minutes, avoid=sign.avoid)
+        assert stretch_order(routine) == ["calves"], (types, place, minutes)
+    assert sign.advice is not None
+    assert "only the calf stretch" in sign.advice("en")
+
+
+def test_pregnancy_never_lies_on_the_back() -> None:
+    sign = next(s for s in CONTENT.signs if s.id == "pregnancy")
+    for types, place in itertools.product(COMBOS, CONTENT.place_ids):
+        routine = build_routine(CONTENT, types, place, 10, avoid=sign.avoid)
+        variants = {item.variant for item in routine.items}
+        assert not variants & {"glutes-floor", "hamstrings-floor"}, (types, place)
+        # Every stretch of the type is still there, in a chair's or standing variant.
+        assert expected_stretches(CONTENT, types) <= set(stretch_order(routine)), (types, place)
+    on_floor = build_routine(CONTENT, ("nerve",), "floor", 5, avoid=sign.avoid)
+    assert [i.variant for i in on_floor.items] == ["glutes-desk"]
+
+
+def test_the_gentler_routine_holds_longer_once_with_supported_variants_only() -> None:
+    for types, place, minutes in itertools.product(COMBOS, CONTENT.place_ids, (5, 10, 20)):
+        routine = build_routine(CONTENT, types, place, minutes, gentle=True)
+        assert all(CONTENT.variant(i.variant).gentle for i in routine.items), (types, place)
+        assert {i.reps for i in routine.items} == {1}
+        assert all(30 <= h.duration_s <= 60 for h in routine.holds)
+        normal = build_routine(CONTENT, types, place, minutes)
+        for kind in (Phase.SWITCH, Phase.PREPARE):
+            slow = [s.duration_s for s in routine.steps if s.phase is kind]
+            quick = [s.duration_s for s in normal.steps if s.phase is kind]
+            assert min(slow, default=99) >= min(quick, default=0) + 5
+    kneeling = build_routine(CONTENT, ("standing",), "floor", 10, gentle=True)
+    assert [i.variant for i in kneeling.items] == ["iliopsoas-standing", "calves-wall"]

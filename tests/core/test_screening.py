@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from lowback_timer.core.content import Urgency
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import build_routine
 from lowback_timer.core.screening import (
@@ -50,7 +51,7 @@ def test_every_sign_of_tiers_1_and_2_ends_the_routine() -> None:
 
 def test_the_check_asks_no_stop_this_stretch_sign() -> None:
     """Tier 4 is asked while stretching (the stop reasons), never in the first-run check."""
-    assert {s.tier for s in CONTENT.signs} == {1, 2, 3}
+    assert {s.tier for s in CONTENT.signs} == {1, 2, 3, 5}
     assert any(r.tier == 4 for r in CONTENT.stop_reasons)
 
 
@@ -157,17 +158,25 @@ def test_one_group_answered_yes_has_one_meaning() -> None:
         assert [t.tier for t in outcome.tiers] == [group.tier]
 
 
-def test_hip_surgery_allows_the_routine_without_the_figure_4_and_deep_hip_bending() -> None:
+def test_hip_surgery_allows_the_calf_stretch_only() -> None:
     outcome = screen(CONTENT, ["hip-spine-surgery", "no-better"])
     assert outcome.routine_allowed and outcome.has_advice
-    assert outcome.avoid == ("glutes", "hamstrings")
+    assert outcome.avoid == ("glutes", "hamstrings", "iliopsoas")
     routine = build_routine(CONTENT, (), "floor", 10, None, outcome.avoid)
-    assert {CONTENT.variant(i.variant).stretch for i in routine.items} == {"iliopsoas", "calves"}
+    assert {CONTENT.variant(i.variant).stretch for i in routine.items} == {"calves"}
+
+
+def test_pregnancy_is_no_visit_to_book_but_an_adapted_routine() -> None:
+    outcome = screen(CONTENT, ["pregnancy"])
+    assert outcome.routine_allowed and outcome.has_advice
+    assert outcome.tiers[0].urgency is Urgency.ADAPT
+    assert "book" not in outcome.tiers[0].title("en").lower()
+    assert outcome.avoid == ("glutes-floor", "hamstrings-floor")
 
 
 def test_nothing_ticked_avoids_nothing() -> None:
     assert screen(CONTENT, []).avoid == ()
-    assert screen(CONTENT, ["pregnancy"]).avoid == ()
+    assert screen(CONTENT, ["no-better"]).avoid == ()
 
 
 def test_chest_pain_while_stretching_ends_routines() -> None:

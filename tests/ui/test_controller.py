@@ -22,7 +22,7 @@ NOW = 1_750_000_000.0
 
 def test_only_what_changed_is_stored(content: Content, tmp_path: Path) -> None:
     controller = make_controller(content, tmp_path, now=NOW)
-    controller.record_answers(("nerve",), "floor", 10)
+    controller.record_answers(Answers(("nerve",), "floor", 10))
     store = store_in(tmp_path)
     assert sorted(store.allKeys()) == ["minutes", "place", "setup_done", "types"]
     assert read_settings(store, content).types == ("nerve",)
@@ -66,7 +66,7 @@ def test_a_saved_routine_becomes_todays(qtbot: QtBot, content: Content, tmp_path
     assert controller.has_my_routine()
     assert controller.routine.items == draft.items
     # The saved routine wins over other answers, in this run and the next.
-    controller.record_answers(("nerve",), "floor", 3)
+    controller.record_answers(Answers(("nerve",), "floor", 3))
     assert controller.routine.items == draft.items
     assert make_controller(content, tmp_path).routine.items == draft.items
 

@@ -22,6 +22,7 @@ from lowback_timer.core.settings import ELSEWHERE
 from lowback_timer.ui.style import SPACING, label, reading_width, scaled_font
 from lowback_timer.ui.text import fill
 from lowback_timer.ui.widgets import (
+    CheckRow,
     RegionChoice,
     TypeCard,
     centred,
@@ -153,7 +154,7 @@ class TypePage(QWizardPage):
 
 
 class PlacePage(QWizardPage):
-    def __init__(self, wizard: SetupWizard, place: str, minutes: int) -> None:
+    def __init__(self, wizard: SetupWizard, place: str, minutes: int, gentle: bool) -> None:
         super().__init__()
         self.setTitle(self.tr("Where, and how long?"))
         self.places = QButtonGroup(self)
@@ -172,6 +173,14 @@ class PlacePage(QWizardPage):
             button = self._choice(time_box, text, value == nearest)
             self.minutes.addButton(button)
             self.minute_buttons[value] = button
+        self.gentle_row = CheckRow(
+            self.tr(
+                "A gentler routine: longer, easier holds, one round, more time to change "
+                "position, and no kneeling or standing on one leg (suits many older adults)"
+            )
+        )
+        self.gentle = self.gentle_row.box
+        self.gentle.setChecked(gentle)
         # Tab comes to each group at its chosen answer; the arrows change it.
         tab_to_chosen(list(self.place_buttons.values()))
         tab_to_chosen(list(self.minute_buttons.values()))
@@ -180,6 +189,7 @@ class PlacePage(QWizardPage):
         column.addStretch(1)
         column.addLayout(place_box)
         column.addLayout(time_box)
+        column.addWidget(self.gentle_row)
         column.addStretch(2)
         as_centred_page(self, column)
 

@@ -77,7 +77,7 @@ class PreviewRow(QFrame):
 
     def _hold_box(self, stretch_id: str, name: str, value: int, page: PreviewPage) -> QSpinBox:
         box = QSpinBox()
-        lo, hi = safe_hold_range(page.wizard_ref.content, stretch_id)
+        lo, hi = safe_hold_range(page.wizard_ref.content, stretch_id, page.gentle)
         box.setRange(lo, hi)
         box.setSingleStep(5)
         box.setValue(value)
@@ -142,7 +142,12 @@ class PreviewPage(QWizardPage):
             self.rows[0].hold.setFocus(Qt.FocusReason.TabFocusReason)
 
     def routine(self) -> Routine:
-        return self.draft.routine(self.wizard_ref.content, self.wizard_ref.prepare_s)
+        return self.draft.routine(self.wizard_ref.content, self.wizard_ref.prepare_s, self.gentle)
+
+    @property
+    def gentle(self) -> bool:
+        """Whether the answers asked for the gentler routine (its longer holds)."""
+        return self._built_for is not None and self._built_for.gentle
 
     @property
     def edited(self) -> bool:
@@ -150,7 +155,7 @@ class PreviewPage(QWizardPage):
 
     # --- edits --------------------------------------------------------------------------
     def set_hold(self, index: int, value: int) -> None:
-        self.draft = self.draft.with_hold(self.wizard_ref.content, index, value)
+        self.draft = self.draft.with_hold(self.wizard_ref.content, index, value, self.gentle)
         self._show_total()
 
     def move_item(self, index: int, delta: int) -> None:

@@ -139,7 +139,8 @@ class GroupPage(QWizardPage):
 
 
 class AdvicePage(QWizardPage):
-    """Tier 3 (and tier 4) signs: the routine is allowed, and the advice is read first."""
+    """Signs that allow the routine (tier 3: see a doctor soon; tier 5: the routine is
+    adapted): the advice, and each ticked sign's own (what the routine leaves out), first."""
 
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
@@ -173,7 +174,10 @@ class AdvicePage(QWizardPage):
         for index, tier in enumerate(tiers):
             lines = [] if index == 0 else [tier.title(lang)]
             lines += [tier.action(lang), tier.call(lang)]
-            ticked = [f"• {s.text(lang)}" for s in outcome.signs_of(tier.tier)]
+            ticked = [
+                f"• {s.text(lang)}" + (f"\n  {s.advice(lang)}" if s.advice else "")
+                for s in outcome.signs_of(tier.tier)
+            ]
             parts.append("\n".join(lines) + "\n\n" + "\n".join(ticked))
         self.text.setText("\n\n".join(parts))
 

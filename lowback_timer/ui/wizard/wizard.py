@@ -88,7 +88,7 @@ class SetupWizard(QWizard):
         self.advice = AdvicePage(self)
         chosen = known_types(self.content, settings.types)
         self.type_page = TypePage(self, chosen, not_sure=settings.setup_done)
-        self.place_page = PlacePage(self, settings.place, settings.minutes)
+        self.place_page = PlacePage(self, settings.place, settings.minutes, settings.gentle)
         self.preview = PreviewPage(self)
         for index, group in enumerate(self.groups):
             self.setPage(ids.group(index), group)
@@ -132,7 +132,10 @@ class SetupWizard(QWizard):
 
     def answers(self) -> Answers:
         return Answers(
-            self.type_page.types(), self.place_page.place(), self.place_page.chosen_minutes()
+            self.type_page.types(),
+            self.place_page.place(),
+            self.place_page.chosen_minutes(),
+            self.place_page.gentle.isChecked(),
         )
 
     def build(self, answers: Answers) -> Routine:
@@ -146,6 +149,6 @@ class SetupWizard(QWizard):
     def accept(self) -> None:
         if self.mode != self.CHECK:
             answers = self.answers()
-            self.controller.record_answers(answers.types, answers.place, answers.minutes)
+            self.controller.record_answers(answers)
             self.completed.emit(answers)
         super().accept()
