@@ -262,3 +262,26 @@ def test_the_cache_rule_knows_every_command() -> None:
     parser = cli._parser(None)
     [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     assert set(cli.COMMANDS) == set(commands.choices)
+
+
+def test_not_sure_is_a_type_the_command_line_takes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", "--type", "not-sure", "--place", "desk", "--json")
+    assert code == 0
+    routine = build_routine(load_content(), (), "desk", 5)
+    assert json.loads(out)["total_s"] == routine.total_s
+    _, help_text, _ = run(capsys, "plan", "--help")
+    assert "not-sure" in help_text
+
+
+def test_plan_leaves_out_what_the_last_check_did_and_says_what_the_minutes_did(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "plan", "--place", "floor", "--minutes", "3", "--lang", "en")
+    assert (
+        out.splitlines()[1] == "Not every stretch fits in 3 minutes; left out: Hamstring stretch."
+    )
+    open_store().setValue("avoid", "glutes,hamstrings,iliopsoas")  # after hip surgery
+    _, out, _ = run(capsys, "plan", "--place", "floor", "--minutes", "10", "--json")
+    assert {step["stretch"] for step in json.loads(out)["steps"]} == {"calves"}
+    _, out, _ = run(capsys, "plan", "--place", "floor", "--minutes", "10", "--gentle", "--json")
+    assert {step["hold_s"] for step in json.loads(out)["steps"]} >= {60}

@@ -47,3 +47,12 @@ def format_clock(seconds: float) -> str:
     shows 0:01 until the very end."""
     whole = max(0, -int(-seconds // 1))
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+#: Languages whose sentences follow each other without a space (they end in "。").
+_NO_SPACE_BETWEEN_SENTENCES = frozenset({"ja", "zh"})
+
+
+def join_sentences(lang: str, *sentences: str) -> str:
+    """Sentences of one paragraph: a space between them, none in Japanese."""
+    return ("" if lang in _NO_SPACE_BETWEEN_SENTENCES else " ").join(s for s in sentences if s)

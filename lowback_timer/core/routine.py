@@ -19,6 +19,8 @@ from lowback_timer.core.settings import limits
 MINUTES_RANGE: tuple[int, int] = limits("minutes")
 #: A routine may run over the chosen minutes by at most this much.
 OVERRUN = 0.15
+#: A routine this much shorter than the minutes asked for says why (the dose is enough).
+SHORTER_BY_S = 90
 FIRST_SIDE, SECOND_SIDE = "right", "left"
 #: The posture from which the next stretch, if not on the floor, starts with "get up slowly".
 FLOOR = "floor"
@@ -390,3 +392,20 @@ def build_routine(
         variants = longer
     items = fit_dose(content, variants, budget_s, pace, gentle)
     return expand(content, place, items, prepare_s, gentle)
+
+
+@dataclass(frozen=True)
+class TimeFit:
+    """What the builder did with the minutes asked for, to say it where they are asked."""
+
+    shorter: bool  # much shorter than asked: each muscle has its minute a side, and no more
+    left_out: tuple[str, ...]  # stretch ids that did not fit the minutes, in routine order
+
+
+def time_fit(
+    content: Content, answers: Answers, routine: Routine, avoid: Iterable[str] = ()
+) -> TimeFit:
+    wanted = choose_variants(content, answers.types, answers.place, avoid, gentle=answers.gentle)
+    kept = {content.variant(item.variant).stretch for item in routine.items}
+    left_out = tuple(v.stretch for v in wanted if v.stretch not in kept)
+    return TimeFit(answers.minutes * 60 - routine.total_s >= SHORTER_BY_S, left_out)

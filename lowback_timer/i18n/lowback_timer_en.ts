@@ -42,10 +42,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>That is shorter than the %n minutes you have: about a minute for each muscle and side is enough.</source>
+        <source>That is shorter than the %n minutes you have: about a minute for each muscle and side is enough, so more time would not add to it.</source>
         <translation>
-            <numerusform>That is shorter than the %n minute you have: about a minute for each muscle and side is enough.</numerusform>
-            <numerusform>That is shorter than the %n minutes you have: about a minute for each muscle and side is enough.</numerusform>
+            <numerusform>That is shorter than the %n minute you have: about a minute for each muscle and side is enough, so more time would not add to it.</numerusform>
+            <numerusform>That is shorter than the %n minutes you have: about a minute for each muscle and side is enough, so more time would not add to it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not every stretch fits in %n minutes; left out: %1.</source>
+        <translation>
+            <numerusform>Not every stretch fits in %n minute; left out: %1.</numerusform>
+            <numerusform>Not every stretch fits in %n minutes; left out: %1.</numerusform>
         </translation>
     </message>
 </context>

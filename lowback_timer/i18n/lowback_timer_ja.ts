@@ -20,7 +20,7 @@
     <name>Background</name>
     <message>
         <source>Low-back Timer keeps running</source>
-        <translation>腰ストレッチタイマーは動き続けています</translation>
+        <translation>腰ストレッチタイマーはバックグラウンドで動作中です</translation>
     </message>
     <message>
         <source>Posture reminders go on from here. Quit from this icon&apos;s menu.</source>
@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>Skip this stretch and go on</source>
-        <translation>このストレッチをとばして続ける</translation>
+        <translation>このストレッチをスキップして続ける</translation>
     </message>
     <message>
         <source>Elsewhere: call your local emergency number.</source>
@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>You know your body best: if you are unsure, ask for help.</source>
-        <translation>ご自身の体のことはご自身がいちばんよくわかります。迷うときは、助けを求めてください。</translation>
+        <translation>ご自身の体のことはご自身がいちばんよくわかります。迷うときは、医療機関に相談してください。</translation>
     </message>
     <message>
         <source>Call your local emergency number.</source>
@@ -158,7 +158,7 @@
     </message>
     <message>
         <source>Reminders answered</source>
-        <translation>応えたリマインダー</translation>
+        <translation>対応したリマインダー</translation>
     </message>
     <message>
         <source>The last five weeks</source>
@@ -443,10 +443,21 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <source>That is shorter than the %n minutes you have: about a minute for each muscle and side is enough.</source>
+        <source>That is shorter than the %n minutes you have: about a minute for each muscle and side is enough, so more time would not add to it.</source>
         <translation>
-            <numerusform>%n分より短めですが、ひとつの筋肉につき片側1分ほどで十分です。</numerusform>
+            <numerusform>ご指定の%n分より短くなりますが、ひとつの筋肉につき片側1分ほどで十分です。時間を増やしても長くはなりません。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not every stretch fits in %n minutes; left out: %1.</source>
+        <translation>
+            <numerusform>%n分ではすべてのストレッチは入りきらないため、%1は外しています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between names in a list</comment>
+        <translation>、</translation>
     </message>
     <message>
         <source>%1. %2: %3</source>
@@ -477,6 +488,10 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <message>
         <source>About %1 minutes</source>
         <translation>約%1分</translation>
+    </message>
+    <message>
+        <source>A gentler routine: longer, easier holds, one round, more time to change position, and no kneeling or standing on one leg (suits many older adults)</source>
+        <translation>やさしめのルーティン：1回ずつ長めにゆったりキープし、姿勢を変える時間も長めにとります。膝立ちや片脚立ちはしません（年配の方の多くに向いています）</translation>
     </message>
 </context>
 <context>
@@ -520,6 +535,10 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <message>
         <source>Ask how my back and legs feel before and after a routine</source>
         <translation>ルーティンの前後に、腰と脚の感じ方をたずねる</translation>
+    </message>
+    <message>
+        <source>Gentler routine: longer, easier holds and more time to change position</source>
+        <translation>やさしめのルーティン（長めにゆったりキープし、姿勢を変える時間も長めに）</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -660,7 +679,7 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <name>RatingPage</name>
     <message>
         <source>0 = not at all, 10 = the worst you can imagine. Each row is optional.</source>
-        <translation>0＝まったくない、10＝考えられる最もつらい状態。どちらも答えなくてかまいません。</translation>
+        <translation>0＝まったくない、10＝考えられる最もつらい状態。各項目は任意です。</translation>
     </message>
     <message>
         <source>Lower back pain</source>
@@ -676,7 +695,7 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     </message>
     <message>
         <source>Skip (Esc)</source>
-        <translation>とばす (Esc)</translation>
+        <translation>スキップ（Esc）</translation>
     </message>
     <message>
         <source>Go on (Enter)</source>
@@ -695,19 +714,19 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <name>RatingsChart</name>
     <message>
         <source>Back, before</source>
-        <translation>腰（前）</translation>
+        <translation>腰（開始前）</translation>
     </message>
     <message>
         <source>Back, after</source>
-        <translation>腰（後）</translation>
+        <translation>腰（終了後）</translation>
     </message>
     <message>
         <source>Legs, before</source>
-        <translation>脚（前）</translation>
+        <translation>脚（開始前）</translation>
     </message>
     <message>
         <source>Legs, after</source>
-        <translation>脚（後）</translation>
+        <translation>脚（終了後）</translation>
     </message>
     <message>
         <source>No ratings yet. They are asked before and after a routine (0 to 10).</source>
@@ -857,7 +876,7 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <name>SheetWords</name>
     <message>
         <source>My stretching routine</source>
-        <extracomment>Days in the tick-box log. Font families in order of preference; proportional CJK families first for Japanese (the monospaced &quot;IPAGothic&quot; that fontconfig may pick has thin, slashed digits).</extracomment>
+        <extracomment>Days in the tick-box log. Font families in order of preference; proportional CJK families first for Japanese (the monospaced &quot;IPAGothic&quot; that fontconfig may pick has thin, slashed digits). (tier heading with what to do for it, its signs in short words), most urgent first: each tier&apos;s own action on its heading line, so no number reads as meant for the others.</extracomment>
         <translation>わたしのストレッチルーティン</translation>
     </message>
     <message>
@@ -865,20 +884,25 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         <translation>ポイント：%1</translation>
     </message>
     <message>
-        <source>Stop the stretches and get help if you notice:</source>
-        <translation>次のようなことがあれば、ストレッチを中止して助けを求めてください：</translation>
+        <source>%1: %2</source>
+        <comment>a warning tier&apos;s heading, then what to do</comment>
+        <translation>%1：%2</translation>
     </message>
     <message>
-        <source>Emergency: call your local emergency number.</source>
-        <translation>緊急時：お住まいの地域の救急番号に電話してください。</translation>
+        <source>Go to the emergency department now (don&apos;t drive yourself), or call your local emergency number</source>
+        <translation>すぐ救急外来へ（自分で運転しない）、または地域の救急番号に電話</translation>
     </message>
     <message>
-        <source>Emergency in %1: call %2. Medical advice: %3</source>
-        <translation>%1の緊急時：%2に電話。医療相談：%3</translation>
+        <source>Go to the emergency department now (don&apos;t drive yourself), or call %1 (%2; elsewhere, your local emergency number)</source>
+        <translation>すぐ救急外来へ（自分で運転しない）、または%1番に電話（%2。その他の地域では現地の救急番号）</translation>
     </message>
     <message>
-        <source>Elsewhere: call your local emergency number.</source>
-        <translation>ほかの地域では、その地域の救急番号に電話してください。</translation>
+        <source>See your doctor today, or call a medical advice line</source>
+        <translation>かかりつけ医などを受診、または医療相談窓口に電話</translation>
+    </message>
+    <message>
+        <source>See your doctor today, or call %1</source>
+        <translation>かかりつけ医などを受診、または%1に電話</translation>
     </message>
     <message>
         <source>Tick a box each day you do the routine</source>
@@ -986,7 +1010,7 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     </message>
     <message>
         <source>Skip the question</source>
-        <translation>質問をとばす</translation>
+        <translation>質問をスキップ</translation>
     </message>
     <message>
         <source>Everywhere</source>
@@ -1170,7 +1194,7 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     </message>
     <message>
         <source>Skip</source>
-        <translation>とばす</translation>
+        <translation>スキップ</translation>
     </message>
     <message>
         <source>Something feels wrong: stop now</source>
@@ -1221,8 +1245,8 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         <translation>ルーティンを終えました</translation>
     </message>
     <message>
-        <source>You skipped every hold this time. Even a short stretch helps; try one hold next time.</source>
-        <translation>今回はすべてのキープをとばしました。短いストレッチでも役に立ちます。次は1回だけでもキープしてみましょう。</translation>
+        <source>No holds this time, and that&apos;s fine; next time even one counts.</source>
+        <translation>今回はキープなしでも大丈夫です。次は1回だけでも、それが一歩になります。</translation>
     </message>
     <message>
         <source>Hold %1 of %2 · time left %3</source>

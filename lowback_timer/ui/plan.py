@@ -11,7 +11,7 @@ import json
 from PySide6.QtCore import QCoreApplication
 
 from lowback_timer.core.content import Content
-from lowback_timer.core.routine import Answers, Routine, build_routine
+from lowback_timer.core.routine import Answers, Routine, TimeFit, build_routine, time_fit
 from lowback_timer.ui.controller import open_store, read_settings
 from lowback_timer.ui.text import Phrases, dose_text
 from lowback_timer.ui.translations import chosen_language, translated
@@ -38,20 +38,20 @@ def print_plan(
         if as_json:
             print(json.dumps(routine.to_json(content, lang), ensure_ascii=False, indent=2))
         else:
-            print(plan_text(content, routine, answers.minutes, lang))
+            fit = time_fit(content, answers, routine, settings.avoid)
+            print(plan_text(content, routine, answers.minutes, lang, fit))
     return 0
 
 
-#: A routine this much shorter than the minutes available says so.
-SHORTER_BY_S = 90
-
-
-def plan_text(content: Content, routine: Routine, minutes: int, lang: str) -> str:
+def plan_text(
+    content: Content, routine: Routine, minutes: int, lang: str, fit: TimeFit | None = None
+) -> str:
+    """`fit`: what the builder did with the minutes, said under the title."""
     phrases = Phrases()
     place = content.place(routine.place).short(lang)
     lines = [phrases.plan_title(place, routine.total_s)]
-    if minutes * 60 - routine.total_s >= SHORTER_BY_S:
-        lines.append(phrases.shorter_than_asked(minutes))
+    note = phrases.time_note(content, fit, minutes, lang) if fit is not None else ""
+    lines += [note] if note else []
     for number, item in enumerate(routine.items, start=1):
         stretch = content.stretch_for(item.variant)
         dose = dose_text(stretch.both_sides, item.hold_s, item.reps)

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 
 from lowback_timer.core.content import Content, EmergencyNumber, Urgency
+from lowback_timer.core.language import join_sentences
 from lowback_timer.core.routine import Routine
 from lowback_timer.ui.text import Phrases, dose_text, fill
 from lowback_timer.ui.widgets import draw_picture
@@ -66,12 +67,10 @@ class Sheet:
     rule: str
     breathing: str
     how_often: str
-    warning_title: str
-    #: (tier heading, what to do for this tier, its signs in short words), most urgent first:
+    #: (tier heading with what to do for it, its signs in short words), most urgent first:
     #: each tier's own action on its heading line, so no number reads as meant for the others.
-    warnings: tuple[tuple[str, str, tuple[str, ...]], ...]
+    warnings: tuple[tuple[str, tuple[str, ...]], ...]
     safety_lines: tuple[str, ...]  # stop a stretch at once for...; no better after two weeks
-    call_elsewhere: str
     log_title: str
     log_day: str  # "%1" = the day's number
     prevention: str
@@ -88,8 +87,8 @@ class SheetWords(QObject):
     def key_point(self) -> str:
         return self.tr("Key point: %1")
 
-    def warning_title(self) -> str:
-        return self.tr("Stop the stretches and get help if you notice:")
+    def tier_line(self, heading: str, action: str) -> str:
+        return fill(self.tr("%1: %2", "a warning tier's heading, then what to do"), heading, action)
 
     def action(self, urgency: Urgency, number: EmergencyNumber | None, lang: str) -> str:
         """What to do for the signs of a tier of this urgency, with the region's numbers."""
@@ -101,7 +100,8 @@ class SheetWords(QObject):
                 )
             return fill(
                 self.tr(
-                    "Go to the emergency department now (don't drive yourself), or call %1 (%2)"
+                    "Go to the emergency department now (don't drive yourself), or call %1 "
+                    "(%2; elsewhere, your local emergency number)"
                 ),
                 number.emergency,
                 number.region(lang),
@@ -109,9 +109,6 @@ class SheetWords(QObject):
         if number is None:
             return self.tr("See your doctor today, or call a medical advice line")
         return fill(self.tr("See your doctor today, or call %1"), number.helpline(lang))
-
-    def call_elsewhere(self) -> str:
-        return self.tr("Elsewhere: call your local emergency number.")
 
     def log_title(self) -> str:
         return self.tr("Tick a box each day you do the routine")
@@ -156,8 +153,7 @@ def sheet_for(
     urgent = [t for t in content.tiers if t.urgency in (Urgency.EMERGENCY, Urgency.TODAY)]
     warnings = tuple(
         (
-            tier.heading(lang),
-            words.action(tier.urgency, number, lang),
+            words.tier_line(tier.heading(lang), words.action(tier.urgency, number, lang)),
             tuple(g.sheet(lang) for g in content.check_groups if g.tier == tier.tier),
         )
         for tier in urgent
@@ -172,10 +168,8 @@ def sheet_for(
         rule=guidance.rule(lang),
         breathing=guidance.breathing(lang),
         how_often=guidance.how_often(lang),
-        warning_title=words.warning_title(),
         warnings=warnings,
         safety_lines=(guidance.stop_at_once(lang), guidance.no_better(lang)),
-        call_elsewhere=words.call_elsewhere() if number is not None else "",
         log_title=words.log_title(),
         log_day=words.log_day(),
         prevention=guidance.prevention(lang),
@@ -187,7 +181,7 @@ def sheet_for(
 # --- drawing ------------------------------------------------------------------------------
 #: Sizes in points.
 MARGIN_PT = 36
-PICTURE, SMALL_PICTURE = (120.0, 80.0), (78.0, 52.0)
+PICTURE, SMALL_PICTURE = (120.0, 80.0), (72.0, 48.0)
 GAP = 8.0
 PAGE_NUMBER_PT = 18.0
 #: Up to this many stretches, one to a row; more go two to a row.
@@ -306,7 +300,7 @@ def _row(cells: list[_Block]) -> _Block:
 
 def _header(sheet: Sheet, pen: _Pen) -> _Block:
     title, small, body = pen.font(18, bold=True), pen.font(9.5), pen.font(9.5)
-    advice = f"{sheet.rule} {sheet.breathing} {sheet.how_often}"
+    advice = join_sentences(sheet.lang, sheet.rule, sheet.breathing, sheet.how_often)
 
     def parts(width: float) -> list[tuple[str, QFont, QColor, float]]:
         return [
@@ -358,20 +352,18 @@ def _stretch_block(
 
 def _closing(sheet: Sheet, pen: _Pen) -> _Block:
     """The warning box, the log and the footer: kept together, on the last page."""
-    heading, body, big = pen.font(10.5, bold=True), pen.font(9), pen.font(11.5, bold=True)
+    heading, body, signs_font = pen.font(10.5, bold=True), pen.font(9), pen.font(8.5)
     small = pen.font(8.5)
     pad = 8.0
 
     def warning_lines() -> list[tuple[str, QFont, float]]:
-        out: list[tuple[str, QFont, float]] = [(sheet.warning_title, heading, 3)]
-        for tier_heading, action, signs in sheet.warnings:
-            out.append((tier_heading, pen.font(9.5, bold=True), 1))
-            out.append((f"→ {action}", big, 2))
-            out += [(f"• {sign}", body, 1) for sign in signs]
-            out[-1] = (out[-1][0], out[-1][1], 4)
-        out += [(line, pen.font(9.5, bold=True), 2) for line in sheet.safety_lines]
-        if sheet.call_elsewhere:
-            out.append((sheet.call_elsewhere, body, 0))
+        # Each tier's line says what it is and what to do: no title over them (room on the page).
+        out: list[tuple[str, QFont, float]] = []
+        for tier_line, signs in sheet.warnings:
+            out.append((tier_line, heading, 1))
+            out += [(f"• {sign}", signs_font, 0.5) for sign in signs]
+            out[-1] = (out[-1][0], out[-1][1], 3)
+        out += [(line, pen.font(9, bold=True), 1) for line in sheet.safety_lines]
         return out
 
     def box_height(width: float) -> float:
@@ -381,7 +373,7 @@ def _closing(sheet: Sheet, pen: _Pen) -> _Block:
     log_box = 18.0
 
     def log_height(width: float) -> float:
-        return pen.height(sheet.log_title, width, heading) + 4 + log_box + 12
+        return pen.height(sheet.log_title, width, heading) + 4 + log_box + 10
 
     def footer_height(width: float) -> float:
         return (
@@ -405,7 +397,7 @@ def _closing(sheet: Sheet, pen: _Pen) -> _Block:
         y += box + GAP
         y += pen.text(sheet.log_title, x, y, width, heading) + 4
         _log_grid(pen, sheet.log_day, x, y, width, log_box)
-        y += log_box + 12 + GAP
+        y += log_box + 10 + GAP
         y += pen.text(sheet.prevention, x, y, width, body) + 3
         pen.text(sheet.not_advice, x, y, width, small, GREY)
 

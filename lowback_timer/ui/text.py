@@ -11,6 +11,9 @@ import re
 
 from PySide6.QtCore import QObject
 
+from lowback_timer.core.content import Content
+from lowback_timer.core.routine import TimeFit
+
 _MARKER = re.compile(r"%([1-9])")
 
 
@@ -47,10 +50,23 @@ class Phrases(QObject):
     def shorter_than_asked(self, minutes: int) -> str:
         return self.tr(
             "That is shorter than the %n minutes you have: about a minute for each muscle "
-            "and side is enough.",
+            "and side is enough, so more time would not add to it.",
             "",
             minutes,
         )
+
+    def left_out_for_time(self, minutes: int, names: list[str]) -> str:
+        return fill(
+            self.tr("Not every stretch fits in %n minutes; left out: %1.", "", minutes),
+            self.tr(", ", "between names in a list").join(names),
+        )
+
+    def time_note(self, content: Content, fit: TimeFit, minutes: int, lang: str) -> str:
+        """What the builder did with the minutes (empty when it simply used them)."""
+        if fit.left_out:
+            names = [content.stretch(s).name(lang) for s in fit.left_out]
+            return self.left_out_for_time(minutes, names)
+        return self.shorter_than_asked(minutes) if fit.shorter else ""
 
     def plan_line(self, number: int, name: str, dose: str) -> str:
         return fill(self.tr("%1. %2: %3"), number, name, dose)

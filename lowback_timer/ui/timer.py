@@ -581,10 +581,7 @@ class TimerPage(QWidget):
             note = self.tr("Stand up and walk a few steps. Stretch again later, or tomorrow.")
         else:
             self.done_title.setText(self.tr("Routine ended"))
-            note = self.tr(
-                "You skipped every hold this time. Even a short stretch helps; try one hold "
-                "next time."
-            )
+            note = self.tr("No holds this time, and that's fine; next time even one counts.")
         self.done_note.setText(note)
         self.pages.setCurrentWidget(self.done_view)
         self.home_button.setFocus()

@@ -79,7 +79,16 @@ def test_the_sheet_says_what_to_do_and_whom_to_call(
     for shown in sheet.stretches:
         assert squeezed(shown.dose) in text  # the hold in seconds, each side
         assert re.search(r"\d+", shown.dose)
-    assert "119" in text and "#7119" in text
+    # Each tier says its own action on its heading line: the emergency number for tier 1,
+    # the advice line for tier 2 (never the emergency number after the tier-2 list).
+    [(first_action, _), (second_action, _)] = sheet.warnings
+    assert "119" in first_action and "#7119" not in first_action
+    assert "#7119" in second_action and "119 " not in second_action.replace("#7119", "")
+    assert squeezed(first_action) in text and squeezed(second_action) in text
+    assert text.index(squeezed(first_action)) < text.index(squeezed(second_action))
+    # The two lines under the signs: stop at once; no better after about two weeks.
+    assert squeezed(content.guidance.stop_at_once(lang)) in text
+    assert squeezed(content.guidance.no_better(lang)) in text
     assert squeezed(content.guidance.rule(lang)) in text
     for group in content.check_groups:
         if group.tier <= 2:
@@ -91,7 +100,18 @@ def test_english_words_on_the_sheet(qapp: object, content: Content, tmp_path: Pa
     path = tmp_path / "sheet.pdf"
     write_pdf(a_sheet(content, "en"), path, "a4")
     text = pdf_text(path)
-    for words in ("30 s each side", "Key point:", "Day 1", "Day 14", "Emergency in Japan"):
+    for words in (
+        "30 s each side",
+        "Key point:",
+        "Day 1",
+        "Day 14",
+        "Go to the emergency department now (don't drive yourself), or call 119 (Japan; "
+        "elsewhere, your local emergency number)",
+        "See your doctor today, or call #7119",
+        "injecting street drugs",
+        "spinal injection",
+        "No better after about 2 weeks of regular stretching? Have it checked.",
+    ):
         assert squeezed(words) in text
 
 

@@ -59,7 +59,7 @@ def test_each_group_shows_all_its_items_and_needs_one_answer(
         asked.extend(s.id for s in page.signs)
         click(page.no)  # answered: on to the next group
     assert wizard.currentId() == SetupWizard.TYPE
-    assert sorted(asked) == sorted(s.id for s in content.signs if s.tier < 4)
+    assert sorted(asked) == sorted(s.id for s in content.signs)  # tier 4 is never a sign
     assert wizard.outcome is not None and wizard.outcome.tier is None
 
 
@@ -362,3 +362,66 @@ def test_back_keeps_the_answers_and_the_edits(
     click(wizard.place_page.minute_buttons[5])
     wizard.next()
     assert wizard.routine() == build_routine(content, ("fatigue", "sitting"), "floor", 5)
+
+
+def test_hip_surgery_is_told_the_routine_is_calves_only_and_gets_it(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    wizard = make_wizard(qtbot, content, tmp_path)
+    wizard.next()
+    answer_check(wizard, "hip-spine-surgery")
+    assert wizard.currentId() == SetupWizard.ADVICE
+    # No visit to book: the routine is adapted, and the sign's own advice says how.
+    assert wizard.advice.heading.text() == "Your routine is adapted"
+    assert "book" not in wizard.advice.text.text().lower()
+    assert "Until your surgeon says otherwise, the app offers only the calf stretch" in (
+        wizard.advice.text.text()
+    )
+    wizard.next()
+    answer(wizard, (), "floor", 10)
+    assert [content.stretch_for(i.variant).id for i in wizard.routine().items] == ["calves"]
+
+
+def test_the_time_page_says_what_the_minutes_do(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    wizard = make_wizard(qtbot, content, tmp_path)
+    to_type_page(wizard)
+    wizard.type_page.cards["nerve"].box.setChecked(True)
+    wizard.next()
+    place = wizard.place_page
+    click(place.place_buttons["desk"])
+    click(place.minute_buttons[3])
+    assert not place.time_note.isVisible()  # three minutes are used as asked
+    click(place.minute_buttons[10])
+    assert place.time_note.isVisible()
+    assert "more time would not add to it" in place.time_note.text()
+    wizard.back()
+    wizard.type_page.cards["nerve"].box.setChecked(False)
+    click(wizard.type_page.not_sure.box)
+    wizard.next()
+    click(place.place_buttons["floor"])
+    click(place.minute_buttons[3])
+    assert (
+        place.time_note.text()
+        == "Not every stretch fits in 3 minutes; left out: Hamstring stretch."
+    )
+
+
+def test_the_gentler_routine_is_chosen_on_the_time_page_and_kept(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    wizard = make_wizard(qtbot, content, tmp_path)
+    to_type_page(wizard)
+    click(wizard.type_page.not_sure.box)
+    wizard.next()
+    click(wizard.place_page.place_buttons["floor"])
+    click(wizard.place_page.minute_buttons[10])
+    click(wizard.place_page.gentle)
+    wizard.next()
+    routine = wizard.routine()
+    assert routine == build_routine(content, (), "floor", 10, gentle=True)
+    assert "iliopsoas-floor" not in {i.variant for i in routine.items}  # no kneeling
+    assert {i.reps for i in routine.items} == {1}
+    finish(wizard)
+    assert wizard.controller.settings.gentle

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.core.content import EmergencyNumber
+from lowback_timer.core.routine import time_fit
 from lowback_timer.core.settings import ELSEWHERE
 from lowback_timer.ui.style import SPACING, label, reading_width, scaled_font
-from lowback_timer.ui.text import fill
+from lowback_timer.ui.text import Phrases, fill
 from lowback_timer.ui.widgets import (
     CheckRow,
     RegionChoice,
@@ -181,6 +182,14 @@ class PlacePage(QWizardPage):
         )
         self.gentle = self.gentle_row.box
         self.gentle.setChecked(gentle)
+        # What the routine does with the time: "more would not add to it", or what is left out.
+        self.time_note = label(factor=1.05)
+        self.time_note.hide()
+        time_box.addWidget(self.time_note)
+        self._wizard = wizard
+        for group in (self.places, self.minutes):
+            group.buttonToggled.connect(lambda _button, _on: self._show_time_note())
+        self.gentle.toggled.connect(lambda _on: self._show_time_note())
         # Tab comes to each group at its chosen answer; the arrows change it.
         tab_to_chosen(list(self.place_buttons.values()))
         tab_to_chosen(list(self.minute_buttons.values()))
@@ -192,6 +201,18 @@ class PlacePage(QWizardPage):
         column.addWidget(self.gentle_row)
         column.addStretch(2)
         as_centred_page(self, column)
+
+    def initializePage(self) -> None:
+        self._show_time_note()
+
+    def _show_time_note(self) -> None:
+        wizard = self._wizard
+        answers = wizard.answers()
+        routine = wizard.build(answers)
+        fit = time_fit(wizard.content, answers, routine, wizard.controller.settings.avoid)
+        note = Phrases().time_note(wizard.content, fit, answers.minutes, wizard.lang)
+        self.time_note.setText(note)
+        self.time_note.setVisible(bool(note))
 
     def focus_start(self) -> None:
         """The keyboard starts on the chosen place."""
