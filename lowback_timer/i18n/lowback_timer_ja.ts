@@ -51,7 +51,7 @@
         <translation>%1%2</translation>
     </message>
     <message>
-        <source>Emergency number in %1</source>
+        <source>Emergency number (%1)</source>
         <translation>%1の救急番号</translation>
     </message>
     <message>

@@ -193,7 +193,7 @@ class CarePage(QWidget):
             )
         else:
             self.local_heading.setText(
-                fill(self.tr("Emergency number in %1"), local.region(self._lang))
+                fill(self.tr("Emergency number (%1)"), local.region(self._lang))
             )
             self.local_number.setText(local.emergency)
             self.local_helpline.setText(

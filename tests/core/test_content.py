@@ -14,6 +14,7 @@ from lowback_timer.core.content import Content, ContentInvalidError, Texts, Urge
 from lowback_timer.core.loader import check, load_content
 from lowback_timer.core.routine import safe_hold_range
 from lowback_timer.core.schema import ContentError
+from lowback_timer.core.screening import screen
 
 BROKEN = Path(__file__).parent.parent / "data" / "broken"
 
@@ -577,6 +578,8 @@ def test_every_urgent_sign_that_could_be_a_known_condition_says_new() -> None:
 def test_the_cold_leg_counts_on_any_one_sign_and_over_triage_is_gone() -> None:
     text = {s.id: s.text("en") for s in CONTENT.signs}
     assert "(any of these)" in text["cold-pale-leg"] and "move" not in text["cold-pale-leg"]
+    alone = screen(CONTENT, ["cold-pale-leg"])  # one sign is enough: the routine ends
+    assert alone.tier == 1 and not alone.routine_allowed
     assert "どれか一つでも" in next(s for s in CONTENT.signs if s.id == "cold-pale-leg").text("ja")
     assert "hanging the leg down" in text["leg-pain-at-rest"]
     assert "no position eases" in text["pain-at-rest"]
