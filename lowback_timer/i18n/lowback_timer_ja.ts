@@ -112,6 +112,10 @@
         </translation>
     </message>
     <message>
+        <source>Your settings and the result of your safety check cannot be saved (in %1 and %2), so they are forgotten when you quit. Please do the safety check again before your next routine, and check that these folders can be written.</source>
+        <translation>設定と安全チェックの結果を保存できません（%1、%2）。アプリを終了すると失われます。次のルーティンの前に、もう一度安全チェックを行ってください。また、これらのフォルダーに書き込めるか確認してください。</translation>
+    </message>
+    <message>
         <source>Your settings cannot be saved to %1, so changes last only until you quit. Check that the folder exists and can be written.</source>
         <translation>設定を %1 に保存できません。変更はアプリを終了するまでのあいだだけ有効です。フォルダーがあり、書き込めるかを確認してください。</translation>
     </message>

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from lowback_timer.core import app_state
+from lowback_timer.core import app_state, atomic, gate
 from lowback_timer.core.content import (
     Content,
     ContentInvalidError,
@@ -41,7 +41,7 @@ from lowback_timer.core.my_routine import (
     remove_stale_temporaries,
     save_my_routine,
 )
-from lowback_timer.core.routine import Answers, Routine, build_routine
+from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.core.settings import Settings, coerce
 from lowback_timer.ui.settings_file import set_aside_if_broken, settings_path
@@ -116,11 +116,13 @@ class Controller(QObject):
         self.lang = lang
         self.store = store
         self.data_dir = data_dir or default_data_dir()
-        self.wall_clock = wall_clock  # dates the safety check; tests move it
         self._notes: dict[str, str] = {}  # what the home screen should say, by its source
         self._note("settings-file", str(store.property(SET_ASIDE) or ""))
+        self.wall_clock = wall_clock  # dates the safety check; tests move it
+        self._write_failed = False  # the last settings write did not reach the disk
+        self._hold_failed = False  # nor the last safety hold (`_keep_hold`)
         fixed: list[str] = []
-        self._settings = read_settings(store, content, fixed.append)
+        self._settings = gate.held(read_settings(store, content, fixed.append), self._read_hold())
         if fixed:  # told once: the fixed values are stored, so the next start is quiet
             log.warning("settings fixed on load: %s", "; ".join(fixed))
             self._note("settings-values", self._fixed_note(len(fixed)))
@@ -128,7 +130,7 @@ class Controller(QObject):
         self._saved: SavedRoutine | None = None
         remove_stale_temporaries(self.data_dir)
         self._load_my_routine()
-        self._routine = app_state.todays_routine(content, self._settings, self._saved)
+        self._routine = gate.routine_for(content, self._settings, self._saved)
 
     # --- what screens read --------------------------------------------------------------
     @property
@@ -152,22 +154,12 @@ class Controller(QObject):
         return self.content.dose.prepare_s if prepare_s is None else prepare_s
 
     def routine_for(self, answers: Answers) -> Routine:
-        """The routine for other answers than the saved ones, with the user's get-ready time."""
-        types = app_state.known_types(self.content, answers.types)
-        settings = self._settings
-        return build_routine(
-            self.content,
-            types,
-            answers.place,
-            answers.minutes,
-            settings.prepare_s,
-            settings.avoid,
-            answers.gentle,
-        )
+        """The routine for other answers than the saved ones (the gate's, as every routine)."""
+        return gate.routine_for(self.content, self._settings, answers=answers)
 
     def rest_after(self, routine: Routine, step_index: int) -> Routine | None:
         """The routine from the stretch after the one at `step_index` (None: it was the last)."""
-        return app_state.rest_after(self.content, self._settings, routine, step_index)
+        return gate.rest_after(self.content, self._settings, routine, step_index)
 
     def my_routine_path(self) -> Path:
         return self.data_dir / FILE_NAME
@@ -180,11 +172,28 @@ class Controller(QObject):
     def has_my_routine(self) -> bool:
         return self._saved is not None
 
-    def may_start(self) -> bool:
-        return app_state.may_start(self._settings, self.wall_clock())
+    def start_step(self) -> gate.StartStep:
+        """What Start must do, asked of the stored decision too (see `reread`)."""
+        self.reread()
+        return gate.start_step(self._settings, self.wall_clock())
 
     def recheck_due(self) -> bool:
-        return app_state.recheck_due(self._settings, self.wall_clock())
+        """Should the home screen ask for the safety check (not passed, or due again)?"""
+        return gate.start_step(self._settings, self.wall_clock()) is not gate.StartStep.RUN
+
+    def reread(self) -> None:
+        """Take the stored safety decision where it is stricter than this window's: another
+        copy, or an earlier run whose settings could not be written, may have found an urgent
+        sign (the settings file, and the hold file in the data folder)."""
+        stored = self._settings
+        if not self._write_failed:  # else the file holds an older decision than ours
+            self.store.sync()
+            stored = gate.stricter(self._settings, read_settings(self.store, self.content))
+        stored = gate.held(stored, self._read_hold())
+        if stored != self._settings:
+            self._settings = stored
+            self.settings_changed.emit(stored)
+            self._refresh_routine()
 
     def emergency_number(self) -> EmergencyNumber | None:
         """The numbers the care screen shows first, large; None: "your local number"."""
@@ -213,14 +222,21 @@ class Controller(QObject):
         return True
 
     def record_check(self, outcome: Outcome) -> None:
-        self.update_settings(app_state.after_check(self._settings, outcome, self.wall_clock()))
+        now = self.wall_clock()
+        self._keep_hold(now if not outcome.routine_allowed else None)
+        self.update_settings(gate.after_check(self._settings, outcome, now))
 
     def confirm_unchanged(self) -> None:
-        """The check was due and the user says nothing has changed since the last one."""
-        self.update_settings(app_state.nothing_changed(self._settings, self.wall_clock()))
+        """The check was due and the user says nothing has changed since the last one (it is
+        dated now only if it is still passed: see `gate.nothing_changed`)."""
+        self.reread()
+        self.update_settings(gate.nothing_changed(self._settings, self.wall_clock()))
 
     def record_stop(self, reason_id: str) -> None:
-        self.update_settings(app_state.after_stop(self.content, self._settings, reason_id))
+        after = gate.after_stop(self.content, self._settings, reason_id)
+        if after.screened_at == 0 and self._settings.screened_at > 0:
+            self._keep_hold(self.wall_clock())
+        self.update_settings(after)
 
     def record_answers(self, answers: Answers) -> None:
         self.update_settings(app_state.after_answers(self._settings, answers))
@@ -253,12 +269,42 @@ class Controller(QObject):
             else:
                 self.store.setValue(name, _stored(values[name]))
         self.store.sync()
-        # Kept for this run either way: a check that blocks routines blocks them until quit.
-        failed = self.store.status() != QSettings.Status.NoError
-        self._note("settings-write", self._unsaved_note() if failed else "")
+        # Kept for this run either way, and a check that blocks routines is also kept in the
+        # hold file (`_keep_hold`), so the next start refuses too.
+        self._write_failed = self.store.status() != QSettings.Status.NoError
+        self._note("settings-write", self._unsaved_note() if self._write_failed else "")
+
+    # --- the safety decision, kept apart from the settings ----------------------------------
+    def hold_path(self) -> Path:
+        return self.data_dir / gate.HOLD_FILE
+
+    def _read_hold(self) -> float:
+        """When a check or stop last ended routines (0: never, or a check passed since)."""
+        try:
+            return float(self.hold_path().read_text("utf-8").strip() or 0)
+        except FileNotFoundError:
+            return 0.0
+        except (OSError, ValueError):  # unreadable or garbled: stricter to count it
+            return float("inf") if self.hold_path().exists() else 0.0
+
+    def _keep_hold(self, since: float | None) -> None:
+        """Keep a routine-ending outcome (its time) beside the history, or take it back after
+        a check that passed (None); a failure is said on the home screen."""
+        path = self.hold_path()
+        try:
+            if since is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                atomic.write_text(path, f"{since}\n")
+        except OSError as exc:
+            log.warning("cannot keep the safety hold in %s: %s", path, exc)
+            self._hold_failed = since is not None
+            return
+        self._hold_failed = False
 
     def _refresh_routine(self) -> None:
-        routine = app_state.todays_routine(self.content, self._settings, self._saved)
+        routine = gate.routine_for(self.content, self._settings, self._saved)
         if routine != self._routine:
             self._routine = routine
             self.routine_changed.emit(routine)
@@ -301,6 +347,18 @@ class Controller(QObject):
         )
 
     def _unsaved_note(self) -> str:
+        """Plain words, no exception text: what is lost, and where it could not be written."""
+        if self._hold_failed:
+            return fill(
+                self.tr(
+                    "Your settings and the result of your safety check cannot be saved (in %1 "
+                    "and %2), so they are forgotten when you quit. Please do the safety check "
+                    "again before your next routine, and check that these folders can be "
+                    "written."
+                ),
+                self.store.fileName(),
+                self.data_dir,
+            )
         return fill(
             self.tr(
                 "Your settings cannot be saved to %1, so changes last only until you quit. "

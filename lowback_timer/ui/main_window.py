@@ -24,6 +24,7 @@ from lowback_timer import __version__
 from lowback_timer.core.app_state import paper_for
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Urgency
+from lowback_timer.core.gate import StartStep
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.core.session import Summary
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._after_rating: Routine | None = None  # starts once the "before" rating is given
         self.wizard: SetupWizard | None = None
         self._rest: Routine | None = None  # the routine left after a stop for one stretch
+        self._changed_box: QMessageBox | None = None  # "Has anything changed?", while open
         # Whether closing the window leaves the app running (set by the app: reminders on and
         # a tray or the small status window to live in).
         self.stays_in_background: Callable[[], bool] = lambda: False
@@ -290,10 +292,11 @@ class MainWindow(QMainWindow):
         if self.timer_page.busy():
             self.show_page(self.timer_page)  # one routine at a time; never restart it silently
             return
-        if not self.controller.may_start():
+        step = self.controller.start_step()  # the stored decision, read again, decides
+        if step is StartStep.CHECK:
             self._check_then_start(routine)
             return
-        if self.controller.recheck_due():
+        if step is StartStep.ASK_IF_CHANGED:
             self.ask_if_changed(routine)
             return
         if self._rate_first:
@@ -329,7 +332,7 @@ class MainWindow(QMainWindow):
             self._ask_rating(None)
 
     def _start_if_allowed(self, routine: Routine | None) -> None:
-        if self.controller.may_start() and not self.controller.recheck_due():
+        if self.controller.start_step() is StartStep.RUN:
             self._start(routine)
 
     def _check_then_start(self, routine: Routine | None) -> None:
@@ -337,7 +340,12 @@ class MainWindow(QMainWindow):
         wizard.accepted.connect(lambda: self._start_if_allowed(routine))
 
     def ask_if_changed(self, routine: Routine | None = None) -> QMessageBox:
-        """The check is due again: one question before the routine, not the whole check."""
+        """The check is due again: one question before the routine, not the whole check. Only
+        one such question is ever open: asking again brings it forward."""
+        if self._changed_box is not None and self._changed_box.isVisible():
+            self._changed_box.raise_()
+            self._changed_box.activateWindow()
+            return self._changed_box
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Safety check"))
@@ -351,16 +359,23 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.StandardButton.Cancel)
 
         def answered(button: QAbstractButton) -> None:
+            self._changed_box = None
             if button is same:
                 self.controller.confirm_unchanged()
-                self._start(routine)
+                self._start(routine)  # asks the gate again: a check failed meanwhile wins
             elif button is check:
                 self._check_then_start(routine)
 
         box.buttonClicked.connect(answered)
+        box.finished.connect(lambda _result: self._forget_changed_box(box))
+        self._changed_box = box
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
         return box
+
+    def _forget_changed_box(self, box: QMessageBox) -> None:
+        if self._changed_box is box:
+            self._changed_box = None
 
     def show_care_for_screening(self, outcome: Outcome) -> None:
         groups = {s.id: g for g in self.controller.content.check_groups for s in g.signs}

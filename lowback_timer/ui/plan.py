@@ -11,7 +11,8 @@ import json
 from PySide6.QtCore import QCoreApplication
 
 from lowback_timer.core.content import Content
-from lowback_timer.core.routine import Answers, Routine, TimeFit, build_routine, time_fit
+from lowback_timer.core.gate import routine_for
+from lowback_timer.core.routine import Answers, Routine, TimeFit, time_fit
 from lowback_timer.ui.controller import open_store, read_settings
 from lowback_timer.ui.text import Phrases, dose_text
 from lowback_timer.ui.translations import chosen_language, translated
@@ -25,15 +26,8 @@ def print_plan(
     store = open_store()
     settings = read_settings(store, content)
     lang = chosen_language(requested_lang, store, content)
-    routine = build_routine(
-        content,
-        answers.types,
-        answers.place,
-        answers.minutes,
-        settings.prepare_s,
-        settings.avoid,  # what the last safety check left out, as in the window and the sheet
-        answers.gentle,
-    )
+    # The gate's routine, as the window's and the sheet's: without what the last check left out.
+    routine = routine_for(content, settings, answers=answers)
     with translated(app, lang):
         if as_json:
             print(json.dumps(routine.to_json(content, lang), ensure_ascii=False, indent=2))

@@ -1,82 +1,18 @@
-"""The app-level rules: today's routine, saved types that no longer exist, and what a safety
-check, a stop or new answers change."""
+"""The app-level rules outside the safety gate: new answers, the settings' vocabularies, the
+region's numbers, the reminder rules and the paper."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
 from lowback_timer.core import app_state
-from lowback_timer.core.content import RoutineItem, SavedRoutine, Texts
 from lowback_timer.core.loader import load_content
-from lowback_timer.core.routine import Answers, Phase, build_routine
-from lowback_timer.core.screening import DAY_S, screen
+from lowback_timer.core.routine import Answers
 from lowback_timer.core.settings import Settings, coerce
 
 CONTENT = load_content()
 NOW = 1_750_000_000.0
 ANSWERED = Settings(types=("fatigue",), place="standing", minutes=5, setup_done=True)
-
-
-def test_without_my_routine_today_is_the_routine_for_the_answers() -> None:
-    routine = app_state.todays_routine(CONTENT, ANSWERED, None)
-    assert routine == build_routine(CONTENT, ("fatigue",), "standing", 5)
-
-
-def test_my_routine_wins_over_the_answers() -> None:
-    mine = SavedRoutine(
-        "my-routine", Texts((("en", "Mine"),)), "desk", (RoutineItem("calves-wall", 25, 2),)
-    )
-    routine = app_state.todays_routine(CONTENT, ANSWERED, mine)
-    assert routine.place == "desk" and routine.items == mine.items
-
-
-def test_a_type_the_content_no_longer_has_is_left_out() -> None:
-    old = replace(ANSWERED, types=("fatigue", "gone-type"))
-    assert app_state.known_types(CONTENT, old.types) == ("fatigue",)
-    assert app_state.todays_routine(CONTENT, old, None) == app_state.todays_routine(
-        CONTENT, ANSWERED, None
-    )
-
-
-def test_the_users_get_ready_time_is_in_todays_routine() -> None:
-    routine = app_state.todays_routine(CONTENT, replace(ANSWERED, prepare_s=12), None)
-    assert {s.duration_s for s in routine.steps if s.phase is Phase.PREPARE} == {12}
-
-
-def test_a_check_that_allows_routines_is_dated_one_that_ends_them_clears_the_date() -> None:
-    calm = screen(CONTENT, [])
-    urgent = screen(CONTENT, [next(s.id for s in CONTENT.signs if s.tier == 1)])
-    assert app_state.after_check(ANSWERED, calm, NOW).screened_at == NOW
-    dated = replace(ANSWERED, screened_at=NOW)
-    assert app_state.after_check(dated, urgent, NOW + 5).screened_at == 0.0
-    assert not app_state.may_start(app_state.after_check(dated, urgent, NOW + 5), NOW + 5)
-
-
-@pytest.mark.parametrize(
-    ("reason", "check_again"),
-    [("weakness", True), ("sharp-pain", False), ("just-stop", False)],
-)
-def test_a_stop_for_a_sign_that_ends_routines_asks_for_a_new_check(
-    reason: str, check_again: bool
-) -> None:
-    dated = replace(ANSWERED, screened_at=NOW)
-    after = app_state.after_stop(CONTENT, dated, reason)
-    assert app_state.may_start(after, NOW) is not check_again
-
-
-@pytest.mark.parametrize("reason", ["unspecified", "abandoned"])
-def test_stops_the_session_makes_itself_change_nothing(reason: str) -> None:
-    dated = replace(ANSWERED, screened_at=NOW)
-    assert app_state.after_stop(CONTENT, dated, reason) == dated
-
-
-def test_the_check_is_due_again_after_the_set_number_of_days() -> None:
-    dated = replace(ANSWERED, screened_at=NOW, recheck_days=14)
-    assert not app_state.recheck_due(dated, NOW + 13 * DAY_S)
-    assert app_state.recheck_due(dated, NOW + 14 * DAY_S)
-    assert app_state.recheck_due(Settings(), NOW)  # never done
 
 
 def test_answers_are_kept_and_mark_the_set_up_done() -> None:
@@ -104,34 +40,6 @@ def test_the_chosen_region_wins_over_the_systems_country() -> None:
     assert japan is not None and "JP" in japan.countries
     assert app_state.region_for(CONTENT, ANSWERED, "ZZ") is None
     assert app_state.region_for(CONTENT, replace(ANSWERED, region="elsewhere"), "JP") is None
-
-
-def test_nothing_changed_counts_as_a_check_now() -> None:
-    due = replace(ANSWERED, screened_at=NOW - 30 * DAY_S)
-    assert app_state.recheck_due(due, NOW)
-    assert not app_state.recheck_due(app_state.nothing_changed(due, NOW), NOW)
-
-
-def test_after_a_stop_the_rest_starts_at_the_next_stretch() -> None:
-    routine = build_routine(CONTENT, (), "desk", 5)
-    second_hold = [i for i, s in enumerate(routine.steps) if s.phase is Phase.HOLD][1]
-    rest = app_state.rest_after(CONTENT, ANSWERED, routine, second_hold)
-    assert rest is not None and rest.items == routine.items[1:]
-    last = len(routine.steps) - 1
-    assert app_state.rest_after(CONTENT, ANSWERED, routine, last) is None
-
-
-def test_stretches_the_check_said_to_avoid_stay_out_of_my_routine_too() -> None:
-    mine = SavedRoutine(
-        "my-routine",
-        Texts((("en", "Mine"),)),
-        "desk",
-        (RoutineItem("glutes-desk", 30, 1), RoutineItem("calves-wall", 25, 2)),
-    )
-    settings = replace(ANSWERED, avoid=("glutes",))
-    routine = app_state.todays_routine(CONTENT, settings, mine)
-    assert [i.variant for i in routine.items] == ["calves-wall"]
-    assert all(s.stretch != "glutes" for s in app_state.answers_routine(CONTENT, settings).steps)
 
 
 def test_the_reminder_rules_come_from_the_settings() -> None:

@@ -11,11 +11,12 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
+from lowback_timer.core.gate import StartStep
 from lowback_timer.core.my_routine import FILE_NAME, Draft
 from lowback_timer.core.routine import Answers, Phase, build_routine
 from lowback_timer.core.screening import screen
-from lowback_timer.ui.controller import read_settings
-from tests.ui.helpers import make_controller, store_in
+from lowback_timer.ui.controller import Controller, read_settings
+from tests.ui.helpers import make_controller, sign_of, store_in
 
 NOW = 1_750_000_000.0
 
@@ -50,9 +51,9 @@ def test_a_new_get_ready_time_rebuilds_todays_routine(
 
 def test_a_check_is_dated_by_the_wall_clock(content: Content, tmp_path: Path) -> None:
     controller = make_controller(content, tmp_path, now=NOW)
-    assert not controller.may_start() and controller.recheck_due()
+    assert controller.start_step() is StartStep.CHECK and controller.recheck_due()
     controller.record_check(screen(content, []))
-    assert controller.may_start() and not controller.recheck_due()
+    assert controller.start_step() is StartStep.RUN and not controller.recheck_due()
     assert read_settings(store_in(tmp_path), content).screened_at == NOW
 
 
@@ -109,7 +110,7 @@ def test_a_stale_copy_never_writes_back_a_passed_check(content: Content, tmp_pat
     first.record_stop("weakness")
     other.update_settings(replace(other.settings, volume=0.2))
     again = make_controller(content, tmp_path, now=NOW)
-    assert not again.may_start() and again.settings.volume == 0.2
+    assert again.start_step() is StartStep.CHECK and again.settings.volume == 0.2
 
 
 def test_settings_that_cannot_be_saved_are_reported_and_still_block(
@@ -122,7 +123,7 @@ def test_settings_that_cannot_be_saved_are_reported_and_still_block(
     controller.record_check(screen(content, []))
     assert "cannot be saved" in controller.problem and str(blocker) in controller.problem
     controller.record_stop("weakness")
-    assert not controller.may_start()  # for the rest of this run
+    assert controller.start_step() is StartStep.CHECK  # for the rest of this run
 
 
 def test_settings_fixed_on_load_are_told_once(content: Content, tmp_path: Path) -> None:
@@ -158,3 +159,57 @@ def test_a_broken_file_that_cannot_be_moved_is_said_so(
     assert "could not be moved aside either" in controller.problem
     assert "kept aside as" not in controller.problem
     assert (tmp_path / FILE_NAME).exists()
+
+
+def test_a_check_failed_in_another_copy_stops_this_one_at_start(
+    content: Content, tmp_path: Path
+) -> None:
+    """Copy A passed its check long ago and never re-read the settings; copy B (same settings
+    and data folder) finds an urgent sign: A's next Start asks the stored decision and refuses."""
+    first = make_controller(content, tmp_path, now=NOW)
+    first.record_check(screen(content, []))
+    assert first.start_step() is StartStep.RUN
+    other = make_controller(content, tmp_path, now=NOW + 60)
+    other.record_check(screen(content, [sign_of(content, 1)]))
+    assert first.start_step() is StartStep.CHECK
+    assert first.settings.screened_at == 0.0
+
+
+def test_a_failed_check_outlives_a_settings_file_that_cannot_be_written(
+    content: Content, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    data = tmp_path / "data"
+
+    def unwritable_settings(now: float) -> Controller:
+        store = QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+        return Controller(content, "en", store, data, wall_clock=lambda: now, country="JP")
+
+    first = unwritable_settings(NOW)
+    first.record_check(screen(content, []))
+    first.record_stop("weakness")  # see a doctor today: no routine until a new check
+    assert (data / "safety-hold").is_file()
+    # The next start, with the settings still unwritable: the hold in the data folder holds.
+    again = unwritable_settings(NOW + 3600)
+    assert again.start_step() is StartStep.CHECK
+    again.record_check(screen(content, []))  # a new check that passes lets routines start
+    assert again.start_step() is StartStep.RUN and not (data / "safety-hold").exists()
+
+
+def test_when_nothing_can_be_written_the_home_screen_says_so_in_plain_words(
+    content: Content, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folders should be", encoding="utf-8")
+    store = QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+    controller = Controller(
+        content, "en", store, blocker / "data", wall_clock=lambda: NOW, country="JP"
+    )
+    controller.record_check(screen(content, []))
+    assert "result of your safety check" not in controller.problem  # settings only, so far
+    controller.record_check(screen(content, [sign_of(content, 1)]))
+    note = controller.problem
+    assert "result of your safety check cannot be saved" in note
+    assert "forgotten when you quit" in note and "safety check again" in note
+    assert str(blocker / "data") in note and "Errno" not in note

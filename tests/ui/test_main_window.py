@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from lowback_timer.core.content import Content
 from lowback_timer.core.my_routine import FILE_NAME
 from lowback_timer.core.routine import build_routine
-from lowback_timer.core.screening import DAY_S
+from lowback_timer.core.screening import DAY_S, screen
 from lowback_timer.core.session import STOP_ABANDONED, State
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.controller import read_settings
@@ -28,6 +28,7 @@ from tests.ui.helpers import (
     finish,
     open_window,
     sign_of,
+    store_in,
     store_settings,
     to_type_page,
     visible_texts,
@@ -307,6 +308,26 @@ def test_show_me_the_check_runs_the_check_before_the_routine(
     assert wizard is not None and wizard.mode == SetupWizard.CHECK
     answer_check(wizard)
     assert window.timer_page.session is not None  # started once the check was passed
+
+
+def test_two_anything_changed_questions_cannot_undo_a_failed_check(
+    qtbot: QtBot, content: Content, store: QSettings, tmp_path: Path
+) -> None:
+    """Start opens question A; the reminder's start asks again and gets A, not a second one.
+    The check is then failed elsewhere (the wizard, another copy): "Nothing has changed" in A
+    starts nothing and asks for the whole check."""
+    store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW - 20 * DAY_S))
+    window = make_window(qtbot, content, store, tmp_path)
+    window.start_routine()
+    first = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    window.start_routine()  # the reminder popup's "Start a routine"
+    assert [b for b in window.findChildren(QMessageBox) if b.isVisible()] == [first]
+    other = make_window(qtbot, content, store_in(tmp_path), tmp_path)  # another copy's check
+    other.controller.record_check(screen(content, [sign_of(content, 1)]))
+    next(b for b in first.buttons() if b.text() == "Nothing has changed").click()
+    assert window.timer_page.session is None  # no routine
+    assert read_settings(store, content).screened_at == 0.0  # and the check is not dated
+    assert window.wizard is not None and window.wizard.mode == SetupWizard.CHECK
 
 
 def test_after_a_stop_for_one_stretch_the_others_can_go_on(

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget, QWizard
 
-from lowback_timer.core.app_state import known_types
+from lowback_timer.core.gate import known_types
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome, screen
 from lowback_timer.ui.controller import Controller
