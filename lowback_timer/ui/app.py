@@ -31,6 +31,7 @@ from lowback_timer.core.routine import Answers
 from lowback_timer.ui.controller import (
     Controller,
     default_data_dir,
+    name_application,
     open_store,
 )
 from lowback_timer.ui.main_window import MainWindow
@@ -48,7 +49,7 @@ def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
-    open_store()  # names the application, which decides where the settings live
+    name_application()  # where the settings live; the store is opened once, by run_gui
     app.setApplicationDisplayName("Low-back Timer")
     app.setDesktopFileName(APP_ID)  # the launcher entry's name: the dock shows its icon
     app.setWindowIcon(QIcon(str(assets_dir() / "icon.svg")))

@@ -57,11 +57,17 @@ ORGANIZATION = APPLICATION = "lowback-timer"
 SET_ASIDE = "lowbackSetAside"
 
 
-def open_store() -> QSettings:
-    """The user's settings (the application's names decide where QSettings keeps them); a
-    file that Qt must not read is moved aside first (see ui/settings_file.py)."""
+def name_application() -> None:
+    """The application's names, which decide where its settings and data folder live."""
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
+
+
+def open_store() -> QSettings:
+    """The user's settings; a file that Qt must not read is moved aside first (see
+    ui/settings_file.py), and the store carries the note about it: open it once a run, or the
+    second opening has nothing left to say."""
+    name_application()
     note = set_aside_if_broken(settings_path(ORGANIZATION, APPLICATION))
     store = QSettings()
     store.setProperty(SET_ASIDE, note)

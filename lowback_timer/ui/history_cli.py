@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from lowback_timer.core import atomic
 from lowback_timer.core.history import FILE_NAME, History, HistoryError
-from lowback_timer.ui.controller import default_data_dir, open_store
+from lowback_timer.ui.controller import default_data_dir, name_application
 
 PROG = "lowback-timer history"
 
@@ -19,7 +19,7 @@ def history_command(out: Path | None, folder: Path | None = None) -> int:
     """Exit status 0, or 2 when the history cannot be read or the file cannot be written."""
     if QCoreApplication.instance() is None:
         QCoreApplication(sys.argv[:1])
-    open_store()  # names the application, which decides where its data folder is
+    name_application()  # decides where its data folder is
     try:
         history = History((folder or default_data_dir()) / FILE_NAME)
     except HistoryError as exc:

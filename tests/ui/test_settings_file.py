@@ -73,3 +73,19 @@ def test_the_command_line_survives_a_crafted_file(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Routine for the desk")
     assert list(config.glob(f"{APPLICATION}.conf.broken-*"))
+
+
+def test_the_app_tells_of_a_file_set_aside_on_its_start(qapp: object) -> None:
+    """The app names itself before its window (`application()`), then opens the store once:
+    the store that reaches the home screen carries the note (it was opened twice, and the
+    second opening had nothing left to say)."""
+    from lowback_timer.ui.app import application
+
+    path = settings_path(ORGANIZATION, APPLICATION)
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(CRAFTED)
+    application()
+    assert path.exists()  # naming the app reads nothing
+    note = str(open_store().property(SET_ASIDE))
+    assert "could not be used" in note and str(path) in note
