@@ -157,6 +157,30 @@ def test_a_second_start_brings_the_first_forward_and_exits(tmp_path: Path) -> No
     assert status == 128 + signal.SIGTERM
 
 
+def test_a_second_start_with_another_tmpdir_and_user_still_finds_the_first(
+    tmp_path: Path,
+) -> None:
+    """A terminal, a launcher and `sudo -E` differ in $TMPDIR and $USER: still one copy."""
+    first = App(tmp_path)
+    first.wait_for(RUNNING)
+    elsewhere = tmp_path / "other-tmp"
+    elsewhere.mkdir()
+    env = {**first.env, "TMPDIR": str(elsewhere), "USER": "somebody-else"}
+    second = subprocess.run(
+        [sys.executable, "-m", "lowback_timer"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert second.returncode == 0, second.stderr
+    assert "its window was brought forward" in second.stdout
+    first.wait_for("Another start asked this copy to come forward.")
+    status, _, _ = first.quit_with(signal.SIGTERM)
+    assert status == 128 + signal.SIGTERM
+
+
 def test_started_in_the_tray_it_quits_cleanly_on_sigterm(tmp_path: Path) -> None:
     """`--tray` (as at login): set up before, so no window; offscreen has no tray, so the small
     status window stands in; SIGTERM (as at logout) ends it with no traceback."""

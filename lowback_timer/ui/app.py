@@ -35,7 +35,7 @@ from lowback_timer.ui.controller import (
     open_store,
 )
 from lowback_timer.ui.main_window import MainWindow
-from lowback_timer.ui.single_instance import SingleInstance, default_name
+from lowback_timer.ui.single_instance import Claim, SingleInstance, default_name, private_folder
 from lowback_timer.ui.sound import quiet_audio_libraries
 from lowback_timer.ui.style import apply_look
 from lowback_timer.ui.translations import chosen_language, install_translators
@@ -131,9 +131,20 @@ def after_first_frame(window: QWidget, then: Callable[[], object]) -> None:
 def one_copy(app: QCoreApplication) -> Iterator[SingleInstance | None]:
     """This copy's claim to be the only one running, released when it ends; None when another
     copy runs (it was asked to come forward)."""
-    instance = SingleInstance(default_name(default_data_dir()), app)
-    if not instance.claim():
+    data_dir = default_data_dir()
+    instance = SingleInstance(default_name(data_dir), private_folder(data_dir), app)
+    claim = instance.claim()
+    if claim is Claim.ANSWERED:
         print("Low-back Timer is already running; its window was brought forward.")
+    elif claim is Claim.SILENT:
+        print(
+            "Low-back Timer is already running but did not answer; if its window does not "
+            "come back, end it and start again.",
+            file=sys.stderr,
+        )
+    elif claim is Claim.UNGUARDED:
+        print(f"Low-back Timer: {instance.problem}; starting anyway.", file=sys.stderr)
+    if claim in (Claim.ANSWERED, Claim.SILENT):
         yield None
         return
     try:

@@ -1,68 +1,135 @@
 """One running app per user: a second start hands over to the first and exits.
 
-A `QLockFile` decides who owns the app (a crashed owner's stale lock is taken over); the owner
-listens on a `QLocalServer`. A later start connects, sends one JSON line
-(`{"protocol": 1, "command": "show"}`), waits at most a second for the reply line, and exits.
-Two copies must never run together: each would write its own, stale, copy of the settings and
-could undo a safety decision made in the other.
+A `QLockFile` decides who owns the app; the owner listens on a `QLocalServer`. A later start
+connects, sends one JSON line (`{"protocol": 1, "command": "show"}`) and waits at most a second
+for the reply line. Two copies must never run together: each would keep its own copy of the
+settings in memory.
+
+Both live in a folder only this user can enter (`private_folder`): `$XDG_RUNTIME_DIR`, else the
+app's data folder, made 0700. Their name comes from the user id and the data folder, never from
+`$USER` or `$TMPDIR` (which differ between a terminal, a launcher and `sudo -E`). A lock that
+nobody answers for and whose process is gone (or that is garbled, or from another host) is
+stale and taken over; a lock that cannot be made at all is reported, and the app runs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
+import stat
+from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QLockFile, QObject, QSysInfo, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 PROTOCOL = 1
 WAIT_MS = 1000
+#: A Unix socket's path must fit in sockaddr_un (108 bytes with the final NUL).
+MAX_SOCKET_PATH = 100
+
+
+class Claim(Enum):
+    OWNER = "owner"  # this copy runs
+    ANSWERED = "answered"  # another copy runs and came forward
+    SILENT = "silent"  # another copy's process holds the lock but did not answer
+    UNGUARDED = "unguarded"  # no lock could be made: this copy runs, unguarded (reported)
+
+
+def _user_id() -> str:
+    getuid = getattr(os, "getuid", None)  # (not on Windows: there the user's name)
+    return str(getuid()) if getuid is not None else os.environ.get("USERNAME", "")
 
 
 def default_name(data_dir: Path) -> str:
-    """A socket name of this user and this data folder (two profiles may run side by side)."""
-    user = os.environ.get("USER") or os.environ.get("USERNAME") or str(os.getuid())
-    digest = hashlib.sha256(f"{user}\0{data_dir}".encode()).hexdigest()[:16]
+    """A name of this user and this data folder (two profiles may run side by side)."""
+    digest = hashlib.sha256(f"{_user_id()}\0{data_dir}".encode()).hexdigest()[:16]
     return f"lowback-timer-{digest}"
 
 
-def _lock_path(name: str) -> Path:
-    # The temporary folder always exists; the name already carries the user.
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)
-    return Path(folder) / f"{name}.lock"
+def private_folder(data_dir: Path, env: dict[str, str] | None = None) -> Path:
+    """`$XDG_RUNTIME_DIR` when it is this user's own folder that no one else can enter; else
+    the data folder, made (or kept) 0700."""
+    runtime = (env if env is not None else os.environ).get("XDG_RUNTIME_DIR", "")
+    if runtime and _is_private(Path(runtime)):
+        return Path(runtime)
+    with contextlib.suppress(OSError):
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if hasattr(os, "getuid") and data_dir.stat().st_uid == os.getuid():
+            data_dir.chmod(0o700)
+    return data_dir
+
+
+def _is_private(folder: Path) -> bool:
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    own = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return stat.S_ISDIR(info.st_mode) and own and not info.st_mode & 0o077
 
 
 class SingleInstance(QObject):
-    """`claim()` is True for the first copy (it then serves `show_requested`); False after a
-    running copy was asked to come forward."""
+    """`claim()` says whether this copy runs (OWNER, UNGUARDED) or another one does; the owner
+    then serves `show_requested`."""
 
     show_requested = Signal()
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, name: str, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
-        self._lock = QLockFile(str(_lock_path(name)))
+        self.lock_path = folder / f"{name}.lock"
+        self.server_name = _server_name(name, folder)
+        self.problem = ""  # why the copy runs unguarded (UNGUARDED)
+        self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # a lock whose process is gone is stale at once
         self._server: QLocalServer | None = None
 
-    def claim(self) -> bool:
-        if not self._lock.tryLock(0):
-            # Another copy runs (even one that does not answer: never start a second one).
-            self._ask_running_copy()
+    def claim(self) -> Claim:
+        if self._lock.tryLock(0):
+            self._listen()
+            return Claim.OWNER
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            if self._ask_running_copy():
+                return Claim.ANSWERED
+            if self._holder_alive():
+                return Claim.SILENT
+            # Garbled, from another host, or its process is gone: stale; take it over.
+            self._lock.removeStaleLockFile()
+            if self._lock.tryLock(0):
+                self._listen()
+                return Claim.OWNER
+        self.problem = f"cannot make the lock file {self.lock_path} ({self._lock.error().name})"
+        log.warning("%s: running without the one-copy guard", self.problem)
+        return Claim.UNGUARDED
+
+    def _holder_alive(self) -> bool:
+        """Does the lock name a live process on this host (one that did not answer)?"""
+        pid, host, _app = self._lock.getLockInfo()  # (0, "", "") when it cannot be read
+        if pid <= 0 or host != QSysInfo.machineHostName():
             return False
-        QLocalServer.removeServer(self.name)  # ours now: a socket left behind is stale
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:  # alive, but another user's: not ours to take over
+            return True
+        return True
+
+    def _listen(self) -> None:
+        QLocalServer.removeServer(self.server_name)  # ours now: a socket left behind is stale
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
-            return True  # we own the lock: run, just without the hand-over
-        server.newConnection.connect(self._serve)
+        if not server.listen(self.server_name):
+            log.warning("cannot listen on %s: %s", self.server_name, server.errorString())
+            return  # we own the lock: run, just without the hand-over
+        server.newConnection.connect(self._accept)
         self._server = server
-        return True
 
     def release(self) -> None:
         if self._server is not None:
@@ -71,35 +138,64 @@ class SingleInstance(QObject):
         self._lock.unlock()
 
     def _ask_running_copy(self) -> bool:
-        """Ask the running copy to come forward; True when it answered."""
+        """Ask the running copy to come forward; True only when it answered that it did."""
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
+        socket.connectToServer(self.server_name)
         if not socket.waitForConnected(WAIT_MS):
             return False
         message = json.dumps({"protocol": PROTOCOL, "command": "show"}) + "\n"
         socket.write(message.encode())
         socket.waitForBytesWritten(WAIT_MS)
         answered = socket.waitForReadyRead(WAIT_MS) and socket.canReadLine()
+        reply = _parsed(bytes(socket.readLine().data())) if answered else None
         socket.disconnectFromServer()
-        return bool(answered)
+        return reply is not None and reply.get("ok") is True
 
-    def _serve(self) -> None:
-        """Answer each waiting start: one request line in, one reply line out."""
+    def _accept(self) -> None:
+        """Each waiting start is read when its line arrives (never waited for here: this is
+        the GUI thread), or dropped after a second."""
         server = self._server
         while server is not None and server.hasPendingConnections():
             socket = server.nextPendingConnection()
-            ok = False
-            if socket.canReadLine() or socket.waitForReadyRead(WAIT_MS):
-                line = bytes(socket.readLine().data()).decode("utf-8", "replace")
-                try:
-                    request = json.loads(line)
-                except ValueError:
-                    request = None
-                ok = isinstance(request, dict) and request.get("command") == "show"
-            socket.write((json.dumps({"ok": ok}) + "\n").encode())
-            socket.waitForBytesWritten(WAIT_MS)
-            socket.disconnectFromServer()
-            socket.deleteLater()
-            if ok:
-                log.debug("Another start asked this copy to come forward.")
-                self.show_requested.emit()
+            socket.disconnected.connect(socket.deleteLater)
+            socket.readyRead.connect(lambda s=socket: self._serve(s))
+            QTimer.singleShot(WAIT_MS, socket, socket.abort)
+            if socket.canReadLine():
+                self._serve(socket)
+
+    def _serve(self, socket: QLocalSocket) -> None:
+        """One request line in, one reply line out."""
+        if not socket.canReadLine():
+            return
+        request = _parsed(bytes(socket.readLine().data()))
+        ok = (
+            request is not None
+            and request.get("protocol") == PROTOCOL
+            and request.get("command") == "show"
+        )
+        socket.write((json.dumps({"ok": ok}) + "\n").encode())
+        socket.flush()
+        socket.disconnectFromServer()
+        if ok:
+            log.debug("Another start asked this copy to come forward.")
+            self.show_requested.emit()
+
+
+def _server_name(name: str, folder: Path) -> str:
+    """The socket in the private folder; where that path is too long for a Unix socket, in
+    /tmp itself (never $TMPDIR, which differs between starts); Windows names a pipe."""
+    if os.name == "nt":
+        return name
+    for place in (folder, Path("/tmp")):
+        path = str(place / f"{name}.socket")
+        if len(path.encode()) <= MAX_SOCKET_PATH:
+            return path
+    return name
+
+
+def _parsed(line: bytes) -> dict[str, object] | None:
+    try:
+        value = json.loads(line.decode("utf-8", "replace"))
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
