@@ -1,19 +1,21 @@
 """What happens in the app, written to the local history (core/history.py): sessions, the
 before and after ratings, reminders, safety stops.
 
-The timer never waits for it and never fails because of it: a write that fails is told once (a
-note on the home screen, through the controller) and the app goes on; later writes are still
-tried, so the history picks up again once the disk has room.
+The timer never waits for it and never fails because of it: writes run on a worker thread, and a
+write that fails is told once (a note on the home screen, through the controller) and the app
+goes on; later writes are still tried, so the history picks up again once the disk has room.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from lowback_timer.core.routine import Routine
 from lowback_timer.core.session import Summary
@@ -24,11 +26,15 @@ if TYPE_CHECKING:  # sqlite3 and the history are loaded on the first write, afte
 FILE_NAME = "history.sqlite3"  # (core.history.FILE_NAME; a test keeps the two the same)
 
 log = logging.getLogger(__name__)
-_T = TypeVar("_T")
 
 
 class HistoryRecorder(QObject):
-    """`problem(str)`: a message to show once ("" when the history works again)."""
+    """`problem(str)`: a message to show once ("" when the history works again).
+
+    Writes go, in order, to one worker thread with its own connection: a history that is
+    locked by another process (SQLite waits up to its busy timeout) or on a slow disk never
+    delays the timer, a stop or the first frame. Reads (the history window) use the GUI
+    thread's own connection."""
 
     problem = Signal(str)
     changed = Signal()  # something was written (an open history window refreshes)
@@ -36,28 +42,43 @@ class HistoryRecorder(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = folder / FILE_NAME
-        self._history: History | None = None
+        self._history: History | None = None  # the GUI thread's, for reading
         self._told = ""
-        self._session_id: int | None = None
-        self._last_id: int | None = None  # the session an "after" rating belongs to
         self._before: tuple[int | None, int | None] | None = None
         self.notice = ""  # a corrupt file set aside on opening, said once
+        # Writes in order; an Event is a flush marker; None ends the worker.
+        self._jobs: queue.Queue[Callable[[History], object] | threading.Event | None] = (
+            queue.Queue()
+        )
+        self._worker: threading.Thread | None = None
+        # Only the worker touches these: the session being written and the last one (an
+        # "after" rating belongs to it); each job runs after the ones before it.
+        self._session_id: int | None = None
+        self._last_id: int | None = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
 
     @property
     def history(self) -> History | None:
-        """The open history (opened on first use); None when it cannot be opened."""
+        """The history for reading on the GUI thread (opened on first use); None when it
+        cannot be opened."""
         if self._history is None:
-            from lowback_timer.core.history import History, HistoryError
-
-            try:
-                self._history = History(self.path)
-            except HistoryError as exc:
-                self._fail(exc)
-                return None
-            self.notice = self._history.notice
-            if self.notice:
-                self.problem.emit(self.notice)
+            self._history = self._open()
         return self._history
+
+    def _open(self) -> History | None:
+        from lowback_timer.core.history import History, HistoryError
+
+        try:
+            history = History(self.path)
+        except HistoryError as exc:
+            self._fail(exc)
+            return None
+        if history.notice and not self.notice:
+            self.notice = history.notice
+            self.problem.emit(history.notice)
+        return history
 
     # --- what the app tells it ----------------------------------------------------------
     def rated_before(self, back: int | None, legs: int | None) -> None:
@@ -66,29 +87,35 @@ class HistoryRecorder(QObject):
 
     def session_started(self, routine: Routine, name: str, types: tuple[str, ...]) -> None:
         before, self._before = self._before, None
-        session_id = self._write(lambda h: h.start_session(name, routine.place, types))
-        self._session_id = self._last_id = session_id
-        if session_id is not None and before is not None and before != (None, None):
-            self._write(lambda h: h.rate(session_id, "before", *before))
+
+        def start(h: History) -> None:
+            session_id = h.start_session(name, routine.place, types)
+            self._session_id = self._last_id = session_id
+            if before is not None and before != (None, None):
+                h.rate(session_id, "before", *before)
+
+        self._write(start)
 
     def session_ended(self, summary: Summary) -> None:
-        session_id, self._session_id = self._session_id, None
-        if session_id is None:
-            return
-        self._write(
-            lambda h: h.finish_session(
-                session_id,
-                summary.holds_done,
-                summary.holds_skipped,
-                summary.finished,
-                summary.stop_reason,
-            )
-        )
+        def finish(h: History) -> None:
+            session_id, self._session_id = self._session_id, None
+            if session_id is not None:
+                h.finish_session(
+                    session_id,
+                    summary.holds_done,
+                    summary.holds_skipped,
+                    summary.finished,
+                    summary.stop_reason,
+                )
+
+        self._write(finish)
 
     def rated_after(self, back: int | None, legs: int | None) -> None:
-        session_id = self._last_id
-        if session_id is not None and (back, legs) != (None, None):
-            self._write(lambda h: h.rate(session_id, "after", back, legs))
+        def rate(h: History) -> None:
+            if self._last_id is not None and (back, legs) != (None, None):
+                h.rate(self._last_id, "after", back, legs)
+
+        self._write(rate)
 
     def reminder(self, event: str) -> None:
         self._write(lambda h: h.record_reminder(event))
@@ -97,9 +124,11 @@ class HistoryRecorder(QObject):
         self._write(lambda h: h.record_safety_stop(source, tier, reason))
 
     def delete_all(self) -> bool:
-        """Empty the history; False (and told) when it could not be done."""
+        """Empty the history (the user asked, and waits for it); False (and told) when it
+        could not be done."""
         from lowback_timer.core.history import HistoryError
 
+        self.flush()
         history = self.history
         if history is None:
             return False
@@ -111,23 +140,53 @@ class HistoryRecorder(QObject):
         self.changed.emit()
         return True
 
+    def flush(self, timeout_s: float = 10.0) -> bool:
+        """Wait until every write so far is done (tests; before deleting); False on timeout."""
+        if self._worker is None:
+            return True
+        done = threading.Event()
+        self._jobs.put(done)
+        return done.wait(timeout_s)
+
+    def close(self) -> None:
+        """At quit: let the writes so far finish (a second at most), then end the worker."""
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            self._jobs.put(None)
+            worker.join(1.0)
+
     # --- internals ----------------------------------------------------------------------
-    def _write(self, write: Callable[[History], _T]) -> _T | None:
+    def _write(self, job: Callable[[History], object]) -> None:
+        if self._worker is None:
+            self._worker = threading.Thread(target=self._work, name="history-writer", daemon=True)
+            self._worker.start()
+        self._jobs.put(job)
+
+    def _work(self) -> None:
+        """The worker: its own connection, opened on the first job (and again after a
+        failure, so the history picks up once the disk has room)."""
         from lowback_timer.core.history import HistoryError
 
-        history = self.history
-        if history is None:
-            return None
-        try:
-            result = write(history)
-        except HistoryError as exc:
-            self._fail(exc)
-            return None
-        if self._told:
-            self._told = ""
-            self.problem.emit("")
-        self.changed.emit()
-        return result
+        history: History | None = None
+        while (job := self._jobs.get()) is not None:
+            if isinstance(job, threading.Event):
+                job.set()
+                continue
+            if history is None:
+                history = self._open()
+                if history is None:
+                    continue
+            try:
+                job(history)
+            except HistoryError as exc:
+                self._fail(exc)
+                continue
+            if self._told:
+                self._told = ""
+                self.problem.emit("")  # queued to the GUI thread
+            self.changed.emit()
+        if history is not None:
+            history.close()
 
     def _fail(self, exc: HistoryError) -> None:
         message = str(exc)

@@ -7,15 +7,18 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
+from lowback_timer.core.gate import StartStep
 from lowback_timer.core.history import CSV_HEADER, FILE_NAME, History
 from lowback_timer.core.routine import Phase
 from lowback_timer.ui.history_window import HistoryWindow
@@ -28,6 +31,7 @@ from tests.ui.helpers import answer_check, open_window
 
 
 def history_of(window: MainWindow) -> History:
+    assert window.history.flush()  # the writes so far, done on the history's worker thread
     history = window.history.history
     assert history is not None
     return history
@@ -142,6 +146,30 @@ def test_leaving_a_routine_half_way_is_kept_as_unfinished(
     assert session.stop_reason == "abandoned"
 
 
+def test_a_history_locked_by_another_process_never_holds_a_stop_up(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """Another process holds the history's write lock: Stop -> "My leg feels weak" shows the
+    care screen at once, the stop is kept by the gate, and the history catches up once the
+    lock goes (it waited 10 s on the GUI thread, and the stop was lost)."""
+    window = open_window(qtbot, content, tmp_path)
+    window.start_routine()
+    assert window.history.flush()
+    other = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another process writing, for as long as it likes
+    try:
+        window.timer_page.stop()
+        window.timer_page.reason_buttons["weakness"].click()
+        assert window.stack.currentWidget() is window.care  # at once, not after the lock
+        assert window.controller.start_step() is StartStep.CHECK  # kept before any history
+        assert not window.history.flush(timeout_s=0.2)  # the write waits on its own thread
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    [(_, source, _tier, reason)] = history_of(window).safety_stops()
+    assert (source, reason) == ("stop", "weakness")
+
+
 def test_a_stop_for_sharp_pain_is_a_safety_stop_by_its_id(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
@@ -193,11 +221,14 @@ def test_a_history_that_cannot_be_written_is_told_once_and_the_timer_runs(
     window.start_routine()
     assert window.timer_page.session is not None and window.timer_page.session.is_active
     window.show_home()
-    assert window.problem_notice.isVisibleTo(window)
+    # Told from the history's worker thread, through the event loop.
+    qtbot.waitUntil(lambda: window.problem_notice.isVisibleTo(window), timeout=5000)
     told = window.problem_notice.text.text()
     assert FILE_NAME in told
     window.start_routine()
     window.show_home()
+    assert window.history.flush()
+    QApplication.processEvents()
     assert window.problem_notice.text.text() == told  # once, not once per write
 
 
