@@ -105,6 +105,38 @@ def test_a_signal_quits_the_idle_app_at_once(tmp_path: Path, number: int, status
     assert f"Quitting on {signal.Signals(number).name}." in after
 
 
+def test_ctrl_c_at_once_after_start_quits_quietly(tmp_path: Path) -> None:
+    """Ctrl+C before the event loop (Python starting, Qt being imported, the application being
+    made): 130, no traceback, no "Fatal Python error", no window opening anyway."""
+    for _ in range(3):
+        app = App(tmp_path)
+        status, _took, said = app.quit_with(signal.SIGINT)  # sent as soon as it was started
+        # 130, or killed by the signal itself before Python set any handler (a shell shows
+        # both as 130).
+        assert status in (130, -signal.SIGINT), said
+        assert "Traceback" not in said and "Fatal Python error" not in said, said
+        assert RUNNING not in said
+
+
+def test_sigterm_while_a_file_is_written_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """`sheet -o` and `history --csv -o` write through core.atomic: a SIGTERM in the middle
+    leaves the old file and no `.name.XXXX.tmp` beside it."""
+    out = tmp_path / "s.pdf"
+    out.write_text("the old sheet", encoding="utf-8")
+    code = (
+        "import os, signal\nfrom pathlib import Path\n"
+        "from lowback_timer.core import atomic, exits\n"
+        "exits.install()\n"
+        f"with atomic.replacing(Path({str(out)!r})) as tmp:\n"
+        "    tmp.write_text('half a sheet')\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert out.read_text(encoding="utf-8") == "the old sheet"
+    assert [p.name for p in tmp_path.iterdir()] == ["s.pdf"]
+
+
 def test_ctrl_c_during_a_session_quits_without_a_traceback(tmp_path: Path) -> None:
     settings = tmp_path / "config" / "lowback-timer" / "lowback-timer.conf"
     settings.parent.mkdir(parents=True)

@@ -81,7 +81,7 @@ UNUSED = [
 def build(out: Path) -> Path:
     work = Path(tempfile.mkdtemp(prefix="bundle-"))
     entry = work / "lowback_timer_main.py"
-    entry.write_text("from lowback_timer.cli import main\nraise SystemExit(main())\n")
+    entry.write_text("from lowback_timer.start import main\nraise SystemExit(main())\n")
     argv = [
         sys.executable,
         "-m",

@@ -10,6 +10,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from lowback_timer.core import exits
+
 
 def temporary_prefix(path: Path) -> str:
     """Temporary files of `path` are named `.<name>.<random>.tmp` beside it."""
@@ -23,6 +25,7 @@ def replacing(path: Path) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(name)
+    exits.PENDING.add(tmp)  # a SIGTERM now removes it on the way out
     try:
         yield tmp
         with open(tmp, "rb+") as handle:  # durable before it takes the name
@@ -32,6 +35,8 @@ def replacing(path: Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    finally:
+        exits.PENDING.discard(tmp)
     fsync_folder(path.parent)
 
 
