@@ -420,6 +420,9 @@ class MainWindow(QMainWindow):
         """The history window (not modal: it can stay open beside the app)."""
         from lowback_timer.ui.history_window import HistoryWindow  # built on first use
 
+        # The session just finished is shown: its writes get a moment (a locked history
+        # shows what it has, and the window refreshes when the rest lands).
+        self.history.flush(timeout_s=1.0)
         window = HistoryWindow(self.history, self.controller.content, self.controller.lang, self)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.show()
