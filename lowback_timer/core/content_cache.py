@@ -94,7 +94,7 @@ def _write(path: Path, content: Content) -> None:
             if old != path:
                 with contextlib.suppress(OSError):
                     old.unlink()
-        with atomic.replacing(path) as tmp:
+        with atomic.replacing(path, private=True) as tmp:  # a pickle: the user's alone
             tmp.chmod(0o600)
             tmp.write_bytes(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError) as exc:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter
 
 from lowback_timer.core.app_state import paper_for
-from lowback_timer.core.atomic import replacing
+from lowback_timer.core.atomic import STDOUT, replacing
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Answers
 from lowback_timer.ui.controller import Controller, open_store
@@ -111,5 +111,7 @@ def sheet_command(
     except OSError as exc:
         print(f"lowback-timer sheet: {exc}", file=sys.stderr)
         return 2
-    print(f"{out}: {pages} page{'s' if pages != 1 else ''}")
+    # The PDF itself may be going to standard output: then the count goes to stderr.
+    to_stdout = str(out) in (STDOUT, "/dev/stdout")
+    print(f"{out}: {pages} page{'s' if pages != 1 else ''}", file=sys.stderr if to_stdout else None)
     return 0

@@ -260,6 +260,29 @@ def test_unwritable_folder_says_which_file(
     assert err.startswith("lowback-timer sheet: cannot write /nonexistent-folder/x.pdf:")
 
 
+def test_a_read_only_sheet_is_kept_and_exit_2(
+    qapp: object, offscreen: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    kept = tmp_path / "old.pdf"
+    kept.write_bytes(b"%PDF-1.4 the old sheet")
+    kept.chmod(0o444)
+    code, out, err = run(capsys, "sheet", "-o", str(kept))
+    assert code == 2 and out == ""
+    assert err.startswith(f"lowback-timer sheet: cannot write {kept}:") and "read-only" in err
+    assert kept.read_bytes() == b"%PDF-1.4 the old sheet"
+
+
+def test_dash_writes_the_pdf_to_standard_output(
+    qapp: object, offscreen: None, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    from lowback_timer.cli import main
+
+    assert main(["sheet", "-o", "-"]) == 0
+    captured = capfdbinary.readouterr()
+    assert captured.out.startswith(b"%PDF") and captured.out.rstrip().endswith(b"%%EOF")
+    assert captured.err.strip() == b"-: 1 page"  # the count beside, not inside, the PDF
+
+
 def test_headless_without_any_display(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.pop("QT_QPA_PLATFORM", None)
