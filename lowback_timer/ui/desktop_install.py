@@ -3,15 +3,17 @@
 and PNGs rendered from it) and AppStream metainfo, all under $XDG_DATA_HOME (~/.local/share);
 `--remove-desktop-entry` takes away exactly what it wrote.
 
-What was written is listed in a manifest (lowback-timer/desktop-files.txt in the data home), so
-removing never touches a file the app did not write; a file of the same name that someone else
-wrote is left alone and named. Installing again rewrites the same files (idempotent). Every
+What was written is listed, with a checksum per file, in a manifest (lowback-timer/desktop-files.txt
+in the data home), written before the files: removing or reinstalling touches only files that
+are still byte for byte what the app wrote; one written or edited by someone else is left alone
+and named. Installing again rewrites the same files (idempotent). Every
 file is written whole or not at all (core/atomic.py). QtGui renders the PNGs; no display is
 needed (the command runs offscreen).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -56,44 +58,56 @@ def planned(home: Path) -> dict[Path, str]:
 
 def install(home: Path, command: Sequence[str]) -> list[Path]:
     """Write every file; returns them. Raises DesktopInstallError before writing anything
-    when a file of one of the names exists and was not written by this app."""
-    files = planned(home)
-    ours = set(_manifest(home))
-    foreign = [p for p in files if p.exists() and p not in ours]
-    if foreign:
-        raise DesktopInstallError(
-            f"{foreign[0]} exists and was not written by this app; nothing was changed"
-        )
+    when a file of one of the names exists and is not, byte for byte, one this app wrote (a
+    launcher edited by hand, or someone else's of the same name)."""
+    contents = {path: _content(kind, command) for path, kind in planned(home).items()}
+    recorded = _manifest(home)
+    for path in contents:
+        if not _ours(path, recorded):
+            raise DesktopInstallError(
+                f"{path} exists and was not written by this app (or was changed since); "
+                "nothing was changed"
+            )
+    # The manifest first, with the new files' checksums beside the old ones: however far the
+    # writing gets, every file it leaves is listed, and `remove` can take it back.
+    new = {path: _sha256(data) for path, data in contents.items()}
+    _write_manifest(home, {p: recorded.get(p, set()) | {h} for p, h in new.items()})
     written: list[Path] = []
-    try:
-        for path, kind in files.items():
+    for path, data in contents.items():
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with atomic.replacing(path) as tmp:
-                tmp.write_bytes(_content(kind, command))
-            written.append(path)
-    except OSError as exc:
-        raise DesktopInstallError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        _write_manifest(home, sorted(set(written) | ours))
+                tmp.write_bytes(data)
+        except OSError as exc:
+            raise DesktopInstallError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        written.append(path)
+    _write_manifest(home, {p: {h} for p, h in new.items()})
     return written
 
 
-def remove(home: Path) -> list[Path]:
-    """Remove what the manifest lists (and the folders that leaves empty); returns what went."""
-    removed = []
-    for path in _manifest(home):
+def remove(home: Path) -> tuple[list[Path], list[Path]]:
+    """Remove the files the manifest lists that are still as this app wrote them (and the
+    folders that leaves empty); returns (removed, left because they were changed since)."""
+    removed, changed = [], []
+    for path, hashes in _manifest(home).items():
         try:
+            if not path.is_file():
+                continue
+            if _sha256(path.read_bytes()) not in hashes:
+                changed.append(path)
+                continue
             path.unlink()
-            removed.append(path)
-        except FileNotFoundError:
-            pass
         except OSError as exc:
             raise DesktopInstallError(f"cannot remove {path}: {exc.strerror or exc}") from exc
+        removed.append(path)
         _prune(path.parent, home)
     manifest = home / MANIFEST
-    manifest.unlink(missing_ok=True)
+    try:
+        manifest.unlink(missing_ok=True)
+    except OSError as exc:
+        raise DesktopInstallError(f"cannot remove {manifest}: {exc.strerror or exc}") from exc
     _prune(manifest.parent, home)
-    return removed
+    return removed, changed
 
 
 def _prune(folder: Path, home: Path) -> None:
@@ -106,21 +120,52 @@ def _prune(folder: Path, home: Path) -> None:
         folder = folder.parent
 
 
-def _manifest(home: Path) -> list[Path]:
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _ours(path: Path, recorded: Mapping[Path, set[str]]) -> bool:
+    """May install overwrite `path`: absent, or as this app wrote it?"""
     try:
-        lines = (home / MANIFEST).read_text(encoding="utf-8").splitlines()
+        if not path.exists():
+            return True
+        return path.is_file() and _sha256(path.read_bytes()) in recorded.get(path, set())
+    except OSError as exc:
+        raise DesktopInstallError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _manifest(home: Path) -> dict[Path, set[str]]:
+    """What this app wrote: each file with the checksums of what it wrote there. Lines are
+    `<sha256>  <path>`; a line of an older version (a path alone) vouches for nothing."""
+    path = home / MANIFEST
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
-        return []
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        raise DesktopInstallError(f"cannot read the list of files {path}: {reason}") from exc
     # Only files inside the data home that this app would write: a manifest edited by hand
     # cannot make `remove` delete anything else.
     allowed = set(planned(home))
-    return [Path(line) for line in lines if Path(line) in allowed]
+    found: dict[Path, set[str]] = {}
+    for line in lines:
+        digest, _, name = line.partition("  ")
+        if len(digest) == 64 and Path(name) in allowed:
+            found.setdefault(Path(name), set()).add(digest)
+    return found
 
 
-def _write_manifest(home: Path, files: Sequence[Path]) -> None:
+def _write_manifest(home: Path, files: Mapping[Path, set[str]]) -> None:
     path = home / MANIFEST
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic.write_text(path, "".join(f"{p}\n" for p in files))
+    text = "".join(f"{h}  {p}\n" for p in sorted(files) for h in sorted(files[p]))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write_text(path, text)
+    except OSError as exc:
+        raise DesktopInstallError(
+            f"cannot write the list of files {path}: {exc.strerror or exc}; nothing was changed"
+        ) from exc
 
 
 # --- what the files say ---------------------------------------------------------------------
@@ -238,9 +283,12 @@ def desktop_command(install_it: bool, env: Mapping[str, str] = os.environ) -> in
                 f"Installed the launcher entry, icon and metainfo: {len(written)} files in {home}"
             )
         else:
-            removed = remove(home)
+            removed, changed = remove(home)
             print(f"Removed {len(removed)} files of the launcher entry from {home}")
-    except DesktopInstallError as exc:
-        print(f"lowback-timer: {exc}", file=sys.stderr)
+            for path in changed:
+                print(f"lowback-timer: left {path}: it was changed since it was written")
+    except OSError as exc:  # DesktopInstallError, and any other the file system says
+        message = str(exc) if isinstance(exc, DesktopInstallError) else exc.strerror or exc
+        print(f"lowback-timer: {message}", file=sys.stderr)
         return 2
     return 0
