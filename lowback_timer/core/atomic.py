@@ -115,9 +115,11 @@ def _copy_into(tmp: Path, path: Path) -> None:
             shutil.copyfileobj(source, target)
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str, *, bom: bool = False) -> None:
+    """UTF-8; `bom` starts it with the byte-order mark that spreadsheet programs need to
+    read a CSV as UTF-8 (Excel reads Japanese as mojibake without it)."""
     with replacing(path) as tmp:
-        tmp.write_text(text, encoding="utf-8", newline="")
+        tmp.write_text(text, encoding="utf-8-sig" if bom else "utf-8", newline="")
 
 
 def fsync_folder(folder: Path) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import Any
 
 FILE_NAME = "history.sqlite3"
 REMINDER_EVENTS = (
@@ -139,11 +140,20 @@ class History:
         *,
         clock: Callable[[], float] = time.time,
         tz: tzinfo | None = None,
+        read_only: bool = False,
     ) -> None:
+        """`read_only` (`history --csv`): never writes, creates or waits long for the file (a
+        read-only or locked history is still read; a missing one reads as empty)."""
         self.path = Path(path)
         self.notice = ""
+        #: Rows with values this version cannot use (edited by hand, or by another program):
+        #: left out of every read, and counted here so that it can be said once.
+        self.skipped = 0
         self._clock = clock
         self._tz = tz
+        if read_only:
+            self._open_read_only()
+            return
         self._open_folder()
         if self.path.exists():
             self._check_existing()
@@ -162,6 +172,24 @@ class History:
             raise
 
     # --- opening -------------------------------------------------------------------------
+    def _open_read_only(self) -> None:
+        if self.path.exists():
+            self._check_existing()  # a corrupt file is set aside, as on any opening
+        with self._reading("Cannot open"):
+            if not self.path.exists():  # nothing yet: an empty history, and no file made
+                self._conn = sqlite3.connect(":memory:", isolation_level=None)
+                self._migrate()
+                return
+            uri = self.path.absolute().as_uri() + "?mode=ro"
+            self._conn = sqlite3.connect(uri, uri=True, timeout=1.0, isolation_level=None)
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            self._conn.close()
+            raise HistoryError(
+                f"The history at {self.path} was written by an older version; open the app "
+                "once to bring it up to date."
+            )
+
     def _open_folder(self) -> None:
         folder = self.path.parent
         try:
@@ -357,14 +385,12 @@ class History:
 
     # --- reads ---------------------------------------------------------------------------
     def sessions(self) -> list[SessionRecord]:
-        """Oldest first."""
+        """Oldest first; rows with values this version cannot use are left out (`skipped`)."""
         with self._reading():
             rows = self._conn.execute(_SESSION_QUERY).fetchall()
-        # Types are stored as a JSON list, finished as 0/1.
-        return [
-            replace(SessionRecord(*r), types=tuple(json.loads(r[5])), finished=bool(r[8]))
-            for r in rows
-        ]
+        records = [record for record in map(_session, rows) if record is not None]
+        self.skipped = len(rows) - len(records)
+        return records
 
     def weeks(self, today: date, count: int = 5) -> list[Week]:
         """This week and the count-1 before, oldest first, empty weeks included. Every session
@@ -386,10 +412,14 @@ class History:
         shown = dict.fromkeys(starts, 0)
         acted = dict.fromkeys(starts, 0)
         for (at,) in started:
+            if _time(at) is None:
+                continue
             day = self._local(at).date()
             days[_monday(day)].add(day)
             sessions[_monday(day)] += 1
         for at, event in reminders:
+            if _time(at) is None:
+                continue
             week = _monday(self._local(at).date())
             shown[week] += event == "shown"
             acted[week] += event in ACTED_ON
@@ -413,7 +443,7 @@ class History:
         with self._reading():
             rows = self._conn.execute("SELECT types FROM sessions").fetchall()
         for (types,) in rows:
-            for type_id in json.loads(types) or [""]:
+            for type_id in _types(types) or ("",):
                 totals[type_id] = totals.get(type_id, 0) + 1
         return totals
 
@@ -453,6 +483,48 @@ class History:
 
     def _iso(self, at: float) -> str:
         return self._local(at).strftime("%Y-%m-%dT%H:%M")
+
+
+#: Times the app can have written: from 2000 to 2100.
+_TIMES = (946684800.0, 4102444800.0)
+
+
+def _time(value: object) -> float | None:
+    """A stored time this version can use, or None (text, 1e20, NaN...)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if _TIMES[0] <= value <= _TIMES[1] else None
+
+
+def _types(value: object) -> tuple[str, ...] | None:
+    """The stored JSON list of type ids, or None when it is not one."""
+    try:
+        types = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+        return None
+    return tuple(types)
+
+
+def _whole(value: object, lo: int = 0, hi: int = 10_000) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and lo <= value <= hi
+
+
+def _session(row: tuple[Any, ...]) -> SessionRecord | None:
+    """A session row as the app wrote it, or None when a value is one it never writes."""
+    started, ended, routine, place, types = _time(row[1]), row[2], row[3], row[4], _types(row[5])
+    if started is None or types is None or (ended is not None and _time(ended) is None):
+        return None
+    if not (isinstance(routine, str) and isinstance(place, str)):
+        return None
+    if not all(_whole(v) for v in row[6:8]) or not _whole(row[8], 0, 1):
+        return None
+    if row[9] is not None and not isinstance(row[9], str):
+        return None
+    if not all(v is None or _whole(v, 0, 10) for v in row[10:14]):
+        return None
+    return replace(SessionRecord(*row), types=types, finished=bool(row[8]))
 
 
 def _statements(script: str) -> list[str]:

@@ -20,8 +20,12 @@ def history_command(out: Path | None, folder: Path | None = None) -> int:
     if QCoreApplication.instance() is None:
         QCoreApplication(sys.argv[:1])
     name_application()  # decides where its data folder is
+    if out is None and sys.stdout is None:  # started with its output closed (`>&-`)
+        print(f"{PROG}: standard output is closed; use -o FILE", file=sys.stderr)
+        return 2
     try:
-        history = History((folder or default_data_dir()) / FILE_NAME)
+        # Read-only: a read-only or locked history is still read, and no file is made.
+        history = History((folder or default_data_dir()) / FILE_NAME, read_only=True)
     except HistoryError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
@@ -29,13 +33,19 @@ def history_command(out: Path | None, folder: Path | None = None) -> int:
         if history.notice:  # a corrupt file was set aside: say so, and go on
             print(f"{PROG}: {history.notice}", file=sys.stderr)
         text = history.csv_text()
+        if history.skipped:
+            print(
+                f"{PROG}: {history.skipped} session(s) with values this version cannot read "
+                "were left out",
+                file=sys.stderr,
+            )
     finally:
         history.close()
     if out is None:
         sys.stdout.write(text)
         return 0
     try:
-        atomic.write_text(out, text)
+        atomic.write_text(out, text, bom=True)  # a file: Excel reads Japanese with the BOM
     except OSError as exc:
         print(f"{PROG}: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2

@@ -158,7 +158,7 @@ class HistoryWindow(QDialog):
         try:
             if history is None:
                 raise HistoryError(self.tr("The history cannot be read right now."))
-            atomic.write_text(path, history.csv_text())
+            atomic.write_text(path, history.csv_text(), bom=True)
         except (OSError, HistoryError) as exc:
             self._warn(self.tr("Export CSV"), fill(self.tr("Could not write %1: %2"), path, exc))
             return False

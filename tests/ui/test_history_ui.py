@@ -8,6 +8,8 @@ import csv
 import io
 import os
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -279,7 +281,8 @@ def test_export_csv_and_delete_all(qtbot: QtBot, content: Content, tmp_path: Pat
     qtbot.addWidget(dialog)
     out = tmp_path / "export.csv"
     assert dialog.write_csv(out)
-    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM: Excel reads Japanese
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert tuple(rows[0]) == CSV_HEADER and len(rows) == 2
     box = dialog.confirm_delete()
     delete = next(b for b in box.buttons() if b.text() == "Delete all")
@@ -307,7 +310,48 @@ def test_history_csv_of_an_empty_history_is_the_header(
     code, out, err = run(capsys, "history", "--csv")
     assert (code, err) == (0, "")
     assert list(csv.reader(io.StringIO(out))) == [list(CSV_HEADER)]
-    assert (data_home / FILE_NAME).is_file()  # made on first use
+    assert not (data_home / FILE_NAME).exists()  # reading makes nothing
+
+
+def test_history_csv_reads_a_locked_or_read_only_history_and_skips_odd_rows(
+    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path
+) -> None:
+    history = History(data_home / FILE_NAME)
+    good = history.start_session("Tired muscles", "desk", ["fatigue"])
+    history.finish_session(good, 4, 0, True, None)
+    for odd in (
+        "UPDATE sessions SET types = 'not json' WHERE id = {}",
+        "UPDATE sessions SET started = 1e20 WHERE id = {}",
+        "UPDATE sessions SET started = 'abc' WHERE id = {}",
+    ):
+        session = history.start_session("odd", "desk", [])
+        history._conn.execute(odd.format(session))
+    history.close()
+    (data_home / FILE_NAME).chmod(0o444)
+    other = sqlite3.connect(data_home / FILE_NAME, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process is writing
+    try:
+        code, out, err = run(capsys, "history", "--csv")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    assert len(rows) == 2 and rows[1][3] == "Tired muscles"
+    assert err.count("\n") == 1 and "3 session(s)" in err  # said once, never a traceback
+
+
+def test_history_csv_with_its_output_closed_is_one_line(data_home: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "lowback_timer", "history", "--csv"],
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        env={**os.environ, "XDG_DATA_HOME": str(data_home.parent)},
+        preexec_fn=lambda: os.close(1),  # as `lowback-timer history --csv >&-`
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip() == "lowback-timer history: standard output is closed; use -o FILE"
 
 
 def test_history_csv_to_a_file_with_japanese_names(
