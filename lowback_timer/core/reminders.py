@@ -17,12 +17,15 @@ minutes after waking.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.settings import setting
+
+log = logging.getLogger(__name__)
 
 WallClock = Callable[[], datetime]
 
@@ -46,8 +49,24 @@ MINUTES_PER_DAY = 24 * 60
 WEEKDAYS = frozenset(range(7))  # Monday = 0, as `date.weekday()`
 
 
+def in_system_zone(moment: datetime) -> datetime:
+    """`moment` in the system's zone; UTC where the zone is one Python cannot represent (a
+    POSIX TZ such as "UTC+24" has an offset of a whole day), said once in the log, so that
+    reminders still come instead of silently never starting."""
+    try:
+        return moment.astimezone()
+    except (ValueError, OverflowError) as exc:
+        if not _told_zone:
+            _told_zone.append(True)
+            log.warning("the system's time zone cannot be used (%s); reminders use UTC", exc)
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+_told_zone: list[bool] = []
+
+
 def _local_wall() -> datetime:
-    return datetime.now().astimezone()
+    return in_system_zone(datetime.now())
 
 
 @dataclass(frozen=True)
@@ -57,7 +76,8 @@ class ReminderRules:
     interval_min: int = setting(60, 15, 180)
     #: Working days, Monday = 0. None of them: no reminders at all.
     days: frozenset[int] = frozenset(range(5))
-    #: Working hours as minutes of the day, [start, end). start >= end means all day.
+    #: Working hours as minutes of the day, [start, end); start after end spans midnight
+    #: (22:00-06:00, a night shift); start == end means all day.
     start_min: int = setting(9 * 60, 0, MINUTES_PER_DAY)
     end_min: int = setting(18 * 60, 0, MINUTES_PER_DAY)
     #: No reminder in the first minutes after waking (or after the wall clock jumped).
@@ -80,12 +100,14 @@ class ReminderRules:
 
     @property
     def all_day(self) -> bool:
-        return self.start_min >= self.end_min
+        return self.start_min == self.end_min
 
     def is_working(self, local: datetime) -> bool:
         if local.weekday() not in self.days:
             return False
         minute = local.hour * 60 + local.minute + local.second / 60 + local.microsecond / 6e7
+        if self.start_min > self.end_min:  # over midnight
+            return minute >= self.start_min or minute < self.end_min
         return self.all_day or self.start_min <= minute < self.end_min
 
     def next_start(self, local: datetime, tz: tzinfo | None) -> datetime | None:
@@ -107,7 +129,7 @@ class ReminderRules:
 def _localize(day: date, minute: int, tz: tzinfo | None) -> datetime:
     naive = datetime(day.year, day.month, day.day, minute // 60, minute % 60)
     # A real zone knows its DST rules; None (the system's zone) asks the C library.
-    return naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+    return naive.replace(tzinfo=tz) if tz is not None else in_system_zone(naive)
 
 
 def _zone(wall: datetime) -> tzinfo | None:
@@ -303,14 +325,15 @@ class Reminders:
 
     def _wall_now(self) -> datetime:
         wall = self.wall()
-        return wall if wall.tzinfo is not None else wall.astimezone()
+        return wall if wall.tzinfo is not None else in_system_zone(wall)
 
     def _into_working_time(self, target: float) -> float | None:
         """`target`, or the start of the next working period when it falls outside one."""
         boot_now, wall_now = self.boot(), self._wall_now()
         tz = _zone(wall_now)
         offset = wall_now.astimezone(UTC) - timedelta(seconds=boot_now)
-        local = (offset + timedelta(seconds=target)).astimezone(tz)
+        moment = offset + timedelta(seconds=target)
+        local = moment.astimezone(tz) if tz is not None else in_system_zone(moment)
         start = self.rules.next_start(local, tz)
         if start is None:
             return None

@@ -9,7 +9,7 @@ the small window alone counts down, once a minute, and only while it is shown.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QHideEvent, QIcon, QShowEvent
@@ -30,7 +30,9 @@ from lowback_timer.ui.text import fill
 
 
 def clock_time(when: datetime, now: datetime) -> str:
-    """14:05 today; "Mon 09:00" on another day; in the app's locale."""
+    """14:05 today; "Mon 09:00" on another day; in the app's locale. The nearest minute: the
+    boot clock's arithmetic gives 08:59:59.999 for a reminder due at 9:00."""
+    when = (when + timedelta(seconds=30)).replace(second=0, microsecond=0)
     time = QLocale().toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
     if when.date() == now.date():
         return time

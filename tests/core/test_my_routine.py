@@ -199,3 +199,13 @@ def test_a_broken_file_that_cannot_be_moved_is_reported_and_left_alone(
     assert loaded.routine is None and loaded.moved_to is None
     assert loaded.errors and loaded.errors[0].path == str(path)
     assert path.exists()
+
+
+def test_a_symbolic_link_loop_is_told_not_ignored(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    path.symlink_to(path)  # a loop: exists() is False, so it was taken for no file at all
+    loaded = load_my_routine(path, now=1_750_000_000.0)
+    assert loaded.routine is None
+    [error] = loaded.errors
+    assert "symbolic link that leads to no file" in error.message
+    assert loaded.moved_to is not None and loaded.moved_to.is_symlink()  # kept, not deleted

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -400,11 +403,34 @@ def test_other_rules_are_clamped_too() -> None:
     assert (rules.start_min, rules.end_min, rules.wake_grace_min) == (0, 1440, 0)
 
 
-def test_start_after_end_means_all_day() -> None:
-    rules = ReminderRules(start_min=20 * 60, end_min=6 * 60)
-    assert rules.all_day
-    assert rules.is_working(berlin(2025, 3, 24, 3))
-    assert not rules.is_working(berlin(2025, 3, 23, 12))  # Sunday
+def test_working_hours_past_midnight_are_a_night_shift_not_all_day() -> None:
+    rules = ReminderRules(start_min=22 * 60, end_min=6 * 60)  # 22:00-06:00
+    assert not rules.all_day
+    assert rules.is_working(berlin(2025, 3, 24, 23))
+    assert rules.is_working(berlin(2025, 3, 25, 3))
+    assert not rules.is_working(berlin(2025, 3, 24, 12))  # it meant "all day" before
+    assert not rules.is_working(berlin(2025, 3, 23, 23))  # Sunday
+    assert ReminderRules(start_min=9 * 60, end_min=9 * 60).all_day
+
+
+def test_a_time_zone_python_cannot_hold_still_gives_reminders() -> None:
+    """TZ=UTC+24 is a whole day behind: Python's datetime cannot represent it, and reminders
+    silently never started. They now run in UTC (and the log says so once)."""
+    code = (
+        "from lowback_timer.core.reminders import ReminderRules, Reminders\n"
+        "rem = Reminders(rules=ReminderRules(days=frozenset(range(7)), start_min=0, end_min=0))\n"
+        "print(rem.next_due() is not None)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "TZ": "UTC+24"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
+    assert "time zone cannot be used" in done.stderr
 
 
 def test_the_default_clocks_work() -> None:

@@ -241,6 +241,9 @@ def test_the_time_is_the_locales_and_another_day_is_named() -> None:
     now = MONDAY_10
     assert clock_time(now.replace(hour=14, minute=5), now) == "14:05"
     assert clock_time(now + timedelta(days=1), now) == "Tue 10:00"
+    # A reminder due at 9:00, a hair early after the boot clock's arithmetic, says 9:00.
+    almost = now.replace(hour=8, minute=59, second=59, microsecond=999_000)
+    assert clock_time(almost, now) == "09:00"
 
 
 def test_actions_work_without_any_tray(qtbot: QtBot, window: MainWindow) -> None:
