@@ -57,7 +57,8 @@ def _target(path: Path) -> tuple[_Target, int | None]:
         return _Target.STREAM, None
     if not stat.S_ISREG(info.st_mode):
         raise RefusedError(f"{path} is not a regular file")
-    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+    effective = os.access in os.supports_effective_ids  # the user the process acts as
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK, effective_ids=effective):
         raise RefusedError(f"{path} is read-only; it was left as it is")
     return _Target.REGULAR, stat.S_IMODE(info.st_mode)
 

@@ -82,3 +82,34 @@ def test_dev_null_stays_a_device(tmp_path: Path) -> None:
 def test_dash_is_standard_output(capfdbinary: pytest.CaptureFixture[bytes]) -> None:
     atomic.write_text(Path("-"), "to stdout\n")
     assert capfdbinary.readouterr().out == b"to stdout\n"
+
+
+NOBODY = 65534
+
+
+@pytest.mark.skipif(
+    os.name == "nt" or os.geteuid() != 0, reason="needs root, to write as another user"
+)
+def test_a_file_the_user_cannot_write_is_not_replaced_from_their_own_folder() -> None:
+    """The folder is the user's (they may rename in it), the file is root's: replacing it by
+    a rename would have worked, and was wrong."""
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(dir="/tmp"))  # (pytest's own folders are root's alone)
+    base.chmod(0o755)
+    folder = base / "users-folder"
+    folder.mkdir()
+    os.chown(folder, NOBODY, NOBODY)
+    theirs = folder / "root.pdf"
+    theirs.write_text("root's", encoding="utf-8")  # 0644, owned by root
+    os.seteuid(NOBODY)  # act as that user (the real id stays root, to come back)
+    try:
+        with pytest.raises(RefusedError, match="read-only"):
+            atomic.write_text(theirs, "replaced")
+    finally:
+        os.seteuid(0)
+    try:
+        assert theirs.read_text(encoding="utf-8") == "root's"
+    finally:
+        shutil.rmtree(base)
