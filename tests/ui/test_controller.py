@@ -21,6 +21,14 @@ from tests.ui.helpers import make_controller, sign_of, store_in
 NOW = 1_750_000_000.0
 
 
+def unwritable_store(folder: Path) -> tuple[Path, QSettings]:
+    """Settings in a folder that cannot be made: a file stands where it should be."""
+    blocker = folder / "not-a-folder"
+    if not blocker.exists():
+        blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    return blocker, QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+
+
 def test_only_what_changed_is_stored(content: Content, tmp_path: Path) -> None:
     controller = make_controller(content, tmp_path, now=NOW)
     controller.record_answers(Answers(("nerve",), "floor", 10))
@@ -116,9 +124,7 @@ def test_a_stale_copy_never_writes_back_a_passed_check(content: Content, tmp_pat
 def test_settings_that_cannot_be_saved_are_reported_and_still_block(
     content: Content, tmp_path: Path
 ) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
-    store = QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+    blocker, store = unwritable_store(tmp_path)
     controller = make_controller(content, tmp_path, store, now=NOW)
     controller.record_check(screen(content, []))
     assert "cannot be saved" in controller.problem and str(blocker) in controller.problem
@@ -178,12 +184,10 @@ def test_a_check_failed_in_another_copy_stops_this_one_at_start(
 def test_a_failed_check_outlives_a_settings_file_that_cannot_be_written(
     content: Content, tmp_path: Path
 ) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
     data = tmp_path / "data"
 
     def unwritable_settings(now: float) -> Controller:
-        store = QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+        _blocker, store = unwritable_store(tmp_path)
         return Controller(content, "en", store, data, wall_clock=lambda: now, country="JP")
 
     first = unwritable_settings(NOW)
@@ -200,9 +204,7 @@ def test_a_failed_check_outlives_a_settings_file_that_cannot_be_written(
 def test_when_nothing_can_be_written_the_home_screen_says_so_in_plain_words(
     content: Content, tmp_path: Path
 ) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the folders should be", encoding="utf-8")
-    store = QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+    blocker, store = unwritable_store(tmp_path)
     controller = Controller(
         content, "en", store, blocker / "data", wall_clock=lambda: NOW, country="JP"
     )
