@@ -21,9 +21,11 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QLocale,
+    QLockFile,
     QObject,
     QSettings,
     QStandardPaths,
+    QTimer,
     Signal,
 )
 
@@ -44,6 +46,7 @@ from lowback_timer.core.my_routine import (
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.core.settings import Settings, coerce
+from lowback_timer.ui.lock_files import holder_alive
 from lowback_timer.ui.settings_file import set_aside_if_broken, settings_path
 from lowback_timer.ui.start_at_login import StartAtLogin
 from lowback_timer.ui.text import fill
@@ -51,6 +54,10 @@ from lowback_timer.ui.text import fill
 log = logging.getLogger(__name__)
 
 ORGANIZATION = APPLICATION = "lowback-timer"
+#: How long a write waits for another process's hold on the settings' lock, and when it tries
+#: again (Qt itself would wait up to 30 s, with the window frozen).
+SETTINGS_LOCK_WAIT_MS = 200
+SETTINGS_RETRY_MS = 1000
 
 
 # The QSettings property that carries the note about a settings file set aside on opening.
@@ -192,7 +199,7 @@ class Controller(QObject):
         copy, or an earlier run whose settings could not be written, may have found an urgent
         sign (the settings file, and the hold file in the data folder)."""
         stored = self._settings
-        if not self._write_failed:  # else the file holds an older decision than ours
+        if not self._write_failed and self._settings_lock_free():  # else: memory and the hold
             self.store.sync()
             stored = gate.stricter(self._settings, read_settings(self.store, self.content))
         stored = gate.held(stored, self._read_hold())
@@ -274,11 +281,31 @@ class Controller(QObject):
                 self.store.remove(name)
             else:
                 self.store.setValue(name, _stored(values[name]))
+        self._sync()
+
+    def _sync(self) -> None:
+        """Write what QSettings holds. Kept for this run either way, and a check that blocks
+        routines is also kept in the hold file (`_keep_hold`), so the next start refuses too;
+        while another process holds the settings' lock, again in a moment."""
+        if not self._settings_lock_free():
+            QTimer.singleShot(SETTINGS_RETRY_MS, self, self._sync)
+            return
         self.store.sync()
-        # Kept for this run either way, and a check that blocks routines is also kept in the
-        # hold file (`_keep_hold`), so the next start refuses too.
         self._write_failed = self.store.status() != QSettings.Status.NoError
         self._note("settings-write", self._unsaved_note() if self._write_failed else "")
+
+    def _settings_lock_free(self) -> bool:
+        """Qt's own sync waits up to 30 s for `<settings>.lock`, on the GUI thread (a stop froze
+        for 32 s): a lock whose process is gone, or that is garbled, is removed first; one a
+        live process holds for more than a moment means "not now"."""
+        lock = QLockFile(self.store.fileName() + ".lock")
+        lock.setStaleLockTime(0)  # a holder that is gone: stale at once
+        if lock.tryLock(SETTINGS_LOCK_WAIT_MS):
+            lock.unlock()
+            return True
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            return True  # no lock can be made there: Qt's sync fails at once, and says so
+        return not holder_alive(lock) and lock.removeStaleLockFile()
 
     # --- the safety decision, kept apart from the settings ----------------------------------
     def hold_path(self) -> Path:

@@ -23,8 +23,10 @@ import stat
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSysInfo, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from lowback_timer.ui.lock_files import holder_alive
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +99,7 @@ class SingleInstance(QObject):
         if self._lock.error() == QLockFile.LockError.LockFailedError:
             if self._ask_running_copy():
                 return Claim.ANSWERED
-            if self._holder_alive():
+            if holder_alive(self._lock):
                 return Claim.SILENT
             # Garbled, from another host, or its process is gone: stale; take it over.
             self._lock.removeStaleLockFile()
@@ -107,19 +109,6 @@ class SingleInstance(QObject):
         self.problem = f"cannot make the lock file {self.lock_path} ({self._lock.error().name})"
         log.warning("%s: running without the one-copy guard", self.problem)
         return Claim.UNGUARDED
-
-    def _holder_alive(self) -> bool:
-        """Does the lock name a live process on this host (one that did not answer)?"""
-        pid, host, _app = self._lock.getLockInfo()  # (0, "", "") when it cannot be read
-        if pid <= 0 or host != QSysInfo.machineHostName():
-            return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except OSError:  # alive, but another user's: not ours to take over
-            return True
-        return True
 
     def _listen(self) -> None:
         QLocalServer.removeServer(self.server_name)  # ours now: a socket left behind is stale

@@ -215,3 +215,17 @@ def test_when_nothing_can_be_written_the_home_screen_says_so_in_plain_words(
     assert "result of your safety check cannot be saved" in note
     assert "forgotten when you quit" in note and "safety check again" in note
     assert str(blocker / "data") in note and "Errno" not in note
+
+
+def test_a_settings_lock_left_behind_never_holds_a_stop_up(
+    content: Content, tmp_path: Path
+) -> None:
+    """A garbled `settings.ini.lock` (or one whose process is gone): Qt's own sync waited
+    30 s for it on the GUI thread. It is removed, and the stop is written at once."""
+    controller = make_controller(content, tmp_path, now=NOW)
+    controller.record_check(screen(content, []))
+    lock = Path(controller.store.fileName() + ".lock")
+    lock.write_bytes(b"\x00 not a lock\n")
+    controller.record_stop("weakness")
+    assert not lock.exists()
+    assert read_settings(store_in(tmp_path), content).screened_at == 0.0
