@@ -54,8 +54,9 @@ from lowback_timer.ui.text import fill
 log = logging.getLogger(__name__)
 
 ORGANIZATION = APPLICATION = "lowback-timer"
-#: How long a write waits for another process's hold on the settings' lock, and when it tries
-#: again (Qt itself would wait up to 30 s, with the window frozen).
+# How long a write waits for another process's hold on the settings' lock, and when it tries
+# again (Qt itself would wait up to 30 s, with the window frozen). (Not "#:": lupdate would take
+# that for a note to the translators of the next text.)
 SETTINGS_LOCK_WAIT_MS = 200
 SETTINGS_RETRY_MS = 1000
 
