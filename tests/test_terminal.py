@@ -81,6 +81,7 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path, odd_folde
         ["check"],
         ["plan", "--lang", "en"],
         ["plan", "--lang", "ja", "--json"],
+        ["sheet", "-o", "-"],  # the PDF to standard output
     ],
 )
 def test_a_reader_that_has_gone_ends_the_command_quietly(tmp_path: Path, argv: list[str]) -> None:

@@ -82,6 +82,8 @@ def write_pdf(sheet: Sheet, path: Path, paper: str) -> int:
             del writer  # flushes and closes the file
             if tmp.stat().st_size == 0:
                 raise OSError("nothing was written")
+    except BrokenPipeError:
+        raise  # `sheet -o - | head`: the reader went away (exit 141, not an error)
     except OSError as exc:
         raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return pages
@@ -108,6 +110,8 @@ def sheet_command(
                 out,
                 paper_for(controller.country) if paper is None else paper,
             )
+    except BrokenPipeError:
+        raise  # the command line's own answer to a reader gone (exit 141)
     except OSError as exc:
         print(f"lowback-timer sheet: {exc}", file=sys.stderr)
         return 2
