@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from lowback_timer.core import app_state
 from lowback_timer.core.clock import Clock, monotonic_clock
@@ -25,7 +26,6 @@ from lowback_timer.core.reminders import ReminderRules, Reminders
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.deadline_timer import DeadlineTimer
-from lowback_timer.ui.reminder_popup import ReminderPopup
 
 HOUR_S = 3600.0
 
@@ -49,6 +49,21 @@ class Status:
     seconds_left: float | None = None  # until `when`
 
 
+class Prompter(Protocol):
+    """What the service needs of the reminder's popup (ui/reminder_popup.py's ReminderPopup):
+    show a prompt, hide it, and say what the user answered."""
+
+    moved: SignalInstance
+    snoozed: SignalInstance
+    routine_requested: SignalInstance
+    dismissed: SignalInstance
+    timed_out: SignalInstance
+
+    def show_prompt(self, text: str) -> None: ...
+
+    def hide(self) -> None: ...
+
+
 class ReminderService(QObject):
     """Signals: `reminder_shown(str)` with the prompt shown; `routine_requested` when the user
     chose to start a routine from the popup (it goes through the safety rules as Start does);
@@ -64,7 +79,7 @@ class ReminderService(QObject):
     def __init__(
         self,
         controller: Controller,
-        popup: ReminderPopup | None = None,
+        popup: Prompter,
         *,
         boot: Clock = monotonic_clock,
         wall: Callable[[], datetime] | None = None,
@@ -77,7 +92,7 @@ class ReminderService(QObject):
         reminder is due."""
         super().__init__(parent)
         self.controller = controller
-        self.popup = popup or ReminderPopup()
+        self.popup = popup  # the UI's (ui/reminder_popup.py): a service builds no widget
         self._idle, self._busy = idle, busy
         rules = app_state.reminder_rules(controller.settings)
         self.enabled = rules is not None

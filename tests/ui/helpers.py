@@ -17,6 +17,8 @@ from lowback_timer.core.content import Content
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.reminder_popup import ReminderPopup
+from lowback_timer.ui.reminder_service import ReminderService
 from lowback_timer.ui.wizard import SetupWizard
 from lowback_timer.ui.wizard.safety import GroupPage
 
@@ -168,3 +170,10 @@ def answer(wizard: SetupWizard, types: tuple[str, ...], place: str, minutes: int
     click(wizard.place_page.minute_buttons[minutes])
     wizard.next()
     assert wizard.currentId() == SetupWizard.PREVIEW
+
+
+def popup_of(service: ReminderService) -> ReminderPopup:
+    """The service's popup as the widget the app gives it (the service knows a protocol)."""
+    popup = service.popup
+    assert isinstance(popup, ReminderPopup)
+    return popup

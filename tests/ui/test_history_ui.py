@@ -29,7 +29,7 @@ from lowback_timer.ui.rating import RatingPage
 from lowback_timer.ui.ratings_chart import SHOWN, series_of
 from lowback_timer.ui.reminder_service import ReminderService
 from tests.cli import run
-from tests.ui.helpers import answer_check, open_window
+from tests.ui.helpers import answer_check, open_window, popup_of
 
 
 def history_of(window: MainWindow) -> History:
@@ -208,9 +208,9 @@ def test_reminders_are_kept(qtbot: QtBot, content: Content, tmp_path: Path) -> N
     qtbot.addWidget(made.popup)
     service: ReminderService = made.service
     service.show_now()
-    service.popup.moved_button.click()
+    popup_of(service).moved_button.click()
     service.show_now()
-    service.popup.snooze_button.click()
+    popup_of(service).snooze_button.click()
     week = history_of(window).weeks(date.today(), 1)[0]
     assert (week.reminders_shown, week.reminders_acted_on) == (2, 2)
 

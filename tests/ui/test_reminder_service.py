@@ -15,7 +15,7 @@ from lowback_timer.core.content import Content
 from lowback_timer.ui.reminder_popup import ReminderPopup
 from lowback_timer.ui.reminder_service import ReminderService
 from tests.fakeclock import FakeClock
-from tests.ui.helpers import make_controller
+from tests.ui.helpers import make_controller, popup_of
 
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 HOUR = 3600.0
@@ -56,8 +56,8 @@ def test_the_popup_comes_after_an_hour_and_not_before(
         wake(service, boot)
         assert boot.now - start <= HOUR
     assert boot.now - start == HOUR
-    assert service.popup.isVisible()
-    assert service.popup.text.text() == shown[0] == content.prompts[0].text("en")
+    assert popup_of(service).isVisible()
+    assert popup_of(service).text.text() == shown[0] == content.prompts[0].text("en")
     assert service.next_due() == boot.now + HOUR  # the next interval began when it showed
 
 
@@ -65,7 +65,7 @@ def test_i_moved_and_snooze_move_the_next_reminder(
     service: ReminderService, boot: FakeClock
 ) -> None:
     boot.advance(20 * 60)
-    service.popup.moved_button.click()  # not shown yet: "I moved" from elsewhere works too
+    popup_of(service).moved_button.click()  # not shown yet: "I moved" from elsewhere works too
     assert service.next_due() == boot.now + HOUR
     service.snooze(10)
     assert service.next_due() == boot.now + 10 * 60
@@ -81,7 +81,7 @@ def test_turned_off_nothing_is_armed(service: ReminderService, boot: FakeClock) 
 
 def test_start_a_routine_from_the_popup(qtbot: QtBot, service: ReminderService) -> None:
     with qtbot.waitSignal(service.routine_requested, timeout=1000):
-        service.popup.routine_button.click()
+        popup_of(service).routine_button.click()
 
 
 class Desktop:
@@ -141,7 +141,7 @@ def test_back_from_a_walk_no_reminder_and_the_hour_starts_again(
     until_due(watched, boot, events)
     assert events == ["natural break"]
     assert boot.now - start == HOUR
-    assert not watched.popup.isVisible()
+    assert not popup_of(watched).isVisible()
     assert watched.next_due() == boot.now + HOUR
 
 
@@ -162,7 +162,7 @@ def test_a_short_idle_is_no_break(
     watched.happened.connect(events.append)
     desktop.idle = 4 * 60
     until_due(watched, boot, events)
-    assert events == ["shown"] and watched.popup.isVisible()
+    assert events == ["shown"] and popup_of(watched).isVisible()
 
 
 def test_a_presentation_holds_the_reminder_back_up_to_the_limit(
@@ -176,9 +176,9 @@ def test_a_presentation_holds_the_reminder_back_up_to_the_limit(
     until_due(watched, boot, events)
     due_at = boot.now
     while events[-1] == "deferred":
-        assert not watched.popup.isVisible()
+        assert not popup_of(watched).isVisible()
         until_due(watched, boot, events)
-    assert events[-1] == "shown" and watched.popup.isVisible()
+    assert events[-1] == "shown" and popup_of(watched).isVisible()
     assert boot.now - due_at == 5 * 60  # five minutes late, then it came anyway
 
 
@@ -200,9 +200,9 @@ def test_locked_the_popup_goes_and_nothing_comes_until_unlocked(
     watched: ReminderService, boot: FakeClock
 ) -> None:
     watched.show_now()
-    assert watched.popup.isVisible()
+    assert popup_of(watched).isVisible()
     watched.locked()
-    assert not watched.popup.isVisible()
+    assert not popup_of(watched).isVisible()
     assert watched.next_due() is None
     boot.advance(2 * HOUR)
     watched.unlocked()

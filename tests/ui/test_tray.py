@@ -24,7 +24,7 @@ from lowback_timer.ui.reminder_service import ReminderService
 from lowback_timer.ui.translations import app_locale
 from lowback_timer.ui.tray import ReminderActions, clock_time
 from tests.fakeclock import FakeClock
-from tests.ui.helpers import open_window
+from tests.ui.helpers import open_window, popup_of
 
 # The offscreen platform has no tray; Qt says so when a tray icon is made anyway.
 pytestmark = pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTray")
@@ -114,13 +114,13 @@ def test_keyboard_users_answer_the_reminder_from_the_menu(qtbot: QtBot, window: 
     """The popup never takes the focus; its answers are in the tray's menu too."""
     made = background(qtbot, window, has_tray=True)
     made.commands.stand_up_action.trigger()
-    assert made.service.popup.isVisible()
+    assert popup_of(made.service).isVisible()
     made.commands.snooze_action.trigger()
-    assert not made.service.popup.isVisible()
+    assert not popup_of(made.service).isVisible()
     assert made.commands.status_text() == "Next posture reminder at 10:10"
     made.commands.stand_up_action.trigger()
     made.commands.moved_action.trigger()
-    assert not made.service.popup.isVisible()
+    assert not popup_of(made.service).isVisible()
     assert made.commands.status_text() == "Next posture reminder at 11:00"
 
 
@@ -146,8 +146,8 @@ def test_pause_until_tomorrow_names_the_day(qtbot: QtBot, window: MainWindow) ->
 def test_stand_up_now_shows_the_reminder(qtbot: QtBot, window: MainWindow) -> None:
     made = background(qtbot, window, has_tray=True)
     made.commands.stand_up_action.trigger()
-    assert made.service.popup.isVisible()
-    assert made.service.popup.text.text() in {
+    assert popup_of(made.service).isVisible()
+    assert popup_of(made.service).text.text() in {
         p.text("en") for p in window.controller.content.prompts
     }
 
