@@ -25,11 +25,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from lowback_timer.app.sound import SoundPlayer
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import Routine, build_routine
 from lowback_timer.core.session import Event, EventKind
 from lowback_timer.core.settings import Settings
-from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.timer import TimerPage
 
 GOAL_MS = 50.0

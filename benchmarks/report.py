@@ -102,10 +102,10 @@ def steady(case: str, seconds: float) -> None:
         label.show()
         keep.append(label)
     else:
+        from lowback_timer.app.controller import Controller, open_store
         from lowback_timer.core.loader import load_content
         from lowback_timer.ui.app import application
         from lowback_timer.ui.background import Background
-        from lowback_timer.ui.controller import Controller, open_store
         from lowback_timer.ui.main_window import MainWindow
 
         application()

@@ -24,9 +24,9 @@ if not os.environ.get("DISPLAY"):
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer
 
+from lowback_timer.app.controller import Controller
 from lowback_timer.core.loader import load_content
 from lowback_timer.ui.app import application
-from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.main_window import MainWindow
 
 

@@ -21,8 +21,8 @@ from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import build_routine
-from lowback_timer.ui.sheet import sheet_for
-from lowback_timer.ui.sheet_output import write_pdf
+from lowback_timer.sheet.layout import sheet_for
+from lowback_timer.sheet.pdf import write_pdf
 
 
 def bare(path: Path) -> None:

@@ -3,6 +3,6 @@ from lowback_timer.core import exits
 
 exits.install()
 
-from lowback_timer.cli import main  # noqa: E402  (after the signal handlers, on purpose)
+from lowback_timer.commands.cli import main  # noqa: E402  (after the signal handlers, on purpose)
 
 raise SystemExit(main())

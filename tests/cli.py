@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lowback_timer.cli import main
+from lowback_timer.commands.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

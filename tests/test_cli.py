@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from lowback_timer import __version__
-from lowback_timer.cli import main
+from lowback_timer.app.controller import open_store
+from lowback_timer.commands.cli import main
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import build_routine
-from lowback_timer.ui.controller import open_store
 from tests.cli import run
 
 BROKEN = Path(__file__).parent / "data" / "broken"
@@ -167,7 +167,7 @@ def test_a_broken_install_says_so_instead_of_an_empty_choice(
 ) -> None:
     """Types, places and languages come from the content; broken content offers none, and
     the one line says why rather than "invalid choice: 'nerve' (choose from )"."""
-    import lowback_timer.cli as cli
+    import lowback_timer.commands.cli as cli
     from lowback_timer.core.content import ContentInvalidError
     from lowback_timer.core.schema import ContentError
 
@@ -187,7 +187,7 @@ def test_a_broken_install_says_so_instead_of_an_empty_choice(
 def test_check_reads_the_bundled_files_once(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import lowback_timer.cli as cli
+    import lowback_timer.commands.cli as cli
 
     calls: list[object] = []
 
@@ -234,7 +234,7 @@ def test_check_never_trusts_the_cache(
     from lowback_timer.core.content import Content
 
     """`lowback-timer check` reads the files themselves, whatever a cache says."""
-    import lowback_timer.cli as cli
+    import lowback_timer.commands.cli as cli
 
     used: list[object] = []
     monkeypatch.setattr(cli, "default_cache_dir", lambda: tmp_path)
@@ -257,7 +257,7 @@ def test_the_cache_rule_knows_every_command() -> None:
     cache): its list must be the parser's."""
     import argparse
 
-    import lowback_timer.cli as cli
+    import lowback_timer.commands.cli as cli
 
     parser = cli._parser(None)
     [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from lowback_timer.cli import PIPE_CLOSED, has_display
+from lowback_timer.commands.cli import PIPE_CLOSED, has_display
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 ROUTINE = (

@@ -28,16 +28,16 @@ from PySide6.QtCore import QPoint, QSettings, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from lowback_timer.app.controller import Controller
+from lowback_timer.app.desktop_watch import IdleMonitor
+from lowback_timer.app.translations import install_translators
 from lowback_timer.core.content import Content
 from lowback_timer.core.history import History
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import Answers, Phase
 from lowback_timer.ui.app import application
 from lowback_timer.ui.background import Background
-from lowback_timer.ui.controller import Controller
-from lowback_timer.ui.desktop import IdleMonitor
 from lowback_timer.ui.main_window import MainWindow
-from lowback_timer.ui.translations import install_translators
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "screenshots"

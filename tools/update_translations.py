@@ -15,12 +15,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "lowback_timer" / "i18n"
+#: The folders of the package whose code says texts through tr().
+TRANSLATED = ("app", "commands", "sheet", "ui")
 #: language -> extra lupdate options
 LANGUAGES = {"ja": [], "en": ["-pluralonly"]}
 
 
 def main() -> int:
-    sources = sorted(str(p) for p in (ROOT / "lowback_timer" / "ui").rglob("*.py"))
+    sources = sorted(
+        str(p)
+        for room in TRANSLATED  # the rooms whose texts are shown (core has none: YAML)
+        for p in (ROOT / "lowback_timer" / room).rglob("*.py")
+    )
     bin_dir = Path(sys.executable).parent
     lupdate = shutil.which("pyside6-lupdate", path=str(bin_dir)) or "pyside6-lupdate"
     lrelease = shutil.which("pyside6-lrelease", path=str(bin_dir)) or "pyside6-lrelease"

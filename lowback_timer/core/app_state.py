@@ -1,6 +1,6 @@
 """The app-level decisions other than the safety gate's (core/gate.py): the settings'
 vocabularies, what new answers change, whose emergency numbers come first, when reminders may
-come and which paper the sheet uses. Pure data in, data out; the controller (ui/controller.py)
+come and which paper the sheet uses. Pure data in, data out; the controller (app/controller.py)
 applies them, and the tray and the sheet ask here too.
 """
 

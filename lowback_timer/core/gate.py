@@ -5,7 +5,7 @@ Every routine the app shows, prints or runs comes from `routine_for` (the window
 preview, `plan`, `session`, `sheet`, the reminder's start); every start asks `start_step` first,
 with the stored decision read again (`stricter`): a failed check made in another window, another
 copy, or before a settings file stopped being writable is never undone by what one window
-remembers. Pure data in, data out; ui/controller.py reads and writes the files.
+remembers. Pure data in, data out; app/controller.py reads and writes the files.
 """
 
 from __future__ import annotations

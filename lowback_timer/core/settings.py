@@ -1,6 +1,6 @@
 """Every setting in one place: each field declares its default and its valid range or choices.
 
-The controller (ui/controller.py) persists them with QSettings. A stored value that is out of
+The controller (app/controller.py) persists them with QSettings. A stored value that is out of
 range or of the wrong type is clamped or replaced by the default, and the fix is reported,
 never raised. Choices that come from the content (places, languages) are named here and given
 by the caller, so they are listed only in the YAML.
@@ -114,7 +114,7 @@ def _convert(value: Any, kind: type) -> Any:
             return bool(value)
         raise ValueError(value)
     if kind is tuple:
-        # QSettings hands back a comma-joined string (see ui/controller.py) or a list.
+        # QSettings hands back a comma-joined string (see app/controller.py) or a list.
         items = value.split(",") if isinstance(value, str) else list(value or [])
         return tuple(str(x) for x in items if str(x))
     return kind(value)

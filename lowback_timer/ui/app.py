@@ -25,20 +25,20 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lowback_timer.core.autostart import APP_ID
-from lowback_timer.core.content import Content, assets_dir
-from lowback_timer.core.routine import Answers
-from lowback_timer.ui.controller import (
+from lowback_timer.app.controller import (
     Controller,
     default_data_dir,
     name_application,
     open_store,
 )
+from lowback_timer.app.single_instance import Claim, SingleInstance, default_name, private_folder
+from lowback_timer.app.sound import quiet_audio_libraries
+from lowback_timer.app.translations import chosen_language, install_translators
+from lowback_timer.core.autostart import APP_ID
+from lowback_timer.core.content import Content, assets_dir
+from lowback_timer.core.routine import Answers
 from lowback_timer.ui.main_window import MainWindow
-from lowback_timer.ui.single_instance import Claim, SingleInstance, default_name, private_folder
-from lowback_timer.ui.sound import quiet_audio_libraries
 from lowback_timer.ui.style import apply_look
-from lowback_timer.ui.translations import chosen_language, install_translators
 
 log = logging.getLogger(__name__)
 

@@ -15,12 +15,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
+from lowback_timer.app.controller import Controller
+from lowback_timer.app.desktop_watch import DesktopWatch, IdleMonitor
+from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import assets_dir
-from lowback_timer.ui.controller import Controller
-from lowback_timer.ui.desktop import DesktopWatch, IdleMonitor
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.reminder_popup import ReminderPopup
-from lowback_timer.ui.reminder_service import ReminderService
 from lowback_timer.ui.tray import ReminderActions, StatusWindow, Tray, tray_available
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.app.text import fill
 from lowback_timer.core.content import (
     Content,
     EmergencyNumber,
@@ -23,7 +24,6 @@ from lowback_timer.core.content import (
     WarningSign,
 )
 from lowback_timer.ui.style import SPACING, label, scaled_font
-from lowback_timer.ui.text import fill
 from lowback_timer.ui.widgets import laid_out, scrolled
 
 

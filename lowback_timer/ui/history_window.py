@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.app.history_recorder import HistoryRecorder
+from lowback_timer.app.text import fill
 from lowback_timer.core import atomic
 from lowback_timer.core.content import Content
 from lowback_timer.core.history import History, HistoryError
-from lowback_timer.ui.history_recorder import HistoryRecorder
 from lowback_timer.ui.ratings_chart import RatingsChart
 from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.text import fill
 from lowback_timer.ui.widgets import ask_where_to_save, laid_out
 
 WEEKS = 5

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.app.text import Phrases, dose_text
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Routine
 from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.text import Phrases, dose_text
 from lowback_timer.ui.widgets import Picture, laid_out, scrolled
 
 PICTURE = (120, 80)  # each row's picture; its row is as tall as the picture or its text

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer import __version__
+from lowback_timer.app.controller import Controller
+from lowback_timer.app.history_recorder import HistoryRecorder
+from lowback_timer.app.text import fill
 from lowback_timer.core.app_state import paper_for
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Urgency
@@ -29,11 +32,8 @@ from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.core.session import Summary
 from lowback_timer.ui.care import CarePage
-from lowback_timer.ui.controller import Controller
-from lowback_timer.ui.history_recorder import HistoryRecorder
 from lowback_timer.ui.home import HomePage
 from lowback_timer.ui.rating import RatingPage
-from lowback_timer.ui.text import fill
 from lowback_timer.ui.timer import TimerPage
 from lowback_timer.ui.widgets import Notice, ask_where_to_save
 from lowback_timer.ui.wizard import ids as wizard_ids
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         self.problem_notice.setVisible(bool(self.controller.problem))
 
     def bring_forward(self) -> None:
-        """Another start of the app asked for this window (see ui/single_instance.py)."""
+        """Another start of the app asked for this window (see app/single_instance.py)."""
         if self.isMinimized():
             self.showNormal()
         self.show()
@@ -430,8 +430,8 @@ class MainWindow(QMainWindow):
 
     def print_sheet(self) -> QDialog:
         """Today's routine sheet through Qt's print preview (the printer's own dialog too)."""
-        from lowback_timer.ui.sheet_output import routine_sheet
-        from lowback_timer.ui.sheet_printing import SheetPreview  # QtPrintSupport, on use
+        from lowback_timer.sheet.pdf import routine_sheet
+        from lowback_timer.ui.sheet_preview import SheetPreview  # QtPrintSupport, on use
 
         dialog = SheetPreview(routine_sheet(self.controller), self._paper(), self)
         dialog.resize(max(760, self.width()), max(700, self.height()))  # a page large enough
@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
         )
 
     def write_sheet(self, path: Path) -> bool:
-        from lowback_timer.ui.sheet_output import routine_sheet, write_pdf
+        from lowback_timer.sheet.pdf import routine_sheet, write_pdf
 
         try:
             write_pdf(routine_sheet(self.controller), path, self._paper())

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.app.controller import Controller
+from lowback_timer.app.speech import speech_available
 from lowback_timer.core.settings import ELSEWHERE, Settings, limits
-from lowback_timer.ui.controller import Controller
-from lowback_timer.ui.speech import speech_available
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.widgets import RegionChoice
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.app.text import fill
 from lowback_timer.ui.style import SPACING, label, scaled_font
-from lowback_timer.ui.text import fill
 
 SNOOZE_MIN = 10
 DEFAULT_TIMEOUT_S = 120

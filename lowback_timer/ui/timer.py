@@ -30,6 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.app.deadline_timer import DeadlineTimer
+from lowback_timer.app.sound import SoundPlayer
+from lowback_timer.app.speech import Speaker
+from lowback_timer.app.text import fill
 from lowback_timer.core.breathing import Breath, breath_at
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Content
@@ -45,12 +49,8 @@ from lowback_timer.core.session import (
     whole_seconds,
 )
 from lowback_timer.core.settings import Settings
-from lowback_timer.ui.deadline_timer import DeadlineTimer
 from lowback_timer.ui.dials import BreathPacer, CountdownRing
-from lowback_timer.ui.sound import SoundPlayer
-from lowback_timer.ui.speech import Speaker
 from lowback_timer.ui.style import SPACING, label, scaled_font
-from lowback_timer.ui.text import fill
 from lowback_timer.ui.timer_views import (
     DoneView,
     StopView,

@@ -11,9 +11,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from lowback_timer.app.text import fill
 from lowback_timer.core.content import Content
 from lowback_timer.ui.style import SPACING, scaled_font
-from lowback_timer.ui.text import fill
 from lowback_timer.ui.widgets import big_button, laid_out, scrolled
 
 #: Takes back a stop pressed by mistake, on "What happened?".

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.app.reminder_service import HOUR_S, ReminderService, State, Status
+from lowback_timer.app.text import fill
 from lowback_timer.ui.reminder_popup import SNOOZE_MIN
-from lowback_timer.ui.reminder_service import HOUR_S, ReminderService, State, Status
 from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.text import fill
 
 
 def clock_time(when: datetime, now: datetime) -> str:

@@ -10,7 +10,6 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QStandardPaths, Qt, SignalInstance
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowback_timer.core.content import Content, assets_dir
+from lowback_timer.app.pictures import draw_picture
+from lowback_timer.core.content import Content
 from lowback_timer.core.settings import ELSEWHERE
 from lowback_timer.ui.style import SPACING, label, repolish, scaled_font
 
@@ -248,31 +248,6 @@ def tab_to_chosen(buttons: list[QRadioButton]) -> None:
     for button in buttons:
         button.toggled.connect(update)
     update()
-
-
-_cache: dict[str, QSvgRenderer] = {}
-
-
-def renderer_for(image: str) -> QSvgRenderer:
-    """One parsed renderer per file, shared by the timer, the preview and the sheet."""
-    if image not in _cache:
-        _cache[image] = QSvgRenderer(str(assets_dir() / image))
-    return _cache[image]
-
-
-def draw_picture(painter: QPainter, image: str, target: QRectF, *, mirrored: bool) -> None:
-    """Draw the picture into `target`, keeping its 3:2 shape; flipped for the left side."""
-    renderer = renderer_for(image)
-    size = renderer.defaultSize().toSizeF()
-    size.scale(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    rect = QRectF(target.topLeft(), size)
-    rect.moveCenter(target.center())
-    painter.save()
-    if mirrored:
-        painter.translate(rect.center().x() * 2, 0)
-        painter.scale(-1, 1)
-    renderer.render(painter, rect)
-    painter.restore()
 
 
 class Picture(QWidget):

@@ -13,12 +13,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.controller import Controller
+from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import Content
 from lowback_timer.core.settings import Settings
-from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.reminder_popup import ReminderPopup
-from lowback_timer.ui.reminder_service import ReminderService
 from lowback_timer.ui.wizard import SetupWizard
 from lowback_timer.ui.wizard.safety import GroupPage
 

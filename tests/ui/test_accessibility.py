@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.desktop_watch import IdleMonitor
 from lowback_timer.core.content import Content, Urgency
 from lowback_timer.core.history import History
 from lowback_timer.core.routine import Answers
 from lowback_timer.core.session import State
 from lowback_timer.ui.background import Background
-from lowback_timer.ui.desktop import IdleMonitor
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.widgets import Picture
 from lowback_timer.ui.wizard import SetupWizard

@@ -12,13 +12,13 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from lowback_timer.cli import main
+from lowback_timer.app.translations import chosen_language
+from lowback_timer.commands.cli import main
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Phase
 from lowback_timer.core.session import State
 from lowback_timer.ui.app import application
 from lowback_timer.ui.main_window import MainWindow
-from lowback_timer.ui.translations import chosen_language
 from tests.ui.helpers import answer_check, sign_of
 
 SESSION = ["session", "--type", "nerve", "--place", "floor", "--minutes", "3", "--lang", "en"]

@@ -24,11 +24,11 @@ import pytest
 from PySide6.QtCore import QLoggingCategory, QObject, qCInfo, qCritical, qCWarning, qWarning
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app import sound, speech
+from lowback_timer.app.sound import CUES, SoundPlayer
+from lowback_timer.app.speech import Speaker
 from lowback_timer.core.content import Content
-from lowback_timer.ui import sound, speech
 from lowback_timer.ui.preferences import PreferencesDialog
-from lowback_timer.ui.sound import CUES, SoundPlayer
-from lowback_timer.ui.speech import Speaker
 from tests.test_signals import RUNNING, App
 from tests.ui.helpers import make_controller
 

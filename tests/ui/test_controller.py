@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.controller import Controller, read_settings
 from lowback_timer.core.content import Content
 from lowback_timer.core.gate import StartStep
 from lowback_timer.core.my_routine import FILE_NAME, Draft
 from lowback_timer.core.routine import Answers, Phase, build_routine
 from lowback_timer.core.screening import screen
-from lowback_timer.ui.controller import Controller, read_settings
 from tests.ui.helpers import make_controller, sign_of, store_in
 
 NOW = 1_750_000_000.0

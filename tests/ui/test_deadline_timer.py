@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from lowback_timer.ui.deadline_timer import MAX_WAIT_MS, DeadlineTimer
+from lowback_timer.app.deadline_timer import MAX_WAIT_MS, DeadlineTimer
 from tests.fakeclock import FakeClock
 
 

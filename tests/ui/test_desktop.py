@@ -19,8 +19,8 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
-from lowback_timer.ui import desktop
-from lowback_timer.ui.desktop import (
+from lowback_timer.app import desktop_watch as desktop
+from lowback_timer.app.desktop_watch import (
     DesktopWatch,
     DoNotDisturb,
     IdleMonitor,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from lowback_timer.ui.desktop_install import (
+from lowback_timer.commands.desktop_entry import (
     APP_ID,
     DesktopInstallError,
     install,

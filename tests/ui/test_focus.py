@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.translations import install_translators
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import build_routine
 from lowback_timer.core.screening import emergency_numbers_for, screen
@@ -45,7 +46,6 @@ from lowback_timer.ui.home import HomePage
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.preferences import PreferencesDialog
 from lowback_timer.ui.style import STYLE_SHEET, Look, apply_look
-from lowback_timer.ui.translations import install_translators
 from lowback_timer.ui.widgets import CheckRow, Picture, TypeCard
 from lowback_timer.ui.wizard import SetupWizard
 from tests.ui.helpers import answer, make_controller, make_wizard, open_window, to_type_page

@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import Content
 from lowback_timer.core.gate import StartStep
 from lowback_timer.core.history import CSV_HEADER, FILE_NAME, History
@@ -27,7 +28,6 @@ from lowback_timer.ui.history_window import HistoryWindow
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.rating import RatingPage
 from lowback_timer.ui.ratings_chart import SHOWN, series_of
-from lowback_timer.ui.reminder_service import ReminderService
 from tests.cli import run
 from tests.ui.helpers import answer_check, open_window, popup_of
 
@@ -200,8 +200,8 @@ def test_an_urgent_sign_in_the_check_is_kept_by_sign_id(
 
 
 def test_reminders_are_kept(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
+    from lowback_timer.app.desktop_watch import IdleMonitor
     from lowback_timer.ui.background import Background
-    from lowback_timer.ui.desktop import IdleMonitor
 
     window = open_window(qtbot, content, tmp_path)
     made = Background(window.controller, window, has_tray=False, idle=IdleMonitor([]))
@@ -297,7 +297,7 @@ def test_export_csv_and_delete_all(qtbot: QtBot, content: Content, tmp_path: Pat
 @pytest.fixture
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The app's data folder for `history`: this test's own."""
-    from lowback_timer.ui import history_cli
+    from lowback_timer.commands import history_csv as history_cli
 
     folder = tmp_path / "data" / "lowback-timer"
     monkeypatch.setattr(history_cli, "default_data_dir", lambda: folder)
@@ -391,7 +391,7 @@ def test_history_to_an_unwritable_place_is_exit_2(
 
 
 def test_the_recorder_names_the_same_file_as_the_history() -> None:
+    from lowback_timer.app import history_recorder
     from lowback_timer.core import history
-    from lowback_timer.ui import history_recorder
 
     assert history_recorder.FILE_NAME == history.FILE_NAME

@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.sound import SoundPlayer
+from lowback_timer.app.translations import install_translators
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import build_routine
 from lowback_timer.core.screening import emergency_numbers_for
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.care import CarePage
-from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.timer import TimerPage
-from lowback_timer.ui.translations import install_translators
 from tests.fakeclock import FakeClock
 from tests.ui.helpers import make_wizard, visible_texts
 

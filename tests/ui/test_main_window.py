@@ -12,13 +12,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.controller import read_settings
 from lowback_timer.core.content import Content
 from lowback_timer.core.my_routine import FILE_NAME
 from lowback_timer.core.routine import build_routine
 from lowback_timer.core.screening import DAY_S, screen
 from lowback_timer.core.session import STOP_ABANDONED, State
 from lowback_timer.core.settings import Settings
-from lowback_timer.ui.controller import read_settings
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.wizard import SetupWizard
 from tests.ui.helpers import (

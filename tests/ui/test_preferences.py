@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.controller import read_settings
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import OVERRUN, Phase
 from lowback_timer.core.settings import limits
-from lowback_timer.ui.controller import read_settings
 from lowback_timer.ui.preferences import PreferencesDialog
 from tests.ui.helpers import make_controller, open_window
 

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import Content
 from lowback_timer.ui.reminder_popup import ReminderPopup
-from lowback_timer.ui.reminder_service import ReminderService
 from tests.fakeclock import FakeClock
 from tests.ui.helpers import make_controller, popup_of
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from lowback_timer.ui.controller import APPLICATION, ORGANIZATION, SET_ASIDE, open_store
-from lowback_timer.ui.settings_file import problem_with, settings_path
+from lowback_timer.app.controller import APPLICATION, ORGANIZATION, SET_ASIDE, open_store
+from lowback_timer.app.settings_file import problem_with, settings_path
 
 # Makes Qt's INI reader throw std::bad_alloc: the process aborts (status 134).
 CRAFTED = b"[General]\nunrelated_key=@Variant(\\0\\0\\0\\v\\x7f\\xff\\xff\\xff)\n"

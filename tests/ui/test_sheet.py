@@ -22,9 +22,9 @@ from lowback_timer.core.app_state import paper_for
 from lowback_timer.core.content import Content
 from lowback_timer.core.my_routine import Draft
 from lowback_timer.core.routine import build_routine, expand
-from lowback_timer.ui import sheet_output
-from lowback_timer.ui.sheet import Sheet, sheet_for
-from lowback_timer.ui.sheet_output import routine_sheet, write_pdf
+from lowback_timer.sheet import pdf as sheet_output
+from lowback_timer.sheet.layout import Sheet, sheet_for
+from lowback_timer.sheet.pdf import routine_sheet, write_pdf
 from tests.cli import run
 from tests.ui.helpers import open_window
 
@@ -219,7 +219,7 @@ def test_without_routine_options_it_is_todays_routine(
     tmp_path: Path,
     content: Content,
 ) -> None:
-    from lowback_timer.ui.controller import open_store
+    from lowback_timer.app.controller import open_store
 
     store = open_store()
     store.setValue("types", "standing")
@@ -275,7 +275,7 @@ def test_a_read_only_sheet_is_kept_and_exit_2(
 def test_dash_writes_the_pdf_to_standard_output(
     qapp: object, offscreen: None, capfdbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    from lowback_timer.cli import main
+    from lowback_timer.commands.cli import main
 
     assert main(["sheet", "-o", "-"]) == 0
     captured = capfdbinary.readouterr()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSysInfo
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
-from lowback_timer.ui.single_instance import (
+from lowback_timer.app.single_instance import (
     Claim,
     SingleInstance,
     default_name,

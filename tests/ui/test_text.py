@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from lowback_timer.ui.text import dose_text, fill
-from lowback_timer.ui.translations import install_translators
+from lowback_timer.app.text import dose_text, fill
+from lowback_timer.app.translations import install_translators
 
 
 def test_markers_are_filled_in_any_order() -> None:

@@ -12,16 +12,16 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app import sound
+from lowback_timer.app.sound import SoundPlayer
+from lowback_timer.app.translations import install_translators
 from lowback_timer.core.clock import suspend_aware_clock
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Phase, Routine, build_routine
 from lowback_timer.core.session import State
 from lowback_timer.core.settings import Settings
-from lowback_timer.ui import sound
-from lowback_timer.ui.sound import SoundPlayer
 from lowback_timer.ui.timer import REFRESH_S, TimerPage
-from lowback_timer.ui.translations import install_translators
 from tests.fakeclock import FakeClock
 
 BOOTTIME = getattr(time, "CLOCK_BOOTTIME", None)

@@ -15,13 +15,13 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.desktop_watch import IdleMonitor
+from lowback_timer.app.reminder_service import ReminderService
+from lowback_timer.app.translations import app_locale
 from lowback_timer.core.content import Content
 from lowback_timer.ui.background import Background
-from lowback_timer.ui.desktop import IdleMonitor
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.reminder_popup import ReminderPopup
-from lowback_timer.ui.reminder_service import ReminderService
-from lowback_timer.ui.translations import app_locale
 from lowback_timer.ui.tray import ReminderActions, clock_time
 from tests.fakeclock import FakeClock
 from tests.ui.helpers import open_window, popup_of

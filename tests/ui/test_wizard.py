@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from lowback_timer import cli
+from lowback_timer.commands import cli
 from lowback_timer.core.content import Content
 from lowback_timer.core.my_routine import FILE_NAME, load_my_routine
 from lowback_timer.core.routine import Answers, build_routine, safe_hold_range

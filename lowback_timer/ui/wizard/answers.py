@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lowback_timer.app.text import Phrases, fill
 from lowback_timer.core.content import EmergencyNumber
 from lowback_timer.core.routine import time_fit
 from lowback_timer.core.settings import ELSEWHERE
 from lowback_timer.ui.style import SPACING, label, reading_width, scaled_font
-from lowback_timer.ui.text import Phrases, fill
 from lowback_timer.ui.widgets import (
     CheckRow,
     RegionChoice,

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lowback_timer.app.text import dose_text, fill
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.my_routine import Draft
 from lowback_timer.core.routine import Answers, Routine, safe_hold_range
 from lowback_timer.ui.style import SPACING, label, scaled_font
-from lowback_timer.ui.text import dose_text, fill
 from lowback_timer.ui.widgets import Picture, laid_out, scrolled
 from lowback_timer.ui.wizard import ids
 

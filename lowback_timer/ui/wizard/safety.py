@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lowback_timer.app.text import fill
 from lowback_timer.core.screening import screen
 from lowback_timer.ui.style import SPACING, label, scaled_font
-from lowback_timer.ui.text import fill
 from lowback_timer.ui.widgets import CheckRow, laid_out, scrolled
 from lowback_timer.ui.wizard import ids
 

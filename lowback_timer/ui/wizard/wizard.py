@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget, QWizard
 
+from lowback_timer.app.controller import Controller
 from lowback_timer.core.gate import known_types
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome, screen
-from lowback_timer.ui.controller import Controller
 from lowback_timer.ui.style import scaled_font
 from lowback_timer.ui.wizard import ids
 from lowback_timer.ui.wizard.answers import PlacePage, TypePage, WelcomePage

@@ -10,12 +10,12 @@ import json
 
 from PySide6.QtCore import QCoreApplication
 
+from lowback_timer.app.controller import open_store, read_settings
+from lowback_timer.app.text import Phrases, dose_text
+from lowback_timer.app.translations import chosen_language, translated
 from lowback_timer.core.content import Content
 from lowback_timer.core.gate import routine_for
 from lowback_timer.core.routine import Answers, Routine, TimeFit, time_fit
-from lowback_timer.ui.controller import open_store, read_settings
-from lowback_timer.ui.text import Phrases, dose_text
-from lowback_timer.ui.translations import chosen_language, translated
 
 
 def print_plan(

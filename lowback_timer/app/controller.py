@@ -29,6 +29,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from lowback_timer.app.lock_files import holder_alive
+from lowback_timer.app.settings_file import set_aside_if_broken, settings_path
+from lowback_timer.app.start_at_login import StartAtLogin
+from lowback_timer.app.text import fill
 from lowback_timer.core import app_state, atomic, gate
 from lowback_timer.core.content import (
     Content,
@@ -46,10 +50,6 @@ from lowback_timer.core.my_routine import (
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.core.settings import Settings, coerce
-from lowback_timer.ui.lock_files import holder_alive
-from lowback_timer.ui.settings_file import set_aside_if_broken, settings_path
-from lowback_timer.ui.start_at_login import StartAtLogin
-from lowback_timer.ui.text import fill
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def name_application() -> None:
 
 def open_store() -> QSettings:
     """The user's settings; a file that Qt must not read is moved aside first (see
-    ui/settings_file.py), and the store carries the note about it: open it once a run, or the
+    app/settings_file.py), and the store carries the note about it: open it once a run, or the
     second opening has nothing left to say."""
     name_application()
     note = set_aside_if_broken(settings_path(ORGANIZATION, APPLICATION))

@@ -198,15 +198,15 @@ def _main(args_list: list[str]) -> int:
     if args.command in ("plan", "session"):
         answers = Answers(_types(args.types), args.place, args.minutes, args.gentle)
     if args.install_desktop_entry or args.remove_desktop_entry:
-        from lowback_timer.ui.desktop_install import desktop_command  # QtGui, offscreen
+        from lowback_timer.commands.desktop_entry import desktop_command  # QtGui, offscreen
 
         return desktop_command(args.install_desktop_entry)
     if args.command == "history":
-        from lowback_timer.ui.history_cli import history_command  # QtCore only
+        from lowback_timer.commands.history_csv import history_command  # QtCore only
 
         return history_command(args.output)
     if args.command == "sheet":
-        from lowback_timer.ui.sheet_output import sheet_command  # QtGui, offscreen
+        from lowback_timer.commands.sheet import sheet_command  # QtGui, offscreen
 
         given = args.types or args.place is not None or args.minutes is not None or args.gentle
         sheet_answers = (
@@ -221,7 +221,7 @@ def _main(args_list: list[str]) -> int:
         )
         return sheet_command(content, sheet_answers, args.output, args.paper, args.lang)
     if args.command == "plan" and answers is not None:
-        from lowback_timer.ui.plan import print_plan  # QtCore only
+        from lowback_timer.commands.plan import print_plan  # QtCore only
 
         return print_plan(content, answers, args.lang, as_json=args.json)
     if not has_display(os.environ, sys.platform):

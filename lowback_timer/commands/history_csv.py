@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from lowback_timer.app.controller import default_data_dir, name_application
 from lowback_timer.core import atomic
 from lowback_timer.core.history import FILE_NAME, History, HistoryError
-from lowback_timer.ui.controller import default_data_dir, name_application
 
 PROG = "lowback-timer history"
 

@@ -25,11 +25,11 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from lowback_timer.app.pictures import draw_picture
+from lowback_timer.app.text import Phrases, dose_text, fill
 from lowback_timer.core.content import Content, EmergencyNumber, Urgency
 from lowback_timer.core.language import join_sentences
 from lowback_timer.core.routine import Routine
-from lowback_timer.ui.text import Phrases, dose_text, fill
-from lowback_timer.ui.widgets import draw_picture
 
 #: Days in the tick-box log.
 LOG_DAYS = 14

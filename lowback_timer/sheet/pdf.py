@@ -7,21 +7,17 @@ failure never leaves half a file, nor spoils an older sheet of the same name.
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-from lowback_timer.core.app_state import paper_for
-from lowback_timer.core.atomic import STDOUT, replacing
+from lowback_timer.app.controller import Controller
+from lowback_timer.core.atomic import replacing
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Answers
-from lowback_timer.ui.controller import Controller, open_store
-from lowback_timer.ui.sheet import MARGIN_PT, Sheet, paint_sheet, sheet_for
-from lowback_timer.ui.translations import chosen_language, translated
+from lowback_timer.sheet.layout import MARGIN_PT, Sheet, paint_sheet, sheet_for
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 # The PDF's coordinate resolution (text and pictures are vector whatever it is).
@@ -87,35 +83,3 @@ def write_pdf(sheet: Sheet, path: Path, paper: str) -> int:
     except OSError as exc:
         raise OSError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return pages
-
-
-def sheet_command(
-    content: Content,
-    answers: Answers | None,
-    out: Path,
-    paper: str | None,
-    requested_lang: str | None,
-) -> int:
-    """`lowback-timer sheet`: the PDF, with no display (the offscreen platform); `answers`
-    None means today's routine, as the app shows it."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window, display or not
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    store = open_store()
-    lang = chosen_language(requested_lang, store, content)
-    controller = Controller(content, lang, store)
-    try:
-        with translated(app, lang):
-            pages = write_pdf(
-                routine_sheet(controller, answers),
-                out,
-                paper_for(controller.country) if paper is None else paper,
-            )
-    except BrokenPipeError:
-        raise  # the command line's own answer to a reader gone (exit 141)
-    except OSError as exc:
-        print(f"lowback-timer sheet: {exc}", file=sys.stderr)
-        return 2
-    # The PDF itself may be going to standard output: then the count goes to stderr.
-    to_stdout = str(out) in (STDOUT, "/dev/stdout")
-    print(f"{out}: {pages} page{'s' if pages != 1 else ''}", file=sys.stderr if to_stdout else None)
-    return 0

@@ -26,7 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from lowback_timer.ui.lock_files import holder_alive
+from lowback_timer.app.lock_files import holder_alive
 
 log = logging.getLogger(__name__)
 

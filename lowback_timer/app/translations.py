@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from lowback_timer.app.controller import read_settings
 from lowback_timer.core.content import Content, package_root
 from lowback_timer.core.language import app_language
-from lowback_timer.ui.controller import read_settings
 
 log = logging.getLogger(__name__)
 

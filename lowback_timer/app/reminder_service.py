@@ -5,7 +5,7 @@ the focus. Between two checks nothing runs.
 When a reminder is due (and only then) the desktop is asked two things: how long the user has
 been idle (long enough counts as a break, and the reminder is skipped silently), and whether it
 is busy (notifications inhibited, a full-screen window), in which case the reminder waits, up to
-the user's limit. Lock, unlock and wake come from the desktop's signals (ui/desktop.py).
+the user's limit. Lock, unlock and wake come from the desktop's signals (app/desktop_watch.py).
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from lowback_timer.app.controller import Controller
+from lowback_timer.app.deadline_timer import DeadlineTimer
 from lowback_timer.core import app_state
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Prompt
 from lowback_timer.core.reminders import ReminderRules, Reminders
 from lowback_timer.core.settings import Settings
-from lowback_timer.ui.controller import Controller
-from lowback_timer.ui.deadline_timer import DeadlineTimer
 
 HOUR_S = 3600.0
 

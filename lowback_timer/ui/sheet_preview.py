@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
-from lowback_timer.ui.sheet import Sheet, paint_sheet
-from lowback_timer.ui.sheet_output import page_layout
+from lowback_timer.sheet.layout import Sheet, paint_sheet
+from lowback_timer.sheet.pdf import page_layout
 
 
 class SheetPreview(QPrintPreviewDialog):
