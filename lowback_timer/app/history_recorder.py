@@ -12,6 +12,8 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,11 +23,20 @@ from lowback_timer.core.routine import Routine
 from lowback_timer.core.session import Summary
 
 if TYPE_CHECKING:  # sqlite3 and the history are loaded on the first write, after the first frame
-    from lowback_timer.core.history import History, HistoryError
+    from lowback_timer.core.history import History, HistoryError, RatingPoint, Week
 
 FILE_NAME = "history.sqlite3"  # (core.history.FILE_NAME; a test keeps the two the same)
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The history window's figures: weeks (oldest first), ratings, sessions per type."""
+
+    weeks: list[Week]
+    ratings: list[RatingPoint]
+    totals: dict[str, int]
 
 
 class HistoryRecorder(QObject):
@@ -139,6 +150,36 @@ class HistoryRecorder(QObject):
             return False
         self.changed.emit()
         return True
+
+    def overview(self, today: date, weeks: int) -> Overview | None:
+        """What the history window shows (None: the history cannot be read now)."""
+        from lowback_timer.core.history import HistoryError
+
+        history = self.history
+        if history is None:
+            return None
+        try:
+            return Overview(
+                history.weeks(today, weeks), history.ratings(), history.totals_by_type()
+            )
+        except HistoryError as exc:
+            self._fail(exc)
+            return None
+
+    def export_csv(self, path: Path) -> None:
+        """The history as CSV at `path`, with the BOM spreadsheets need for Japanese. Raises
+        OSError with a message that says why."""
+        from lowback_timer.core import atomic
+        from lowback_timer.core.history import HistoryError
+
+        history = self.history
+        if history is None:
+            raise OSError(self.tr("The history cannot be read right now."))
+        try:
+            text = history.csv_text()
+        except HistoryError as exc:
+            raise OSError(str(exc)) from exc
+        atomic.write_text(path, text, bom=True)
 
     def flush(self, timeout_s: float = 10.0) -> bool:
         """Wait until every write so far is done (tests; before deleting); False on timeout."""

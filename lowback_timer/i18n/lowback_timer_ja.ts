@@ -151,6 +151,13 @@
     </message>
 </context>
 <context>
+    <name>HistoryRecorder</name>
+    <message>
+        <source>The history cannot be read right now.</source>
+        <translation>今は記録を読み込めません。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryWindow</name>
     <message>
         <source>Your history</source>

@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
 
 from lowback_timer.app.history_recorder import HistoryRecorder
 from lowback_timer.app.text import fill
-from lowback_timer.core import atomic
 from lowback_timer.core.content import Content
-from lowback_timer.core.history import History, HistoryError
 from lowback_timer.ui.ratings_chart import RatingsChart
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.widgets import ask_where_to_save, laid_out
@@ -91,23 +89,19 @@ class HistoryWindow(QDialog):
         recorder.changed.connect(self.refresh)
         self.refresh()
 
-    @property
-    def history(self) -> History | None:
-        return self.recorder.history
-
     def refresh(self) -> None:
-        history = self.history
+        today = self.today or date.today()
+        overview = self.recorder.overview(today, WEEKS)
         self.where.setText(
             fill(self.tr("Kept only on this computer, in %1"), self.recorder.path.parent)
         )
         for button in (self.export_button, self.delete_button):
-            button.setEnabled(history is not None)
-        if history is None:
+            button.setEnabled(overview is not None)
+        if overview is None:
             self.totals.setText(self.tr("The history cannot be read right now."))
             return
-        today = self.today or date.today()
         locale = QLocale()
-        for row, week in enumerate(history.weeks(today, WEEKS)):
+        for row, week in enumerate(overview.weeks):
             start = QDate(week.start.year, week.start.month, week.start.day)
             name = (
                 self.tr("This week")
@@ -123,8 +117,8 @@ class HistoryWindow(QDialog):
                 1,
                 fill(self.tr("%1 of %2"), week.reminders_acted_on, week.reminders_shown),
             )
-        self.chart.set_points(history.ratings())
-        self.totals.setText(self._totals(history.totals_by_type()))
+        self.chart.set_points(overview.ratings)
+        self.totals.setText(self._totals(overview.totals))
 
     def _cell(self, row: int, column: int, text: str) -> None:
         item = QTableWidgetItem(text)
@@ -154,12 +148,9 @@ class HistoryWindow(QDialog):
         )
 
     def write_csv(self, path: Path) -> bool:
-        history = self.history
         try:
-            if history is None:
-                raise HistoryError(self.tr("The history cannot be read right now."))
-            atomic.write_text(path, history.csv_text(), bom=True)
-        except (OSError, HistoryError) as exc:
+            self.recorder.export_csv(path)
+        except OSError as exc:
             self._warn(self.tr("Export CSV"), fill(self.tr("Could not write %1: %2"), path, exc))
             return False
         return True

@@ -9,12 +9,11 @@ dashed, "after" lines solid; the back and the legs differ in colour *and* in the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
-
-from lowback_timer.core.history import RatingPoint
 
 SHOWN = 30  # sessions on the chart at most (the latest)
 TOP = 10
@@ -41,6 +40,10 @@ def series_of(points: list[RatingPoint]) -> list[Series]:
     """The chart's data: the latest `SHOWN` sessions, one series per measure and moment."""
     shown = points[-SHOWN:]
     return [Series(key, tuple(getattr(p, key) for p in shown)) for key in KEYS]
+
+
+if TYPE_CHECKING:
+    from lowback_timer.core.history import RatingPoint
 
 
 class RatingsChart(QWidget):
