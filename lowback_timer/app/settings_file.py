@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from lowback_timer.core.my_routine import move_aside
+from lowback_timer.core.atomic import move_aside
 
 MAX_BYTES = 64 * 1024
 #: A Qt-typed value: `=@Variant(`, `=@ByteArray(`, `=@Rect(`...; `@@` is an escaped "@".

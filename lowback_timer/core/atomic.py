@@ -16,7 +16,9 @@ import shutil
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
+from datetime import datetime, tzinfo
 from enum import Enum
 from pathlib import Path
 
@@ -135,3 +137,29 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def move_aside(
+    path: Path,
+    now: float | None = None,
+    *,
+    label: str = "broken",
+    companions: tuple[str, ...] = (),
+    tz: tzinfo | None = None,
+) -> Path:
+    """Rename a file that cannot be used next to itself, `<name>.<label>-<local time>`, never
+    over an earlier one; `companions` are suffixes of files that belong to it (SQLite's
+    "-wal", "-shm"), moved along first. Kept, never deleted: the user may want it back."""
+    moment = datetime.fromtimestamp(time.time() if now is None else now, tz)
+    stamp = moment.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
+    counter = 1
+    while target.exists() or target.is_symlink():
+        counter += 1
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
+    for suffix in companions:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+    os.replace(path, target)
+    return target

@@ -28,12 +28,6 @@ ClockGettime = Callable[[int], float]
 SUSPEND_JUMP_S = 2.0
 
 
-def wall_clock() -> float:
-    """Seconds since the epoch: for dates the user sees or that are stored (safety check, history);
-    never for deadlines, it jumps when the clock is set."""
-    return time.time()
-
-
 class SuspendDetectingClock:
     """`monotonic` plus the time it missed while the computer slept, found by comparing how far
     the wall clock and the monotonic clock moved between two readings. The result never goes

@@ -24,6 +24,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from lowback_timer.core import atomic
+
 FILE_NAME = "history.sqlite3"
 REMINDER_EVENTS = (
     *("shown", "moved", "snoozed", "dismissed"),
@@ -233,24 +235,19 @@ class History:
 
     def _move_aside(self) -> Path:
         """Rename the file (and its -wal/-shm, which belong to it) with a timestamp."""
-        stamp = datetime.fromtimestamp(self._clock(), self._tz).strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
         try:
-            for suffix in ("-wal", "-shm"):
-                companion = self.path.with_name(self.path.name + suffix)
-                if companion.exists():
-                    os.replace(companion, target.with_name(target.name + suffix))
-            os.replace(self.path, target)
+            return atomic.move_aside(
+                self.path,
+                self._clock(),
+                label="corrupt",
+                companions=("-wal", "-shm"),
+                tz=self._tz,
+            )
         except OSError as exc:
             raise HistoryError(
                 f"The history at {self.path} cannot be read and could not be moved aside: "
                 f"{exc.strerror or exc}"
             ) from exc
-        return target
 
     def _use_wal(self) -> None:
         """Switching a new file to WAL fails at once (no busy handler) while another process

@@ -9,8 +9,6 @@ read is moved aside (`*.broken-<timestamp>`), never deleted, and the errors are 
 from __future__ import annotations
 
 import contextlib
-import os
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from lowback_timer.core.atomic import replacing, temporary_prefix
+from lowback_timer.core.atomic import move_aside, replacing, temporary_prefix
 from lowback_timer.core.content import (
     Content,
     ContentInvalidError,
@@ -193,19 +191,3 @@ def _only_routines(path: Path) -> list[ContentError]:
         for key in tree
         if key != "routines"
     ]
-
-
-def move_aside(path: Path, now: float | None = None) -> Path:
-    """Rename a bad file next to itself with a timestamp; never overwrite an earlier one."""
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(time.time() if now is None else now))
-    target = path.with_name(f"{path.name}.broken-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
-    os.replace(path, target)
-    return target
-
-
-def routine_of(content: Content, saved: SavedRoutine, prepare_s: int | None = None) -> Routine:
-    return expand(content, saved.place, saved.items, prepare_s)

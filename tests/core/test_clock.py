@@ -12,7 +12,6 @@ from lowback_timer.core.clock import (
     SuspendDetectingClock,
     monotonic_clock,
     suspend_aware_clock,
-    wall_clock,
 )
 from tests.fakeclock import FakeClock
 
@@ -107,4 +106,3 @@ def test_the_fallback_ignores_small_adjustments_and_never_goes_back() -> None:
 def test_the_apps_clock_on_linux_is_the_boot_clock() -> None:
     assert BOOTTIME is not None
     assert abs(monotonic_clock() - time.clock_gettime(BOOTTIME)) < 1
-    assert abs(wall_clock() - time.time()) < 1
