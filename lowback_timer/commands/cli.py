@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from lowback_timer import __version__
+from lowback_timer.core.app_state import PAPERS
 from lowback_timer.core.content import Content, ContentInvalidError
 from lowback_timer.core.content_cache import default_cache_dir, load_bundled
 from lowback_timer.core.loader import check, load_content
@@ -146,7 +147,7 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
     _routine_options(sheet, content, defaults=False)
     sheet.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     sheet.add_argument(
-        "--paper", choices=("a4", "letter"), help="paper size (default: by the system's country)"
+        "--paper", choices=PAPERS, help="paper size (default: by the system's country)"
     )
     sheet.add_argument("--lang", choices=languages, default=argparse.SUPPRESS)
     history = commands.add_parser(

@@ -59,6 +59,8 @@ def reminder_rules(settings: Settings) -> ReminderRules | None:
     )
 
 
+#: The sheet's paper sizes (the command line's --paper; sheet/pdf.py's page sizes).
+PAPERS = ("a4", "letter")
 #: Where Letter is the usual paper (elsewhere A4), by ISO country code.
 LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR", "GT", "CR", "PA"})
 

@@ -40,7 +40,10 @@ WALL_JUMP_S = 120.0
 #: Idle for at least this share of the interval, seen when a reminder is due, counts as a break.
 NATURAL_BREAK_SHARE = 0.5
 #: Snoozes are clamped to this many minutes.
-SNOOZE_MIN, SNOOZE_MAX = 1, 60
+#: "Snooze": how long the popup's and the tray's snooze waits, and the range any snooze is
+#: clamped to.
+SNOOZE_MIN = 10
+SNOOZE_LIMITS = (1, 60)
 #: While the desktop is busy (notifications inhibited, a full-screen window), a due reminder
 #: is asked about again this often, up to the rules' `defer_limit_min`.
 DEFER_RETRY_S = 60.0
@@ -250,9 +253,10 @@ class Reminders:
         self._restart(self._look())
 
     def snooze(self, minutes: float) -> None:
-        """Remind again in `minutes` (clamped to SNOOZE_MIN..SNOOZE_MAX)."""
+        """Remind again in `minutes` (clamped to SNOOZE_LIMITS)."""
         now = self._look()
-        self._snoozed_until = now + min(max(minutes, SNOOZE_MIN), SNOOZE_MAX) * 60.0
+        lo, hi = SNOOZE_LIMITS
+        self._snoozed_until = now + min(max(minutes, lo), hi) * 60.0
 
     def pause(self, until: float | None) -> None:
         """No reminders until the boot time `until` (the interval then starts again), or until

@@ -57,6 +57,16 @@
     </message>
 </context>
 <context>
+    <name>ReminderPopup</name>
+    <message numerus="yes">
+        <source>Start my routine (about %n min)</source>
+        <translation>
+            <numerusform>Start my routine (about %n min)</numerusform>
+            <numerusform>Start my routine (about %n min)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusWindow</name>
     <message numerus="yes">
         <source>in %n min</source>

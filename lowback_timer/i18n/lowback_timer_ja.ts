@@ -852,9 +852,15 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
         <source>I moved</source>
         <translation>体を動かしました</translation>
     </message>
+    <message numerus="yes">
+        <source>Start my routine (about %n min)</source>
+        <translation>
+            <numerusform>ルーティンを始める（約%n分）</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Start a 3-minute routine</source>
-        <translation>3分のルーティンを始める</translation>
+        <source>Start my routine</source>
+        <translation>ルーティンを始める</translation>
     </message>
     <message>
         <source>Snooze %1 min</source>
@@ -880,6 +886,7 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <name>Sheet</name>
     <message>
         <source>, </source>
+        <extracomment>Qt&apos;s page size for each of core.app_state.PAPERS (the one list; a test keeps them matched).</extracomment>
         <translation>、</translation>
     </message>
 </context>

@@ -41,6 +41,8 @@ class Background(QObject):
         self.desktop = desktop or DesktopWatch(parent=self)
         self.idle = idle or IdleMonitor()
         self.popup = ReminderPopup()  # its own top-level window: shown with the main one hidden
+        self.popup.set_routine_length(controller.routine.total_s)
+        controller.routine_changed.connect(lambda r: self.popup.set_routine_length(r.total_s))
         self.service = service or ReminderService(
             controller,
             self.popup,

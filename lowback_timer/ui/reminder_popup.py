@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowback_timer.app.text import fill
+from lowback_timer.app.text import fill, rounded_minutes
+from lowback_timer.core.reminders import SNOOZE_MIN
 from lowback_timer.ui.style import SPACING, label, scaled_font
 
-SNOOZE_MIN = 10
 DEFAULT_TIMEOUT_S = 120
 
 
@@ -33,7 +33,7 @@ class ReminderPopup(QWidget):
     """The reminder's popup; views connect its signals, it decides nothing itself."""
 
     moved = Signal()  # "I moved"
-    routine_requested = Signal()  # "Start a 3-minute routine"
+    routine_requested = Signal()  # "Start my routine (about 5 min)": today's routine
     snoozed = Signal(int)  # minutes
     dismissed = Signal()  # the close button
     timed_out = Signal()  # nobody answered within the timeout
@@ -78,7 +78,8 @@ class ReminderPopup(QWidget):
         self.moved_button.setDefault(False)
         self.moved_button.setAutoDefault(False)
         self.moved_button.clicked.connect(lambda: self._answer(self.moved.emit))
-        self.routine_button = QPushButton(self.tr("Start a 3-minute routine"))
+        self.routine_button = QPushButton()
+        self.set_routine_length(0)
         self.routine_button.setAutoDefault(False)
         self.routine_button.clicked.connect(lambda: self._answer(self.routine_requested.emit))
         self.snooze_button = QPushButton(fill(self.tr("Snooze %1 min"), SNOOZE_MIN))
@@ -108,6 +109,15 @@ class ReminderPopup(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
+
+    def set_routine_length(self, total_s: int) -> None:
+        """Say what "start" starts: today's routine, as long as it is (0: not known yet)."""
+        minutes = rounded_minutes(total_s) if total_s else 0
+        self.routine_button.setText(
+            self.tr("Start my routine (about %n min)", "", minutes)
+            if minutes
+            else self.tr("Start my routine")
+        )
 
     def buttons(self) -> list[QPushButton | QToolButton]:
         return [self.moved_button, self.routine_button, self.snooze_button, self.close_button]

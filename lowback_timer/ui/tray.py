@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from lowback_timer.app.reminder_service import HOUR_S, ReminderService, State, Status
 from lowback_timer.app.text import fill
-from lowback_timer.ui.reminder_popup import SNOOZE_MIN
+from lowback_timer.core.reminders import SNOOZE_MIN
 from lowback_timer.ui.style import SPACING, label
 
 

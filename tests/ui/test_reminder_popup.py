@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
-from lowback_timer.ui.reminder_popup import SNOOZE_MIN, ReminderPopup
+from lowback_timer.core.reminders import SNOOZE_MIN
+from lowback_timer.ui.reminder_popup import ReminderPopup
 
 
 @pytest.fixture
@@ -112,7 +113,9 @@ def test_each_button_emits_and_hides(qtbot: QtBot, popup: ReminderPopup, name: s
 
 def test_button_texts(popup: ReminderPopup) -> None:
     assert popup.moved_button.text() == "I moved"
-    assert popup.routine_button.text() == "Start a 3-minute routine"
+    assert popup.routine_button.text() == "Start my routine"  # its length not known yet
+    popup.set_routine_length(5 * 60 + 20)
+    assert popup.routine_button.text() == "Start my routine (about 5 min)"
     assert popup.snooze_button.text() == "Snooze 10 min"
     assert popup.close_button.text() == "×"
     assert SNOOZE_MIN == 10

@@ -359,3 +359,10 @@ def test_my_routine_is_named_on_the_sheet(qtbot: QtBot, content: Content, tmp_pa
     assert [s.name for s in sheet.stretches] == [
         content.stretch_for(i.variant).name("en") for i in saved.items
     ]
+
+
+def test_one_list_of_papers() -> None:
+    from lowback_timer.core.app_state import PAPERS
+    from lowback_timer.sheet.pdf import PAGE_SIZES
+
+    assert tuple(PAGE_SIZES) == PAPERS

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from lowback_timer.app.desktop_watch import IdleMonitor
 from lowback_timer.app.reminder_service import ReminderService
+from lowback_timer.app.text import rounded_minutes
 from lowback_timer.app.translations import app_locale
 from lowback_timer.core.content import Content
 from lowback_timer.ui.background import Background
@@ -115,6 +116,9 @@ def test_keyboard_users_answer_the_reminder_from_the_menu(qtbot: QtBot, window: 
     made = background(qtbot, window, has_tray=True)
     made.commands.stand_up_action.trigger()
     assert popup_of(made.service).isVisible()
+    # It says what it will start: today's routine, as long as it is (not "a 3-minute" one).
+    minutes = rounded_minutes(window.controller.routine.total_s)
+    assert popup_of(made.service).routine_button.text() == f"Start my routine (about {minutes} min)"
     made.commands.snooze_action.trigger()
     assert not popup_of(made.service).isVisible()
     assert made.commands.status_text() == "Next posture reminder at 10:10"
