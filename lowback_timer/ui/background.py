@@ -40,12 +40,16 @@ class Background(QObject):
         self.controller, self.window = controller, window
         self.desktop = desktop or DesktopWatch(parent=self)
         self.idle = idle or IdleMonitor()
-        self.popup = ReminderPopup()  # its own top-level window: shown with the main one hidden
-        self.popup.set_routine_length(controller.routine.total_s)
-        controller.routine_changed.connect(lambda r: self.popup.set_routine_length(r.total_s))
+        # The popup: its own top-level window, shown with the main one hidden (a given service
+        # brings its own).
+        popup = service.popup if service is not None else ReminderPopup()
+        assert isinstance(popup, ReminderPopup)
+        self.popup = popup
+        popup.set_routine_length(controller.routine.total_s)
+        controller.routine_changed.connect(lambda r: popup.set_routine_length(r.total_s))
         self.service = service or ReminderService(
             controller,
-            self.popup,
+            popup,
             idle=self.idle.idle_seconds,
             busy=self.desktop.busy,
             parent=self,
