@@ -1,3 +1,4 @@
+import inspect
 import os
 
 import pytest
@@ -20,3 +21,22 @@ def _own_user_settings(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
     for scope_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(scope_format, QSettings.Scope.UserScope, folder)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that start a process (the app, a command, Python) as slow."""
+    sources: dict[object, bool] = {}
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is None:
+            continue
+        if function not in sources:
+            try:
+                text = inspect.getsource(function)
+            except (OSError, TypeError):
+                text = ""
+            sources[function] = any(
+                word in text for word in ("subprocess.", "App(", "lowback_timer(", "run_app(")
+            )
+        if sources[function]:
+            item.add_marker(pytest.mark.slow)
