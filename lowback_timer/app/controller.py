@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -49,7 +48,7 @@ from lowback_timer.core.my_routine import (
 )
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
-from lowback_timer.core.settings import Settings, coerce
+from lowback_timer.core.settings import Settings, coerce, stored
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +280,7 @@ class Controller(QObject):
             if values[name] is None:
                 self.store.remove(name)
             else:
-                self.store.setValue(name, _stored(values[name]))
+                self.store.setValue(name, stored(values[name]))
         self._sync()
 
     def _sync(self) -> None:
@@ -400,8 +399,3 @@ class Controller(QObject):
             ),
             self.store.fileName(),
         )
-
-
-def _stored(value: Any) -> Any:
-    # QSettings keeps lists, not tuples; an empty list reads back as None, so store a string.
-    return ",".join(value) if isinstance(value, tuple) else value

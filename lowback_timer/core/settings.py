@@ -104,6 +104,13 @@ def coerce(
     return replace(Settings(), **values)
 
 
+def stored(value: Any) -> Any:
+    """A setting's value as the settings file keeps it (the one place lists are encoded;
+    `_convert` decodes them): a list as one comma-joined string, since QSettings reads an
+    empty list back as None."""
+    return ",".join(value) if isinstance(value, tuple) else value
+
+
 def _convert(value: Any, kind: type) -> Any:
     if value is None:
         return None
@@ -114,7 +121,7 @@ def _convert(value: Any, kind: type) -> Any:
             return bool(value)
         raise ValueError(value)
     if kind is tuple:
-        # QSettings hands back a comma-joined string (see app/controller.py) or a list.
+        # A comma-joined string, as `stored` writes it (or a list, written by hand).
         items = value.split(",") if isinstance(value, str) else list(value or [])
         return tuple(str(x) for x in items if str(x))
     return kind(value)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import Content
-from lowback_timer.core.settings import Settings
+from lowback_timer.core.settings import Settings, stored
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.reminder_popup import ReminderPopup
 from lowback_timer.ui.wizard import SetupWizard
@@ -35,7 +35,7 @@ def store_settings(store: QSettings, settings: Settings) -> None:
         if value is None:
             store.remove(name)
         else:
-            store.setValue(name, ",".join(value) if isinstance(value, tuple) else value)
+            store.setValue(name, stored(value))
     store.sync()
 
 
