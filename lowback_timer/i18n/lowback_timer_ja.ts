@@ -303,104 +303,8 @@
         <translation>腰ストレッチタイマー</translation>
     </message>
     <message>
-        <source>&amp;Routine</source>
-        <translation>ルーティン(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Start my routine</source>
-        <translation>ルーティンを始める(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>記録(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint sheet…</source>
-        <translation>シートを印刷(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Save sheet as P&amp;DF…</source>
-        <translation>シートをPDFで保存(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>設定(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>終了(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <source>How often, and what to expect</source>
-        <translation>行う頻度と、期待できること</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>キーボードショートカット(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation>このアプリについて(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About Low-back Timer</source>
-        <translation>腰ストレッチタイマーについて</translation>
-    </message>
-    <message>
-        <source>Low-back Timer %1
-
-Guided stretches for an aching lower back and heavy legs. General guidance, not a diagnosis or a treatment.
-
-Your history and settings stay on this computer; nothing is sent anywhere.</source>
-        <translation>腰ストレッチタイマー %1
-
-腰の痛みや脚の重だるさに向けた、ガイド付きのストレッチです。一般的なガイドであり、診断や治療ではありません。
-
-記録と設定はこのコンピューターの中だけに保存され、どこにも送信されません。</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Has anything changed since your last safety check?</source>
-        <translation>前回の安全チェックから、何か変わったことはありますか？</translation>
-    </message>
-    <message>
-        <source>New pain, numbness, weakness, or anything that feels different from usual.</source>
-        <translation>新しい痛み、しびれ、力の入りにくさなど、いつもと違うと感じることです。</translation>
-    </message>
-    <message>
-        <source>Nothing has changed</source>
-        <translation>変わりありません</translation>
-    </message>
-    <message>
-        <source>Show me the check</source>
-        <translation>チェックを表示する</translation>
-    </message>
-    <message>
-        <source>stretching-routine.pdf</source>
-        <translation>ストレッチルーティン.pdf</translation>
-    </message>
-    <message>
-        <source>Save sheet as PDF</source>
-        <translation>シートをPDFで保存</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDFファイル (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Sheet saved as %1</source>
-        <translation>シートを %1 に保存しました</translation>
     </message>
     <message>
         <source>Please do the safety check before your next routine. It takes a minute.</source>
@@ -409,14 +313,6 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <message>
         <source>Safety check</source>
         <translation>安全チェック</translation>
-    </message>
-    <message>
-        <source>Safety &amp;check…</source>
-        <translation>安全チェック(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Change &amp;answers…</source>
-        <translation>回答を変更(&amp;A)…</translation>
     </message>
 </context>
 <context>
@@ -865,6 +761,13 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <message>
         <source>Snooze %1 min</source>
         <translation>%1分後にもう一度</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineFlow</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1264,113 @@ Your history and settings stay on this computer; nothing is sent anywhere.</sour
     <message>
         <source>Where do you live? If you ever need help, its numbers are shown first.</source>
         <translation>お住まいの地域はどこですか？助けが必要なとき、その地域の番号を最初に表示します。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Routine</source>
+        <translation>ルーティン(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start my routine</source>
+        <translation>ルーティンを始める(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Change &amp;answers…</source>
+        <translation>回答を変更(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Safety &amp;check…</source>
+        <translation>安全チェック(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>記録(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint sheet…</source>
+        <translation>シートを印刷(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save sheet as P&amp;DF…</source>
+        <translation>シートをPDFで保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>How often, and what to expect</source>
+        <translation>行う頻度と、期待できること</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>このアプリについて(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Low-back Timer</source>
+        <translation>腰ストレッチタイマーについて</translation>
+    </message>
+    <message>
+        <source>Low-back Timer %1
+
+Guided stretches for an aching lower back and heavy legs. General guidance, not a diagnosis or a treatment.
+
+Your history and settings stay on this computer; nothing is sent anywhere.</source>
+        <translation>腰ストレッチタイマー %1
+
+腰の痛みや脚の重だるさに向けた、ガイド付きのストレッチです。一般的なガイドであり、診断や治療ではありません。
+
+記録と設定はこのコンピューターの中だけに保存され、どこにも送信されません。</translation>
+    </message>
+    <message>
+        <source>Save sheet as PDF</source>
+        <translation>シートをPDFで保存</translation>
+    </message>
+    <message>
+        <source>stretching-routine.pdf</source>
+        <translation>ストレッチルーティン.pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sheet saved as %1</source>
+        <translation>シートを %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Safety check</source>
+        <translation>安全チェック</translation>
+    </message>
+    <message>
+        <source>Has anything changed since your last safety check?</source>
+        <translation>前回の安全チェックから、何か変わったことはありますか？</translation>
+    </message>
+    <message>
+        <source>New pain, numbness, weakness, or anything that feels different from usual.</source>
+        <translation>新しい痛み、しびれ、力の入りにくさなど、いつもと違うと感じることです。</translation>
+    </message>
+    <message>
+        <source>Nothing has changed</source>
+        <translation>変わりありません</translation>
+    </message>
+    <message>
+        <source>Show me the check</source>
+        <translation>チェックを表示する</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,118 @@
+"""What happens around a routine, decided without widgets: what Start must show first (the
+safety check, "anything changed?", the "before" rating, or the timer), what a stop for a
+sign or a failed check changes and records, what the history calls the routine, and what is
+left after a stop for one stretch. The gate (core/gate.py) decides; this applies it and keeps
+the few facts between screens; ui/main_window.py only shows the screen it names."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QObject
+
+from lowback_timer.app.controller import Controller
+from lowback_timer.app.history_recorder import HistoryRecorder
+from lowback_timer.core.content import StopReason, Urgency
+from lowback_timer.core.gate import StartStep
+from lowback_timer.core.routine import Answers, Routine
+from lowback_timer.core.screening import Outcome
+from lowback_timer.core.session import Session, Summary
+
+
+class Show(Enum):
+    """The screen Start leads to."""
+
+    CHECK = "check"  # the whole safety check first; the routine starts once it is passed
+    ASK_IF_CHANGED = "ask-if-changed"  # the check is due again: one question first
+    RATE = "rate"  # how the back and legs feel, then the routine
+    TIMER = "timer"
+
+
+class RoutineFlow(QObject):
+    def __init__(self, controller: Controller, history: HistoryRecorder) -> None:
+        super().__init__(history)
+        self.controller, self.history = controller, history
+        self._name = ""  # what the history calls the routine that starts next
+        self._types: tuple[str, ...] = ()  # and the types it was built for
+        self._rate_first = False  # ask how the back and legs feel before the next start
+        self.rest: Routine | None = None  # what is left after a stop for one stretch
+
+    # --- starting -----------------------------------------------------------------------
+    def today(self) -> None:
+        """Today's routine is next (Start, the reminder's start): named as it is, rated first
+        when the user asked for ratings."""
+        controller = self.controller
+        saved = controller.saved_routine
+        self._named(saved.name(controller.lang) if saved else "", controller.settings.types)
+        self._rate_first = controller.settings.ask_ratings
+
+    def for_answers(self, answers: Answers) -> Routine:
+        """The routine for these answers is next (`lowback-timer session`), at once."""
+        self._named("", answers.types)
+        self._rate_first = False
+        return self.controller.routine_for(answers)
+
+    def next_screen(self, routine: Routine | None) -> tuple[Show, Routine]:
+        """What Start must show now, for `routine` (None: today's), asked of the stored
+        decision read again (a check failed in another window or copy wins)."""
+        step = self.controller.start_step()
+        chosen = routine or self.controller.routine
+        if step is StartStep.CHECK:
+            return Show.CHECK, chosen
+        if step is StartStep.ASK_IF_CHANGED:
+            return Show.ASK_IF_CHANGED, chosen
+        return (Show.RATE if self._rate_first else Show.TIMER), chosen
+
+    def may_start_now(self) -> bool:
+        """After the check the wizard ran: start only if it passed and is not due."""
+        return self.controller.start_step() is StartStep.RUN
+
+    def _named(self, name: str, types: tuple[str, ...]) -> None:
+        content, lang = self.controller.content, self.controller.lang
+        self._types = tuple(types)
+        names = [content.pain_type(t).name(lang) for t in types]
+        self._name = name or self.tr(", ").join(names)
+
+    # --- the history --------------------------------------------------------------------
+    def session_started(self, routine: Routine) -> None:
+        self.history.session_started(routine, self._name, self._types)
+
+    def session_ended(self, summary: Summary) -> bool:
+        """Recorded; True when the "after" rating should be asked."""
+        self.history.session_ended(summary)
+        return summary.finished and self.controller.settings.ask_ratings
+
+    def rated(self, back: int | None, legs: int | None, *, after: bool) -> None:
+        if after:
+            self.history.rated_after(back, legs)
+        else:
+            self.history.rated_before(back, legs)
+
+    # --- safety -------------------------------------------------------------------------
+    def check_failed(self, outcome: Outcome) -> None:
+        """A check that ends routines (the gate already recorded it): the history keeps each
+        group answered "yes", by id, never in the user's own words."""
+        groups = {s.id: g for g in self.controller.content.check_groups for s in g.signs}
+        for group in sorted({groups[sign.id] for sign in outcome.signs}, key=lambda g: g.tier):
+            self.history.safety_stop("check", group.tier, group.id)
+
+    def stopped(self, reason_id: str, session: Session | None) -> StopReason:
+        """ "Something feels wrong" and what the user felt: kept by the gate first (a sign that
+        ends routines needs a new check), then in the history; for a stretch-only reason,
+        `rest` is the routine from the next stretch on."""
+        content = self.controller.content
+        self.controller.record_stop(reason_id)
+        reason = content.stop_reason(reason_id)
+        if reason.tier is not None:
+            self.history.safety_stop("stop", reason.tier, reason_id)
+        one_stretch = (
+            reason.tier is not None and content.tier(reason.tier).urgency is Urgency.STOP_STRETCH
+        )
+        self.rest = None
+        if one_stretch and session is not None:
+            self.rest = self.controller.rest_after(session.routine, session.index)
+        return reason
+
+    def take_rest(self) -> Routine | None:
+        rest, self.rest = self.rest, None
+        return rest
