@@ -15,6 +15,7 @@ from lowback_timer.commands.cli import main
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import build_routine
 from tests.cli import run
+from tests.processes import run_app
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 # `plan` uses QtCore's translations and makes a QCoreApplication when there is none; in this
@@ -214,14 +215,7 @@ def test_exit_after_first_frame(tmp_path: Path) -> None:
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "lowback_timer", "--verbose", "--exit-after-first-frame"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_app("--verbose", "--exit-after-first-frame", env=env)
     assert done.returncode == 0, done.stderr
     assert "First frame painted." in done.stderr
 

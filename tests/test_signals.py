@@ -18,6 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from lowback_timer.ui.app import QUIT_SIGNALS, quit_on_signals
+from tests.processes import run_app
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -179,14 +180,7 @@ def test_a_second_start_brings_the_first_forward_and_exits(tmp_path: Path, elsew
     if elsewhere:
         (tmp_path / "other-tmp").mkdir()
         env |= {"TMPDIR": str(tmp_path / "other-tmp"), "USER": "somebody-else"}
-    second = subprocess.run(
-        [sys.executable, "-m", "lowback_timer"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
+    second = run_app(env=env, timeout=30)
     assert second.returncode == 0, second.stderr
     assert "already running; its window was brought forward" in second.stdout
     first.wait_for("Another start asked this copy to come forward.")

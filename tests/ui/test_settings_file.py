@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 from lowback_timer.app.controller import APPLICATION, ORGANIZATION, SET_ASIDE, open_store
 from lowback_timer.app.settings_file import problem_with, settings_path
+from tests.processes import run_app
 
 # Makes Qt's INI reader throw std::bad_alloc: the process aborts (status 134).
 CRAFTED = b"[General]\nunrelated_key=@Variant(\\0\\0\\0\\v\\x7f\\xff\\xff\\xff)\n"
@@ -62,14 +61,7 @@ def test_the_command_line_survives_a_crafted_file(tmp_path: Path) -> None:
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "QT_QPA_PLATFORM": "offscreen",
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "lowback_timer", "plan", "--lang", "en"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_app("plan", "--lang", "en", env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Routine for the desk")
     assert list(config.glob(f"{APPLICATION}.conf.broken-*"))

@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from dataclasses import replace
 from datetime import date
@@ -26,6 +25,7 @@ from lowback_timer.sheet import pdf as sheet_output
 from lowback_timer.sheet.layout import Sheet, sheet_for
 from lowback_timer.sheet.pdf import routine_sheet, write_pdf
 from tests.cli import run
+from tests.processes import run_app
 from tests.ui.helpers import open_window
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
@@ -288,14 +288,7 @@ def test_headless_without_any_display(tmp_path: Path) -> None:
     env.pop("QT_QPA_PLATFORM", None)
     env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
     path = tmp_path / "headless.pdf"
-    done = subprocess.run(
-        [sys.executable, "-m", "lowback_timer", "sheet", "-o", str(path), "--paper", "letter"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_app("sheet", "-o", str(path), "--paper", "letter", env=env)
     assert done.returncode == 0, done.stderr
     assert pdf_info(path)["Page size"].endswith("(letter)")
 
