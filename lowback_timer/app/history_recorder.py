@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from lowback_timer.core.content import HISTORY_FILE
 from lowback_timer.core.routine import Routine
 from lowback_timer.core.session import Summary
 
 if TYPE_CHECKING:  # sqlite3 and the history are loaded on the first write, after the first frame
     from lowback_timer.core.history import History, HistoryError, RatingPoint, Week
 
-FILE_NAME = "history.sqlite3"  # (core.history.FILE_NAME; a test keeps the two the same)
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class HistoryRecorder(QObject):
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.path = folder / FILE_NAME
+        self.path = folder / HISTORY_FILE
         self._history: History | None = None  # the GUI thread's, for reading
         self._told = ""
         self._before: tuple[int | None, int | None] | None = None

@@ -43,6 +43,11 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
+#: The history's file in the app's data folder (named here, where nothing loads sqlite3, so
+#: that the recorder can name it before the first frame).
+HISTORY_FILE = "history.sqlite3"
+
+
 def package_root() -> Path:
     return Path(str(resources.files("lowback_timer")))
 

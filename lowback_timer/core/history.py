@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from lowback_timer.core import atomic
+from lowback_timer.core.content import HISTORY_FILE
 
-FILE_NAME = "history.sqlite3"
+FILE_NAME = HISTORY_FILE
 REMINDER_EVENTS = (
     *("shown", "moved", "snoozed", "dismissed"),
     *("timed out", "natural break", "deferred"),

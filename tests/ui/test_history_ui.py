@@ -388,10 +388,3 @@ def test_history_to_an_unwritable_place_is_exit_2(
     code, out, err = run(capsys, "history", "--csv", "-o", "/nonexistent-folder/h.csv")
     assert code == 2 and out == ""
     assert err.startswith("lowback-timer history: cannot write /nonexistent-folder/h.csv")
-
-
-def test_the_recorder_names_the_same_file_as_the_history() -> None:
-    from lowback_timer.app import history_recorder
-    from lowback_timer.core import history
-
-    assert history_recorder.FILE_NAME == history.FILE_NAME
