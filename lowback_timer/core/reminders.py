@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from lowback_timer.core.clock import Clock, monotonic_clock
-from lowback_timer.core.settings import setting
+from lowback_timer.core.settings import Settings, limits, setting
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ SNOOZE_LIMITS = (1, 60)
 DEFER_RETRY_S = 60.0
 
 MINUTES_PER_DAY = 24 * 60
+_SETTINGS = Settings()  # the defaults
 WEEKDAYS = frozenset(range(7))  # Monday = 0, as `date.weekday()`
 
 
@@ -76,18 +77,21 @@ def _local_wall() -> datetime:
 class ReminderRules:
     """When reminders may come. Numbers outside their range are clamped."""
 
-    interval_min: int = setting(60, 15, 180)
+    # The defaults and ranges are the settings' (core/settings.py), declared there once.
+    interval_min: int = setting(_SETTINGS.reminder_interval_min, *limits("reminder_interval_min"))
     #: Working days, Monday = 0. None of them: no reminders at all.
     days: frozenset[int] = frozenset(range(5))
     #: Working hours as minutes of the day, [start, end); start after end spans midnight
     #: (22:00-06:00, a night shift); start == end means all day.
-    start_min: int = setting(9 * 60, 0, MINUTES_PER_DAY)
-    end_min: int = setting(18 * 60, 0, MINUTES_PER_DAY)
+    start_min: int = setting(_SETTINGS.work_start_min, *limits("work_start_min"))
+    end_min: int = setting(_SETTINGS.work_end_min, *limits("work_end_min"))
     #: No reminder in the first minutes after waking (or after the wall clock jumped).
     wake_grace_min: int = setting(5, 0, 60)
     #: How long a due reminder waits for a presentation or "do not disturb" to end; after
     #: that it comes anyway. 0: it never waits.
-    defer_limit_min: int = setting(30, 0, 120)
+    defer_limit_min: int = setting(
+        _SETTINGS.reminder_defer_limit_min, *limits("reminder_defer_limit_min")
+    )
 
     def __post_init__(self) -> None:
         for f in fields(self):
