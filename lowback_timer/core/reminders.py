@@ -48,7 +48,6 @@ SNOOZE_LIMITS = (1, 60)
 #: is asked about again this often, up to the rules' `defer_limit_min`.
 DEFER_RETRY_S = 60.0
 
-MINUTES_PER_DAY = 24 * 60
 _SETTINGS = Settings()  # the defaults
 WEEKDAYS = frozenset(range(7))  # Monday = 0, as `date.weekday()`
 
