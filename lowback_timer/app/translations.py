@@ -58,5 +58,5 @@ def app_locale(lang: str, system: QLocale | None = None) -> QLocale:
     """The locale for numbers, days and times: the system's when it speaks the app's language
     (a British user keeps the 24-hour clock), else that language's own."""
     system = system or QLocale.system()
-    language = QLocale.Language.Japanese if lang == "ja" else QLocale.Language.English
+    language = QLocale(lang).language()
     return system if system.language() == language else QLocale(language)

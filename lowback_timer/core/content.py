@@ -77,6 +77,9 @@ _SECONDS = Int(0, 60, unit=" s")
 class Meta:
     languages: tuple[str, ...] = spec(ListOf(Id(), min_items=1))
     language_names: Texts = spec(Text())  # each language's name in that language
+    no_italics: tuple[str, ...] = spec(ListOf(Ref("language")), default=())
+    no_sentence_space: tuple[str, ...] = spec(ListOf(Ref("language")), default=())
+    my_routine_name: Texts | None = spec(Text(), default=None)
 
 
 @shape

@@ -49,10 +49,7 @@ def format_clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-#: Languages whose sentences follow each other without a space (they end in "。").
-_NO_SPACE_BETWEEN_SENTENCES = frozenset({"ja", "zh"})
-
-
-def join_sentences(lang: str, *sentences: str) -> str:
-    """Sentences of one paragraph: a space between them, none in Japanese."""
-    return ("" if lang in _NO_SPACE_BETWEEN_SENTENCES else " ").join(s for s in sentences if s)
+def join_sentences(no_space: bool, *sentences: str) -> str:
+    """Sentences of one paragraph: a space between them, none where the language puts none
+    (Japanese: its sentences end in "。"; `meta.no_sentence_space`)."""
+    return ("" if no_space else " ").join(s for s in sentences if s)

@@ -31,7 +31,6 @@ from lowback_timer.core.yamlsafe import LineMap, YamlError, read_yaml
 
 FILE_NAME = "my-routine.yaml"
 ROUTINE_ID = "my-routine"
-DEFAULT_NAME = {"en": "My routine", "ja": "マイルーティン"}
 _HEADER = (
     "# My routine, saved by Low-back Timer. Same schema as the bundled routines/ files.\n"
     "# Holds must stay within each stretch's safe range; the app checks this file on start-up.\n"
@@ -106,11 +105,14 @@ def save_my_routine(
     place: str,
     items: Sequence[RoutineItem],
     *,
-    name: Mapping[str, str] = DEFAULT_NAME,
+    name: Mapping[str, str] | None = None,
     bundled: Path | None = None,
 ) -> None:
     """Write the routine atomically; raise ContentInvalidError (nothing written) if it would not
     load back, OSError if the folder cannot be written."""
+    if name is None:  # the content's name for it (meta.my_routine_name), in every language
+        default = content.meta.my_routine_name
+        name = {lang: default(lang) if default else "My routine" for lang in content.languages}
     text = _HEADER + yaml.safe_dump(
         document(content, place, items, name),
         allow_unicode=True,

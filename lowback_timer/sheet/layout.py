@@ -61,6 +61,8 @@ class Sheet:
     """Every text on the sheet, in one language, ready to draw."""
 
     lang: str
+    italics: bool  # the language's script has italics (meta.no_italics)
+    no_sentence_space: bool  # (meta.no_sentence_space)
     title: str
     subtitle: str
     stretches: tuple[SheetStretch, ...]
@@ -160,6 +162,8 @@ def sheet_for(
     )
     return Sheet(
         lang=lang,
+        italics=lang not in content.meta.no_italics,
+        no_sentence_space=lang in content.meta.no_sentence_space,
         title=words.title(),
         subtitle=" · ".join(
             x for x in (for_whom, phrases.plan_title(place, routine.total_s), day) if x
@@ -191,9 +195,10 @@ ONE_COLUMN_UP_TO = 4
 class _Pen:
     """Fonts in points on a painter scaled to points (pixel sizes, so the scale applies)."""
 
-    def __init__(self, painter: QPainter, lang: str) -> None:
+    def __init__(self, painter: QPainter, lang: str, *, italics: bool = True) -> None:
         self.painter = painter
         self.lang = lang
+        self.italics = italics
 
     def font(self, size: float, *, bold: bool = False, italic: bool = False) -> QFont:
         font = QFont()
@@ -242,7 +247,7 @@ def _paint(sheet: Sheet, device: QPagedPaintDevice, painter: QPainter) -> int:
     area = device.pageLayout().paintRect(QPageLayout.Unit.Point)
     painter.scale(device.logicalDpiX() / 72.0, device.logicalDpiY() / 72.0)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = _Pen(painter, sheet.lang)
+    pen = _Pen(painter, sheet.lang, italics=sheet.italics)
     blocks = _blocks(sheet, pen)
     width = area.width()
     pages = _pages(blocks, width, area.height())
@@ -300,7 +305,7 @@ def _row(cells: list[_Block]) -> _Block:
 
 def _header(sheet: Sheet, pen: _Pen) -> _Block:
     title, small, body = pen.font(18, bold=True), pen.font(9.5), pen.font(9.5)
-    advice = join_sentences(sheet.lang, sheet.rule, sheet.breathing, sheet.how_often)
+    advice = join_sentences(sheet.no_sentence_space, sheet.rule, sheet.breathing, sheet.how_often)
 
     def parts(width: float) -> list[tuple[str, QFont, QColor, float]]:
         return [
@@ -327,7 +332,7 @@ def _stretch_block(
     picture_w, picture_h = picture
     name, dose = pen.font(12 * size, bold=True), pen.font(10 * size, bold=True)
     # Japanese has no true italics (a slanted CJK face reads badly): the words mark the cue.
-    how, cue = pen.font(9.5 * size), pen.font(9.5 * size, italic=pen.lang != "ja")
+    how, cue = pen.font(9.5 * size), pen.font(9.5 * size, italic=pen.italics)
 
     def lines(width: float) -> list[tuple[str, QFont, float]]:
         return [

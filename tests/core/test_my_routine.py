@@ -207,3 +207,13 @@ def test_a_symbolic_link_loop_is_told_not_ignored(tmp_path: Path) -> None:
     [error] = loaded.errors
     assert "symbolic link that leads to no file" in error.message
     assert loaded.moved_to is not None and loaded.moved_to.is_symlink()  # kept, not deleted
+
+
+def test_a_saved_routine_is_named_by_the_content(tmp_path: Path) -> None:
+    path = tmp_path / FILE_NAME
+    save_my_routine(CONTENT, path, "desk", sitting_fatigue_draft().items)
+    loaded = load_my_routine(path)
+    assert loaded.routine is not None
+    name = CONTENT.meta.my_routine_name
+    assert name is not None
+    assert [loaded.routine.name(lang) for lang in ("en", "ja")] == [name("en"), name("ja")]

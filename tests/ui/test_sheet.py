@@ -359,3 +359,11 @@ def test_one_list_of_papers() -> None:
     from lowback_timer.sheet.pdf import PAGE_SIZES
 
     assert tuple(PAGE_SIZES) == PAPERS
+
+
+def test_how_a_language_is_written_comes_from_the_content(content: Content) -> None:
+    """Italics and the space between sentences are the content's (meta.yaml), not code's."""
+    assert content.meta.no_italics == ("ja",) and content.meta.no_sentence_space == ("ja",)
+    english, japanese = a_sheet(content, "en"), a_sheet(content, "ja")
+    assert english.italics and not english.no_sentence_space
+    assert not japanese.italics and japanese.no_sentence_space
