@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -67,7 +68,10 @@ def _first_number(values: list[Any] | None) -> float | None:
     return float(value)
 
 
+@functools.cache
 def _library(name: str) -> ctypes.CDLL | None:
+    """Found once a run: `find_library` runs `ldconfig -p`, a process, each time it is asked
+    (it was asked at every idle or full-screen query)."""
     found = ctypes.util.find_library(name)
     try:
         return ctypes.CDLL(found) if found else None

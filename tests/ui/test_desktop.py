@@ -411,3 +411,20 @@ def test_x11_idle_and_fullscreen_on_xvfb(xvfb: str) -> None:
         xvfb, "-root", "-f", "_NET_ACTIVE_WINDOW", "32x", "-set", "_NET_ACTIVE_WINDOW", "0x7ff0001"
     )
     assert not fullscreen.busy()
+
+
+def test_a_library_is_looked_for_once_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`find_library` starts `ldconfig -p`: it was asked at every idle or full-screen query."""
+    asked: list[str] = []
+
+    def find_library(name: str) -> None:
+        asked.append(name)
+
+    monkeypatch.setattr("ctypes.util.find_library", find_library)
+    desktop._library.cache_clear()
+    try:
+        for _ in range(3):
+            assert desktop._library("no-such-library-here") is None
+    finally:
+        desktop._library.cache_clear()
+    assert asked == ["no-such-library-here"]
