@@ -17,7 +17,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from lowback_timer.ui.app import QUIT_SIGNALS, quit_on_signals
+from lowback_timer.core.exits import QUIT_SIGNALS
+from lowback_timer.ui.app import quit_on_signals
 from tests.processes import run_app
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")

@@ -36,13 +36,12 @@ from lowback_timer.app.sound import quiet_audio_libraries
 from lowback_timer.app.translations import chosen_language, install_translators
 from lowback_timer.core.autostart import APP_ID
 from lowback_timer.core.content import Content, assets_dir
+from lowback_timer.core.exits import QUIT_SIGNALS
 from lowback_timer.core.routine import Answers
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.style import apply_look
 
 log = logging.getLogger(__name__)
-
-QUIT_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 def application() -> QApplication:
