@@ -198,14 +198,14 @@ class Controller(QObject):
         """Take the stored safety decision where it is stricter than this window's: another
         copy, or an earlier run whose settings could not be written, may have found an urgent
         sign (the settings file, and the hold file in the data folder)."""
-        stored = self._settings
+        decided = self._settings
         if not self._write_failed and self._settings_lock_free():  # else: memory and the hold
             self.store.sync()
-            stored = gate.stricter(self._settings, read_settings(self.store, self.content))
-        stored = gate.held(stored, self._read_hold())
-        if stored != self._settings:
-            self._settings = stored
-            self.settings_changed.emit(stored)
+            decided = gate.stricter(self._settings, read_settings(self.store, self.content))
+        decided = gate.held(decided, self._read_hold())
+        if decided != self._settings:
+            self._settings = decided
+            self.settings_changed.emit(decided)
             self._refresh_routine()
 
     def emergency_number(self) -> EmergencyNumber | None:

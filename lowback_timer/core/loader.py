@@ -407,9 +407,10 @@ class _Builder:
                 "(add 'advice')",
             )
         kept = [s.id for s in content.stretches if s.id not in avoid]
-        if not any(
-            variant_for(content, s, place, avoid) for s in kept for place in content.place_ids
-        ):
+        # variant_for falls back to the other places by itself: one place asks them all (no
+        # place at all is reported where the places should be).
+        places = content.place_ids[:1]
+        if places and not any(variant_for(content, s, places[0], avoid) for s in kept):
             report.error(
                 sign.lines["avoid"],
                 f"warning sign '{sign['id']}' leaves no stretch at all: give it a tier that "

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QGridLayout,
     QLabel,
@@ -188,7 +189,7 @@ class PlacePage(QWizardPage):
         time_box.addWidget(self.time_note)
         self._wizard = wizard
         for group in (self.places, self.minutes):
-            group.buttonToggled.connect(lambda _button, _on: self._show_time_note())
+            group.buttonToggled.connect(self._choice_toggled)
         self.gentle.toggled.connect(lambda _on: self._show_time_note())
         # Tab comes to each group at its chosen answer; the arrows change it.
         tab_to_chosen(list(self.place_buttons.values()))
@@ -204,6 +205,10 @@ class PlacePage(QWizardPage):
 
     def initializePage(self) -> None:
         self._show_time_note()
+
+    def _choice_toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:  # (the button left is told too: one note per change)
+            self._show_time_note()
 
     def _show_time_note(self) -> None:
         wizard = self._wizard
