@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from lowback_timer.commands.cli import PIPE_CLOSED, has_display
+from tests.processes import run_app
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 ROUTINE = (
@@ -35,10 +36,9 @@ def child_env(tmp_path: Path, **changes: str) -> dict[str, str]:
 def lowback_timer(
     *argv: str, env: dict[str, str], **kwargs: Any
 ) -> subprocess.CompletedProcess[Any]:
-    """`python -m lowback_timer ARGV` to its end (`kwargs` as for `subprocess.run`)."""
-    return subprocess.run(
-        [sys.executable, "-m", "lowback_timer", *argv], env=env, timeout=60, check=False, **kwargs
-    )
+    """`python -m lowback_timer ARGV` to its end, output as the caller says (`kwargs` as for
+    `subprocess.run`; nothing captured unless asked)."""
+    return run_app(*argv, env=env, **({"capture_output": False, "text": False} | kwargs))
 
 
 @pytest.fixture
