@@ -46,11 +46,6 @@
         <translation>いったん中止しました</translation>
     </message>
     <message>
-        <source>%1 %2</source>
-        <comment>two sentences in a row</comment>
-        <translation>%1%2</translation>
-    </message>
-    <message>
         <source>Emergency number (%1)</source>
         <translation>%1の救急番号</translation>
     </message>

@@ -23,6 +23,7 @@ from lowback_timer.core.content import (
     Urgency,
     WarningSign,
 )
+from lowback_timer.core.language import join_sentences
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.widgets import laid_out, scrolled
 
@@ -172,7 +173,8 @@ class CarePage(QWidget):
         note = self._content.guidance.not_advice(self._lang)
         if tier.urgency is not Urgency.EMERGENCY:  # on tier 1 nothing may soften "call now"
             more = self.tr("You know your body best: if you are unsure, ask for help.")
-            note = fill(self.tr("%1 %2", "two sentences in a row"), note, more)
+            no_space = self._lang in self._content.meta.no_sentence_space
+            note = join_sentences(no_space, note, more)
         self.note.setText(note)
         self.note.show()
         if tier.ends_routine:
