@@ -1,8 +1,12 @@
 import inspect
 import os
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from lowback_timer.core.content import Content
+from lowback_timer.core.loader import load_content
 
 # Tests run headless wherever they run; CI and screenshots under Xvfb set QT_QPA_PLATFORM=xcb.
 # (Read when the QApplication is made, so importing QtCore first is fine.)
@@ -40,3 +44,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             )
         if sources[function]:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _no_real_user_files() -> None:
+    QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    return load_content()

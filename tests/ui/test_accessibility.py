@@ -37,7 +37,7 @@ from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.widgets import Picture
 from lowback_timer.ui.wizard import SetupWizard
 from lowback_timer.ui.wizard.safety import GroupPage
-from tests.ui.helpers import make_wizard, open_window
+from tests.helpers import make_wizard, open_window
 
 INTERACTIVE = (QAbstractButton, QComboBox, QAbstractSpinBox, QSlider, QLineEdit, Picture)
 ANSWERS = Answers(("fatigue", "sitting"), "desk", 5)

@@ -19,7 +19,7 @@ from lowback_timer.core.routine import Phase
 from lowback_timer.core.session import State
 from lowback_timer.ui.app import application
 from lowback_timer.ui.main_window import MainWindow
-from tests.ui.helpers import answer_check, sign_of
+from tests.helpers import answer_check, sign_of
 
 SESSION = ["session", "--type", "nerve", "--place", "floor", "--minutes", "3", "--lang", "en"]
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from lowback_timer.core.content import Content
 from lowback_timer.core.screening import emergency_numbers_for, screen
 from lowback_timer.ui.care import CarePage
-from tests.ui.helpers import open_window, visible_texts
+from tests.helpers import open_window, visible_texts
 
 
 def make_page(qtbot: QtBot, content: Content, country: str | None) -> CarePage:

@@ -48,7 +48,7 @@ from lowback_timer.ui.preferences import PreferencesDialog
 from lowback_timer.ui.style import STYLE_SHEET, Look, apply_look
 from lowback_timer.ui.widgets import CheckRow, Picture, TypeCard
 from lowback_timer.ui.wizard import SetupWizard
-from tests.ui.helpers import answer, make_controller, make_wizard, open_window, to_type_page
+from tests.helpers import answer, make_controller, make_wizard, open_window, to_type_page
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.rating import RatingPage
 from lowback_timer.ui.ratings_chart import SHOWN, series_of
 from tests.cli import run
-from tests.ui.helpers import answer_check, open_window, popup_of
+from tests.helpers import answer_check, open_window, popup_of
 
 
 def history_of(window: MainWindow) -> History:

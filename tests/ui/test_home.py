@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import build_routine
 from lowback_timer.ui.home import HomePage
-from tests.ui.helpers import visible_texts
+from tests.helpers import visible_texts
 
 
 @pytest.fixture

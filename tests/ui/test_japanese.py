@@ -18,7 +18,7 @@ from lowback_timer.core.settings import Settings
 from lowback_timer.ui.care import CarePage
 from lowback_timer.ui.timer import TimerPage
 from tests.fakeclock import FakeClock
-from tests.ui.helpers import make_wizard, visible_texts
+from tests.helpers import make_wizard, visible_texts
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from lowback_timer.core.session import STOP_ABANDONED, State
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.wizard import SetupWizard
-from tests.ui.helpers import (
+from tests.helpers import (
     answer,
     answer_check,
     click,

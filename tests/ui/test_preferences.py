@@ -13,7 +13,7 @@ from lowback_timer.core.content import Content
 from lowback_timer.core.routine import OVERRUN, Phase
 from lowback_timer.core.settings import limits
 from lowback_timer.ui.preferences import PreferencesDialog
-from tests.ui.helpers import make_controller, open_window
+from tests.helpers import make_controller, open_window
 
 
 def test_ok_saves_the_choices_and_the_timer_uses_them(

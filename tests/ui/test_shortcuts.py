@@ -14,7 +14,7 @@ from lowback_timer.core.routine import Answers
 from lowback_timer.core.session import State
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.shortcuts import ShortcutsDialog, keys_of, plain
-from tests.ui.helpers import open_window
+from tests.helpers import open_window
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 ANSWERS = Answers(("standing",), "desk", 3)

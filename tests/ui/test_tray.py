@@ -25,7 +25,7 @@ from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.reminder_popup import ReminderPopup
 from lowback_timer.ui.tray import ReminderActions, clock_time
 from tests.fakeclock import FakeClock
-from tests.ui.helpers import open_window, popup_of
+from tests.helpers import open_window, popup_of
 
 # The offscreen platform has no tray; Qt says so when a tray icon is made anyway.
 pytestmark = pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTray")

@@ -20,7 +20,7 @@ from lowback_timer.core.routine import Answers, build_routine, safe_hold_range
 from lowback_timer.core.screening import Outcome
 from lowback_timer.ui.wizard import CARE_RESULT, SetupWizard
 from lowback_timer.ui.wizard.safety import GroupPage
-from tests.ui.helpers import (
+from tests.helpers import (
     answer,
     answer_check,
     click,

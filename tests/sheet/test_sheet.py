@@ -25,8 +25,8 @@ from lowback_timer.sheet import pdf as sheet_output
 from lowback_timer.sheet.layout import Sheet, sheet_for
 from lowback_timer.sheet.pdf import routine_sheet, write_pdf
 from tests.cli import run
+from tests.helpers import open_window
 from tests.processes import run_app
-from tests.ui.helpers import open_window
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 

@@ -15,7 +15,7 @@ from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import Content
 from lowback_timer.ui.reminder_popup import ReminderPopup
 from tests.fakeclock import FakeClock
-from tests.ui.helpers import make_controller, popup_of
+from tests.helpers import make_controller, popup_of
 
 MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 HOUR = 3600.0

@@ -17,7 +17,7 @@ from lowback_timer.core.routine import build_routine
 from tests.cli import run
 from tests.processes import run_app
 
-BROKEN = Path(__file__).parent / "data" / "broken"
+BROKEN = Path(__file__).parents[1] / "data" / "broken"
 # `plan` uses QtCore's translations and makes a QCoreApplication when there is none; in this
 # process the tests' QApplication must come first.
 pytestmark = pytest.mark.usefixtures("qapp")

@@ -16,7 +16,7 @@ from lowback_timer.core.gate import StartStep
 from lowback_timer.core.my_routine import FILE_NAME, Draft
 from lowback_timer.core.routine import Answers, Phase, build_routine
 from lowback_timer.core.screening import screen
-from tests.ui.helpers import make_controller, sign_of, store_in
+from tests.helpers import make_controller, sign_of, store_in
 
 NOW = 1_750_000_000.0
 
