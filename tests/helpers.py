@@ -48,10 +48,13 @@ def make_controller(
     now: float | None = None,
     country: str = "JP",
 ) -> Controller:
-    """A controller on its own files; the system's country is Japan unless told otherwise."""
+    """A controller on its own files, tidied as the app's start does; the system's country is
+    Japan unless told otherwise."""
     clock: Callable[[], float] = time.time if now is None else (lambda: now)
     store = store or store_in(folder)
-    return Controller(content, lang, store, folder, wall_clock=clock, country=country)
+    controller = Controller(content, lang, store, folder, wall_clock=clock, country=country)
+    controller.tidy()
+    return controller
 
 
 def open_window(

@@ -134,16 +134,27 @@ class Controller(QObject):
         self.wall_clock = wall_clock  # dates the safety check; tests move it
         self._write_failed = False  # the last settings write did not reach the disk
         self._hold_failed = False  # nor the last safety hold (`_keep_hold`)
-        fixed: list[str] = []
-        self._settings = gate.held(read_settings(store, content, fixed.append), self._read_hold())
-        if fixed:  # told once: the fixed values are stored, so the next start is quiet
-            log.warning("settings fixed on load: %s", "; ".join(fixed))
-            self._note("settings-values", self._fixed_note(len(fixed)))
-            self._write([f.name for f in fields(Settings) if store.contains(f.name)])
+        self._fixed: list[str] = []  # settings values fixed on reading, written by `tidy`
+        self._settings = gate.held(
+            read_settings(store, content, self._fixed.append), self._read_hold()
+        )
+        if self._fixed:
+            log.warning("settings fixed on load: %s", "; ".join(self._fixed))
+            self._note("settings-values", self._fixed_note(len(self._fixed)))
         self._saved: SavedRoutine | None = None
-        remove_stale_temporaries(self.data_dir)
-        self._load_my_routine()
+        self._load_my_routine(set_aside=False)
         self._routine = gate.routine_for(content, self._settings, self._saved)
+
+    def tidy(self) -> None:
+        """What the app (not a command that only reads) does once at start: store the settings
+        fixed on reading, so the next start is quiet; remove the temporaries a crash left;
+        move a broken "my routine" aside. __init__ only reads."""
+        if self._fixed:
+            self._write([f.name for f in fields(Settings) if self.store.contains(f.name)])
+            self._fixed = []
+        remove_stale_temporaries(self.data_dir)
+        if self._notes.get("my-routine"):
+            self._load_my_routine()
 
     # --- what screens read --------------------------------------------------------------
     @property
@@ -342,9 +353,9 @@ class Controller(QObject):
             self._routine = routine
             self.routine_changed.emit(routine)
 
-    def _load_my_routine(self) -> None:
-        """Use the saved "my routine" if there is one; a broken file was set aside: say so."""
-        loaded = load_my_routine(self.my_routine_path(), now=self.wall_clock())
+    def _load_my_routine(self, *, set_aside: bool = True) -> None:
+        """Use the saved "my routine" if there is one; a broken file is set aside: say so."""
+        loaded = load_my_routine(self.my_routine_path(), now=self.wall_clock(), set_aside=set_aside)
         self._saved = loaded.routine
         note = ""
         if loaded.errors and loaded.moved_to is not None:

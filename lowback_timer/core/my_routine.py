@@ -150,14 +150,17 @@ class Loaded:
         return "\n".join(str(e) for e in self.errors)
 
 
-def load_my_routine(path: Path, *, bundled: Path | None = None, now: float | None = None) -> Loaded:
+def load_my_routine(
+    path: Path, *, bundled: Path | None = None, now: float | None = None, set_aside: bool = True
+) -> Loaded:
     """Load and check the saved routine. No file: an empty Loaded. A file that is not valid is
-    renamed to `<name>.broken-<timestamp>` and its errors (path:line: message) are returned."""
+    renamed to `<name>.broken-<timestamp>` (unless `set_aside` is False: a command that only
+    reads) and its errors (path:line: message) are returned."""
     if not path.exists() and not path.is_symlink():
         return Loaded()
     if not path.exists():  # a link that leads nowhere, or round in a loop: say so
         errors = [ContentError(str(path), 1, "it is a symbolic link that leads to no file")]
-        return Loaded(errors=tuple(errors), moved_to=_moved_aside(path, now))
+        return Loaded(errors=tuple(errors), moved_to=_moved_aside(path, now, set_aside))
     try:
         errors = _only_routines(path)
         if not errors:
@@ -168,10 +171,12 @@ def load_my_routine(path: Path, *, bundled: Path | None = None, now: float | Non
             errors = [ContentError(str(path), 1, f"no routine with id '{ROUTINE_ID}' here")]
     except ContentInvalidError as exc:
         errors = [e for e in exc.errors if e.path == str(path)] or list(exc.errors)
-    return Loaded(errors=tuple(errors), moved_to=_moved_aside(path, now))
+    return Loaded(errors=tuple(errors), moved_to=_moved_aside(path, now, set_aside))
 
 
-def _moved_aside(path: Path, now: float | None) -> Path | None:
+def _moved_aside(path: Path, now: float | None, set_aside: bool) -> Path | None:
+    if not set_aside:
+        return None
     try:
         return move_aside(path, now)
     except OSError:  # e.g. a read-only folder: leave the file where it is, still unused

@@ -75,6 +75,7 @@ def run_gui(
         lang = chosen_language(requested_lang, store, content)
         app.setProperty("translators", install_translators(app, lang))
         controller = Controller(content, lang, store, parent=app)
+        controller.tidy()
         window = MainWindow(controller)
         instance.show_requested.connect(window.bring_forward)
         # exit(), not quit(): quit() asks each window to close, and one hiding to the tray says no

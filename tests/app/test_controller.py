@@ -229,3 +229,22 @@ def test_a_settings_lock_left_behind_never_holds_a_stop_up(
     controller.record_stop("weakness")
     assert not lock.exists()
     assert read_settings(store_in(tmp_path), content).screened_at == 0.0
+
+
+def test_until_tidied_a_controller_only_reads(content: Content, tmp_path: Path) -> None:
+    """The headless `sheet` command makes a controller and never tidies it: a broken saved
+    routine, a bad value and a crash's temporary file are all left as they are; the app's
+    start (`tidy`) then mends each."""
+    broken = tmp_path / FILE_NAME
+    broken.write_text("routines: [\n", encoding="utf-8")
+    leftover = tmp_path / f".{FILE_NAME}.x1.tmp"
+    leftover.write_text("half", encoding="utf-8")
+    store = store_in(tmp_path)
+    store.setValue("minutes", 500)
+    controller = Controller(content, "en", store, tmp_path, wall_clock=lambda: NOW, country="JP")
+    assert controller.settings.minutes == 30 and controller.saved_routine is None
+    assert broken.is_file() and leftover.is_file() and store.value("minutes") == 500
+    controller.tidy()
+    assert not broken.exists() and list(tmp_path.glob(f"{FILE_NAME}.broken-*"))
+    assert not leftover.exists() and int(store.value("minutes")) == 30
+    assert "kept aside as" in controller.problem
