@@ -33,6 +33,7 @@ from lowback_timer.app.settings_file import set_aside_if_broken, settings_path
 from lowback_timer.app.start_at_login import StartAtLogin
 from lowback_timer.app.text import fill
 from lowback_timer.core import app_state, atomic, gate
+from lowback_timer.core import settings as settings_rules
 from lowback_timer.core.content import (
     Content,
     ContentInvalidError,
@@ -48,7 +49,7 @@ from lowback_timer.core.my_routine import (
 )
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
-from lowback_timer.core.settings import Settings, coerce, stored
+from lowback_timer.core.settings import Settings, coerce, migrated, stored, stored_keys
 
 log = logging.getLogger(__name__)
 
@@ -96,9 +97,10 @@ def default_data_dir() -> Path:
 def read_settings(
     store: QSettings, content: Content, report: Callable[[str], None] = lambda _note: None
 ) -> Settings:
-    """The stored settings, with values out of range clamped (each fix told to `report`)."""
-    raw = {f.name: store.value(f.name) for f in fields(Settings) if store.contains(f.name)}
-    return coerce(raw, report, app_state.vocabularies(content))
+    """The stored settings, old keys read under their new names, and values out of range
+    clamped (each fix told to `report`)."""
+    raw = {name: store.value(name) for name in stored_keys() if store.contains(name)}
+    return coerce(migrated(raw), report, app_state.vocabularies(content))
 
 
 class Controller(QObject):
@@ -147,10 +149,15 @@ class Controller(QObject):
 
     def tidy(self) -> None:
         """What the app (not a command that only reads) does once at start: store the settings
-        fixed on reading, so the next start is quiet; remove the temporaries a crash left;
-        move a broken "my routine" aside. __init__ only reads."""
-        if self._fixed:
-            self._write([f.name for f in fields(Settings) if self.store.contains(f.name)])
+        fixed or renamed on reading (old keys removed), so the next start is quiet; remove the
+        temporaries a crash left; move a broken "my routine" aside. __init__ only reads."""
+        old = [step for step in settings_rules.MIGRATIONS if self.store.contains(step.old)]
+        if self._fixed or old:
+            for step in old:
+                self.store.remove(step.old)
+            renamed = [step.new for step in old if step.new is not None]
+            present = [f.name for f in fields(Settings) if self.store.contains(f.name)]
+            self._write(list(dict.fromkeys(present + renamed)))
             self._fixed = []
         remove_stale_temporaries(self.data_dir)
         if self._notes.get("my-routine"):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from lowback_timer.core.clock import Clock, monotonic_clock
-from lowback_timer.core.settings import Settings, limits, setting
+from lowback_timer.core.settings import Settings, clamp, limits, setting
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +96,7 @@ class ReminderRules:
         for f in fields(self):
             bounds = f.metadata.get("range")
             if bounds is not None:
-                lo, hi = bounds
-                object.__setattr__(self, f.name, int(min(max(getattr(self, f.name), lo), hi)))
+                object.__setattr__(self, f.name, clamp(getattr(self, f.name), bounds, int))
         object.__setattr__(self, "days", frozenset(d for d in self.days if d in WEEKDAYS))
 
     @property

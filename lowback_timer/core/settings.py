@@ -10,22 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: Names of vocabularies a setting's value must come from; the caller passes their values.
 PLACES, LANGUAGES, REGIONS = "places", "languages", "regions"
 
 
 def setting(
-    default: Any,
+    default: T,
     lo: float | None = None,
     hi: float | None = None,
     *,
     kind: type | None = None,
     vocabulary: str | None = None,
-) -> Any:
+) -> T:
     """A settings field: its default, and either a range (lo..hi) or a vocabulary name.
-    `kind` is the stored type when the default (None) does not tell it."""
+    `kind` is the stored type when the default (None) does not tell it. Typed as its
+    default, so mypy checks each field's declared type against it."""
     metadata: dict[str, Any] = {
         "range": (lo, hi) if lo is not None else None,
         "vocabulary": vocabulary,
@@ -74,6 +77,38 @@ class Settings:
     work_end_min: int = setting(18 * 60, 0, 24 * 60)
     # How long a due reminder waits for a presentation or "do not disturb" to end.
     reminder_defer_limit_min: int = setting(30, 0, 120)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """A key of an earlier version: its value is read under `new` (through `convert`) and the
+    old key is dropped from the file; `new=None` drops a setting that is gone."""
+
+    old: str
+    new: str | None
+    convert: Callable[[Any], Any] = lambda value: value
+
+
+#: Renamed and removed keys, oldest first (none yet: every key is as the first release named
+#: it). Keys the app does not know are otherwise kept: a newer version may have written them.
+MIGRATIONS: tuple[Migration, ...] = ()
+
+
+def stored_keys() -> list[str]:
+    """Every key the settings file may hold for the app: today's and the migrated ones."""
+    return [f.name for f in fields(Settings)] + [step.old for step in MIGRATIONS]
+
+
+def migrated(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """`raw` with old keys read under today's names (a value stored under the new name wins)
+    and the removed ones left out."""
+    values = dict(raw)
+    for step in MIGRATIONS:
+        if step.old in values:
+            value = values.pop(step.old)
+            if step.new is not None and step.new not in values:
+                values[step.new] = step.convert(value)
+    return values
 
 
 def limits(name: str) -> tuple[Any, Any]:
@@ -143,7 +178,7 @@ def _fit(
         if value != value:  # NaN compares unequal to itself and would slip through the clamp
             report(f"setting {name} is not a number; using {default!r}")
             return default
-        clamped = metadata["kind"](min(max(value, lo), hi))
+        clamped = clamp(value, bounds, metadata["kind"])
         if clamped != value:
             report(f"setting {name}={value!r} is outside {lo}–{hi}; using {clamped!r}")
         return clamped
@@ -152,3 +187,10 @@ def _fit(
         report(f"setting {name}={value!r} is not one of {', '.join(choices)}; using {default!r}")
         return default
     return value
+
+
+def clamp(value: Any, bounds: tuple[Any, Any], kind: type) -> Any:
+    """`value` within the declared bounds, as the field's kind (the one clamp: settings and
+    the reminder rules built from them use it)."""
+    lo, hi = bounds
+    return kind(min(max(value, lo), hi))

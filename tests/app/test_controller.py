@@ -248,3 +248,18 @@ def test_until_tidied_a_controller_only_reads(content: Content, tmp_path: Path) 
     assert not broken.exists() and list(tmp_path.glob(f"{FILE_NAME}.broken-*"))
     assert not leftover.exists() and int(store.value("minutes")) == 30
     assert "kept aside as" in controller.problem
+
+
+def test_an_old_key_is_stored_under_its_new_name_at_start(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lowback_timer.core import settings as rules
+
+    monkeypatch.setattr(rules, "MIGRATIONS", (rules.Migration("session_minutes", "minutes"),))
+    store = store_in(tmp_path)
+    store.setValue("session_minutes", 10)
+    store.setValue("future_key", "kept")  # a newer version's: never dropped
+    controller = make_controller(content, tmp_path, store)
+    assert controller.settings.minutes == 10
+    assert not store.contains("session_minutes") and int(store.value("minutes")) == 10
+    assert store.value("future_key") == "kept"

@@ -117,3 +117,22 @@ def test_a_language_the_content_lacks_falls_back_to_the_system() -> None:
     notes: list[str] = []
     settings = coerce({"language": "fr"}, notes.append, vocabularies(load_content()))
     assert settings.language == "" and len(notes) == 1
+
+
+def test_renamed_and_removed_keys_are_read_under_todays_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from lowback_timer.core import settings as rules
+
+    table = (
+        rules.Migration("interval", "reminder_interval_min", lambda hours: int(hours) * 60),
+        rules.Migration("theme", None),
+    )
+    monkeypatch.setattr(rules, "MIGRATIONS", table)
+    assert "interval" in rules.stored_keys() and "theme" in rules.stored_keys()
+    raw = rules.migrated({"interval": "2", "theme": "dark", "volume": "0.3", "future": "x"})
+    assert raw == {"reminder_interval_min": 120, "volume": "0.3", "future": "x"}
+    assert coerce(raw).reminder_interval_min == 120
+    # A value already under the new name (written by this version) wins over the old one.
+    both = rules.migrated({"interval": "2", "reminder_interval_min": 45})
+    assert both == {"reminder_interval_min": 45}
