@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from lowback_timer.core.schema import (
     Bool,
+    ByLanguage,
     ContentError,
     Id,
     ImagePath,
@@ -80,6 +81,14 @@ class Meta:
     no_italics: tuple[str, ...] = spec(ListOf(Ref("language")), default=())
     no_sentence_space: tuple[str, ...] = spec(ListOf(Ref("language")), default=())
     my_routine_name: Texts | None = spec(Text(), default=None)
+    # Font families per language, best first: on screen (before the system's) and on the
+    # printed sheet. A language left out uses the system's font.
+    screen_fonts: tuple[tuple[str, tuple[str, ...]], ...] = spec(
+        ByLanguage(ListOf(Str())), default=()
+    )
+    print_fonts: tuple[tuple[str, tuple[str, ...]], ...] = spec(
+        ByLanguage(ListOf(Str())), default=()
+    )
 
 
 @shape

@@ -188,6 +188,30 @@ class Text(Kind):
 
 
 @dataclass(frozen=True)
+class ByLanguage(Kind):
+    """A mapping from some of the languages of `meta.languages` to values of `item` (a
+    language left out has none); made into (language, value) pairs."""
+
+    item: Kind
+
+    def read(self, report: Report, value: Any, line: int, where: str) -> Any:
+        if not isinstance(value, LineMap):
+            return report.error(line, f"{where} must map languages to values")
+        ok = True
+        for lang, each in value.items():
+            at = value.lines[lang]
+            if lang not in report.languages:
+                report.error(at, f"{where} has unknown language '{lang}'")
+                ok = False
+            elif self.item.read(report, each, at, f"{where}.{lang}") is INVALID:
+                ok = False
+        return tuple(value.items()) if ok else INVALID
+
+    def make(self, value: Any, owner: LineMap | None) -> tuple[tuple[str, Any], ...]:
+        return tuple((lang, self.item.make(each, owner)) for lang, each in value)
+
+
+@dataclass(frozen=True)
 class ListOf(Kind):
     item: Kind
     min_items: int = 0

@@ -33,12 +33,8 @@ from lowback_timer.core.routine import Routine
 
 #: Days in the tick-box log.
 LOG_DAYS = 14
-#: Font families in order of preference; proportional CJK families first for Japanese (the
-#: monospaced "IPAGothic" that fontconfig may pick has thin, slashed digits).
-FAMILIES = {
-    "ja": ["IPAPGothic", "Noto Sans CJK JP", "IPAGothic", "DejaVu Sans"],
-    "en": ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"],
-}
+#: The sheet's font where the content names none for its language (meta.print_fonts).
+FALLBACK_FAMILIES = ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
 INK = QColor(20, 20, 20)
 GREY = QColor(90, 90, 90)
 RULE_GREY = QColor(150, 150, 150)
@@ -62,6 +58,7 @@ class Sheet:
 
     lang: str
     italics: bool  # the language's script has italics (meta.no_italics)
+    fonts: tuple[str, ...]  # font families, best first (meta.print_fonts)
     no_sentence_space: bool  # (meta.no_sentence_space)
     title: str
     subtitle: str
@@ -163,6 +160,7 @@ def sheet_for(
     return Sheet(
         lang=lang,
         italics=lang not in content.meta.no_italics,
+        fonts=dict(content.meta.print_fonts).get(lang, FALLBACK_FAMILIES),
         no_sentence_space=lang in content.meta.no_sentence_space,
         title=words.title(),
         subtitle=" · ".join(
@@ -195,14 +193,14 @@ ONE_COLUMN_UP_TO = 4
 class _Pen:
     """Fonts in points on a painter scaled to points (pixel sizes, so the scale applies)."""
 
-    def __init__(self, painter: QPainter, lang: str, *, italics: bool = True) -> None:
+    def __init__(self, painter: QPainter, fonts: tuple[str, ...], *, italics: bool) -> None:
         self.painter = painter
-        self.lang = lang
+        self.fonts = list(fonts)
         self.italics = italics
 
     def font(self, size: float, *, bold: bool = False, italic: bool = False) -> QFont:
         font = QFont()
-        font.setFamilies(FAMILIES.get(self.lang, FAMILIES["en"]))
+        font.setFamilies(self.fonts)
         font.setPixelSize(max(1, round(size)))
         font.setBold(bold)
         font.setItalic(italic)
@@ -247,7 +245,7 @@ def _paint(sheet: Sheet, device: QPagedPaintDevice, painter: QPainter) -> int:
     area = device.pageLayout().paintRect(QPageLayout.Unit.Point)
     painter.scale(device.logicalDpiX() / 72.0, device.logicalDpiY() / 72.0)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = _Pen(painter, sheet.lang, italics=sheet.italics)
+    pen = _Pen(painter, sheet.fonts, italics=sheet.italics)
     blocks = _blocks(sheet, pen)
     width = area.width()
     pages = _pages(blocks, width, area.height())

@@ -11,7 +11,7 @@ import logging
 import signal
 import socket
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from types import FrameType
 
@@ -44,7 +44,9 @@ from lowback_timer.ui.style import apply_look
 log = logging.getLogger(__name__)
 
 
-def application() -> QApplication:
+def application(fonts: Mapping[str, Sequence[str]] | None = None) -> QApplication:
+    """The QApplication, named, with the app's look (`fonts`: the content's font families
+    per language)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -52,8 +54,8 @@ def application() -> QApplication:
     app.setApplicationDisplayName("Low-back Timer")
     app.setDesktopFileName(APP_ID)  # the launcher entry's name: the dock shows its icon
     app.setWindowIcon(QIcon(str(assets_dir() / "icon.svg")))
-    # The focus ring, Enter on buttons, and a proportional font for Japanese (ui.style.Look).
-    apply_look(app)
+    # The focus ring, Enter on buttons, and each language's own fonts (ui.style.Look).
+    apply_look(app, fonts)
     return app
 
 
@@ -67,7 +69,7 @@ def run_gui(
 ) -> int:
     """The app; with `answers` (`lowback-timer session`), their routine starts at once;
     `hidden` (`--tray`, as at login) starts in the tray once the app is set up."""
-    app = application()
+    app = application(dict(content.meta.screen_fonts))
     with quit_on_signals(app), quiet_audio_libraries(), one_copy(app) as instance:
         if instance is None:
             return 0  # the running copy came forward; two would undo each other's settings

@@ -4,6 +4,8 @@ the fonts for Japanese, and Enter on buttons (`Look`, installed by `ui.app.appli
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QRectF, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -67,19 +69,6 @@ QRadioButton#choice:focus { border: 3px solid palette(highlight); margin: 0px; }
 #checkRow QCheckBox:focus { border-color: transparent; }
 """
 
-# Proportional Japanese families, best first. fontconfig may answer "IPAGothic" (monospaced:
-# wide Latin, thin slashed digits) for Japanese although one of these is installed.
-JAPANESE_FAMILIES = (
-    "Noto Sans CJK JP",
-    "Source Han Sans JP",
-    "IPAPGothic",
-    "IPAexGothic",
-    "Hiragino Sans",
-    "Yu Gothic UI",
-    "Meiryo UI",
-    "Meiryo",
-)
-
 
 def scaled_font(factor: float, *, bold: bool = False) -> QFont:
     font = QFont(QApplication.font())
@@ -112,13 +101,18 @@ def reading_width() -> int:
     return QFontMetrics(QApplication.font()).averageCharWidth() * 100
 
 
-def font_families(base: QFont, japanese: bool) -> list[str]:
-    """The family list for the app font: for Japanese, the installed proportional Japanese
-    families first, then the system's; otherwise the system's first, the Japanese ones only
-    for the characters it lacks (a language's own name, "日本語")."""
+def font_families(base: QFont, lang: str, by_language: Mapping[str, Sequence[str]]) -> list[str]:
+    """The family list for the app font: the language's own installed families first (the
+    content's meta.screen_fonts), then the system's, then the other languages' for the
+    characters the system's lacks (a language's own name in the menu, "日本語")."""
     system = QFontInfo(base).family()  # the real family ("DejaVu Sans"), not "Sans Serif"
-    found = [f for f in JAPANESE_FAMILIES if QFontDatabase.hasFamily(f) and f != system]
-    return [*found, system] if japanese else [system, *found]
+
+    def installed(families: Sequence[str]) -> list[str]:
+        return [f for f in families if f != system and QFontDatabase.hasFamily(f)]
+
+    own = installed(by_language.get(lang, ()))
+    others = [f for key, fs in by_language.items() if key != lang for f in installed(fs)]
+    return list(dict.fromkeys([*own, system, *others]))
 
 
 def repolish(widget: QWidget) -> None:
@@ -156,13 +150,15 @@ class FocusStyle(QProxyStyle):
 class Look(QObject):
     """The app's look on `app`: the style sheet, the focus ring on spin boxes, Enter on buttons,
     and the font, which follows the language (a translator installed for Japanese, after
-    `QLocale.setDefault`, switches to a proportional Japanese family). `remove()` undoes it."""
+    `QLocale.setDefault`, switches to that language's families: `use_fonts`). `remove()`
+    undoes it."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, fonts: Mapping[str, Sequence[str]] | None = None) -> None:
         super().__init__(app)
         self.app = app
         self._before = (app.styleSheet(), app.style().name(), QFont(app.font()))
         self.base_font = QFont(app.font())
+        self.fonts: Mapping[str, Sequence[str]] = fonts or {}  # by language, from the content
         self._keys: EnterClicks | None = install_enter_clicks(app)
         if not isinstance(app.style(), FocusStyle):
             base = QStyleFactory.create(app.style().name())
@@ -172,10 +168,15 @@ class Look(QObject):
         self.follow_language()
         app.installEventFilter(self)
 
+    def use_fonts(self, by_language: Mapping[str, Sequence[str]]) -> None:
+        """The content's font families per language (meta.screen_fonts)."""
+        self.fonts = by_language
+        self.follow_language()
+
     def follow_language(self) -> None:
-        japanese = QLocale().language() == QLocale.Language.Japanese
+        lang = QLocale().name().split("_")[0]  # "ja_JP" -> "ja"
         font = QFont(self.base_font)
-        font.setFamilies(font_families(self.base_font, japanese))
+        font.setFamilies(font_families(self.base_font, lang, self.fonts))
         if font.families() != self.app.font().families():
             self.app.setFont(font)
 
@@ -200,10 +201,17 @@ class Look(QObject):
         self.deleteLater()
 
 
-def apply_look(app: QCoreApplication | None = None) -> Look | None:
-    """Install the look on the application (once); None without a QApplication."""
+def apply_look(
+    app: QCoreApplication | None = None, fonts: Mapping[str, Sequence[str]] | None = None
+) -> Look | None:
+    """Install the look on the application (once), with the content's font families per
+    language (meta.screen_fonts); None without a QApplication."""
     app = app or QCoreApplication.instance()
     if not isinstance(app, QApplication):
         return None
     found = app.findChild(Look)
-    return found if isinstance(found, Look) else Look(app)
+    if not isinstance(found, Look):
+        return Look(app, fonts)
+    if fonts is not None:
+        found.use_fonts(fonts)
+    return found

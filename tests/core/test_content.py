@@ -798,3 +798,18 @@ def test_content_keeps_its_api_for_the_views() -> None:
     content: Content = CONTENT
     assert content.emergency_numbers and content.prompts and content.places
     assert content.stop_reasons[-1].id == "just-stop"
+
+
+def test_fonts_are_named_per_language_of_the_content(tmp_path: Path) -> None:
+    """A new language's fonts are a YAML edit too; a language the content lacks is named
+    with its file and line."""
+    content = load_content()
+    assert dict(content.meta.screen_fonts)["ja"][0] == "Noto Sans CJK JP"
+    assert "en" not in dict(content.meta.screen_fonts)  # English: the system's font
+    copy_bundled(tmp_path)
+    meta = tmp_path / "meta.yaml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text.replace("  print_fonts:\n", "  print_fonts:\n    fr: [Arial]\n"))
+    (error,) = check([tmp_path])
+    assert error.path == str(meta) and "print_fonts has unknown language 'fr'" in error.message
+    assert error.line == line_of(meta.read_text(encoding="utf-8"), "    fr: [Arial]")
