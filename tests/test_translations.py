@@ -74,6 +74,8 @@ def test_every_text_is_translated(lang: str, tmp_path: Path) -> None:
     )
     # Texts gone from the code (lupdate -no-obsolete drops them) mean the file is stale too.
     assert copy.read_bytes() == real.read_bytes(), f"{real.name} is out of date; {HOW_TO_FIX}"
+    # A "#:" code comment before a tr() reaches the translators as a note: none are meant.
+    assert b"<extracomment>" not in real.read_bytes(), f"{real.name}: use '#', not '#:'"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

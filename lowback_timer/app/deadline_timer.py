@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from lowback_timer.core.clock import Clock
 
-#: QTimer takes an int of milliseconds (about 24.8 days); a longer wait is made of several.
+# QTimer takes an int of milliseconds (about 24.8 days); a longer wait is made of several.
 MAX_WAIT_MS = 2**31 - 1
 
 

@@ -24,7 +24,7 @@ from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 from PySide6.QtGui import QGuiApplication
 
-#: A desktop service that has not answered by then is taken as absent.
+# A desktop service that has not answered by then is taken as absent.
 DBUS_TIMEOUT_MS = 500
 
 SCREENSAVER = "org.freedesktop.ScreenSaver"
@@ -136,7 +136,7 @@ _X11_API: _Api = {
     "XGetWindowProperty": (INT, (P, UL, UL, LONG, LONG, INT, UL, *map(ptr, (UL, INT, UL, UL, P)))),
     "XFree": (INT, (P,)),
 }
-#: X errors (a window that closed meanwhile) are ignored instead of ending the process.
+# X errors (a window that closed meanwhile) are ignored instead of ending the process.
 _IGNORE_X_ERROR = ctypes.CFUNCTYPE(INT, P, P)(lambda display, event: 0)
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QSettings
 from lowback_timer.core.atomic import move_aside
 
 MAX_BYTES = 64 * 1024
-#: A Qt-typed value: `=@Variant(`, `=@ByteArray(`, `=@Rect(`...; `@@` is an escaped "@".
+# A Qt-typed value: `=@Variant(`, `=@ByteArray(`, `=@Rect(`...; `@@` is an escaped "@".
 _TYPED_VALUE = re.compile(rb"=\s*@(?!@)[A-Za-z]")
 PROBE_ORGANIZATION = "lowback-timer-probe"
 

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 PROTOCOL = 1
 WAIT_MS = 1000
-#: A Unix socket's path must fit in sockaddr_un (108 bytes with the final NUL).
+# A Unix socket's path must fit in sockaddr_un (108 bytes with the final NUL).
 MAX_SOCKET_PATH = 100
 
 

@@ -40,17 +40,17 @@ log = logging.getLogger(__name__)
 CUES: tuple[str, ...] = ("hold-start", "hold-end", "switch-side", "breath-in", "breath-out", "done")
 
 RATE = 44_100  # the cues' own rate (tests/ui/test_audio.py checks the files)
-#: One device period: short, so a cue sounds when it should; the device only runs while a
-#: cue plays, so its wake-ups cost nothing the rest of the time.
+# One device period: short, so a cue sounds when it should; the device only runs while a
+# cue plays, so its wake-ups cost nothing the rest of the time.
 PERIOD_MS = 30
-#: How long a device stays open after its cue's last sample: the samples still in the
-#: device's buffers must be heard before it closes.
+# How long a device stays open after its cue's last sample: the samples still in the
+# device's buffers must be heard before it closes.
 TAIL_MS = 250
-#: A device that has not taken the whole cue by then (it stalled) is closed anyway.
+# A device that has not taken the whole cue by then (it stalled) is closed anyway.
 GIVE_UP_S = 2.0
 
-#: Where Qt's speech libraries (PySide6-Addons, optional) talk: their logging categories, and
-#: the starts of the messages some of them print in Qt's "default" category.
+# Where Qt's speech libraries (PySide6-Addons, optional) talk: their logging categories, and
+# the starts of the messages some of them print in Qt's "default" category.
 NOISE_CATEGORIES = ("qt.multimedia", "qt.speech")
 NOISE_MESSAGES = ("PulseAudioService:", "Error loading text-to-speech plug-in")
 

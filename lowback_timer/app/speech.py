@@ -18,13 +18,13 @@ from PySide6.QtCore import QLocale, QObject
 
 log = logging.getLogger(__name__)
 
-#: How to get spoken cues where they are missing (said in the log; Preferences has its own).
+# How to get spoken cues where they are missing (said in the log; Preferences has its own).
 HOW_TO_GET = "pip install 'lowback-timer[speech]'"
 
 # Qt's "mock" engine is a test double that says nothing; never pick it on its own.
 _TEST_ENGINES = frozenset({"mock"})
 
-#: PySide6.QtTextToSpeech once looked up; False where it cannot be imported (None: not yet).
+# PySide6.QtTextToSpeech once looked up; False where it cannot be imported (None: not yet).
 _module: ModuleType | bool | None = None
 
 

@@ -32,9 +32,9 @@ from lowback_timer.core.settings import Settings
 
 PROG = "lowback-timer"
 DEFAULTS = Settings()
-#: The exit status when the reader of our output has gone: 128 + SIGPIPE, as for `cat`.
+# The exit status when the reader of our output has gone: 128 + SIGPIPE, as for `cat`.
 PIPE_CLOSED = 141
-#: `--type not-sure`: the same as giving no type (all four stretches).
+# `--type not-sure`: the same as giving no type (all four stretches).
 NOT_SURE = "not-sure"
 
 
@@ -272,7 +272,7 @@ def _report(errors: Sequence[object], paths: Sequence[Path]) -> int:
     return 2 if errors else 0
 
 
-#: How Python keeps the bytes of a file name that do not decode (PEP 383, "surrogateescape").
+# How Python keeps the bytes of a file name that do not decode (PEP 383, "surrogateescape").
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 

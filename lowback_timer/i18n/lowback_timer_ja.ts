@@ -766,6 +766,65 @@
     </message>
 </context>
 <context>
+    <name>RunningView</name>
+    <message>
+        <source>The side to stretch</source>
+        <translation>伸ばす側</translation>
+    </message>
+    <message>
+        <source>Picture of the stretch</source>
+        <translation>ストレッチのイラスト</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>カウントダウン</translation>
+    </message>
+    <message>
+        <source>Breathing pacer</source>
+        <translation>呼吸のガイド</translation>
+    </message>
+    <message>
+        <source>A circle that grows as you breathe in and shrinks as you breathe out</source>
+        <translation>吸うと大きく、吐くと小さくなる円</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 戻る</translation>
+    </message>
+    <message>
+        <source>Skip ▶</source>
+        <translation>スキップ ▶</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Something feels wrong</source>
+        <translation>違和感がある・中止する</translation>
+    </message>
+    <message>
+        <source>Stop now (Esc)</source>
+        <translation>すぐに中止する（Esc）</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>一時停止・再開</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Something feels wrong: stop now</source>
+        <translation>違和感がある：今すぐ中止</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up your routine</source>
@@ -784,7 +843,6 @@
     <name>Sheet</name>
     <message>
         <source>, </source>
-        <extracomment>Qt&apos;s page size for each of core.app_state.PAPERS (the one list; a test keeps them matched).</extracomment>
         <translation>、</translation>
     </message>
 </context>
@@ -792,7 +850,6 @@
     <name>SheetWords</name>
     <message>
         <source>My stretching routine</source>
-        <extracomment>Days in the tick-box log. Font families in order of preference; proportional CJK families first for Japanese (the monospaced &quot;IPAGothic&quot; that fontconfig may pick has thin, slashed digits). (tier heading with what to do for it, its signs in short words), most urgent first: each tier&apos;s own action on its heading line, so no number reads as meant for the others.</extracomment>
         <translation>わたしのストレッチルーティン</translation>
     </message>
     <message>
@@ -837,7 +894,6 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>Keys the timer&apos;s running view reads itself (Space: pause, unless a button has the focus).</extracomment>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
@@ -997,7 +1053,6 @@
     <name>StopView</name>
     <message>
         <source>Go on (%1)</source>
-        <extracomment>Takes back a stop pressed by mistake, on &quot;What happened?&quot;.</extracomment>
         <translation>続ける（%1）</translation>
     </message>
     <message>
@@ -1023,22 +1078,6 @@
 </context>
 <context>
     <name>TimerPage</name>
-    <message>
-        <source>◀ Back</source>
-        <translation>◀ 戻る</translation>
-    </message>
-    <message>
-        <source>Skip ▶</source>
-        <translation>スキップ ▶</translation>
-    </message>
-    <message>
-        <source>Something feels wrong</source>
-        <translation>違和感がある・中止する</translation>
-    </message>
-    <message>
-        <source>Stop now (Esc)</source>
-        <translation>すぐに中止する（Esc）</translation>
-    </message>
     <message>
         <source>Right leg</source>
         <translation>右脚</translation>
@@ -1074,47 +1113,6 @@
     <message>
         <source>Stand up and walk a few steps. Stretch again later, or tomorrow.</source>
         <translation>立ち上がって、少し歩いてみましょう。ストレッチはまたあとで、または明日にどうぞ。</translation>
-    </message>
-    <message>
-        <source>The side to stretch</source>
-        <extracomment>A breath tone due longer ago than this (the event loop was blocked) is left out. The side in words, read from the floor two metres away: twice the body text. &quot;Breathe in&quot; beside the moving pacer; alone and larger with animations off. The sound as a phase begins; the others sound &quot;hold-end&quot; when the one before ran to its end.</extracomment>
-        <translation>伸ばす側</translation>
-    </message>
-    <message>
-        <source>Picture of the stretch</source>
-        <translation>ストレッチのイラスト</translation>
-    </message>
-    <message>
-        <source>Countdown</source>
-        <translation>カウントダウン</translation>
-    </message>
-    <message>
-        <source>Breathing pacer</source>
-        <translation>呼吸のガイド</translation>
-    </message>
-    <message>
-        <source>A circle that grows as you breathe in and shrinks as you breathe out</source>
-        <translation>吸うと大きく、吐くと小さくなる円</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>戻る</translation>
-    </message>
-    <message>
-        <source>Pause or resume</source>
-        <translation>一時停止・再開</translation>
-    </message>
-    <message>
-        <source>Skip</source>
-        <translation>スキップ</translation>
-    </message>
-    <message>
-        <source>Something feels wrong: stop now</source>
-        <translation>違和感がある：今すぐ中止</translation>
     </message>
     <message>
         <source>Key: %1</source>

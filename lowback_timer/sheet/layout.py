@@ -31,9 +31,9 @@ from lowback_timer.core.content import Content, EmergencyNumber, Urgency
 from lowback_timer.core.language import join_sentences
 from lowback_timer.core.routine import Routine
 
-#: Days in the tick-box log.
+# Days in the tick-box log.
 LOG_DAYS = 14
-#: The sheet's font where the content names none for its language (meta.print_fonts).
+# The sheet's font where the content names none for its language (meta.print_fonts).
 FALLBACK_FAMILIES = ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
 INK = QColor(20, 20, 20)
 GREY = QColor(90, 90, 90)
@@ -66,8 +66,8 @@ class Sheet:
     rule: str
     breathing: str
     how_often: str
-    #: (tier heading with what to do for it, its signs in short words), most urgent first:
-    #: each tier's own action on its heading line, so no number reads as meant for the others.
+    # (tier heading with what to do for it, its signs in short words), most urgent first:
+    # each tier's own action on its heading line, so no number reads as meant for the others.
     warnings: tuple[tuple[str, tuple[str, ...]], ...]
     safety_lines: tuple[str, ...]  # stop a stretch at once for...; no better after two weeks
     log_title: str
@@ -181,12 +181,12 @@ def sheet_for(
 
 
 # --- drawing ------------------------------------------------------------------------------
-#: Sizes in points.
+# Sizes in points.
 MARGIN_PT = 36
 PICTURE, SMALL_PICTURE = (120.0, 80.0), (72.0, 48.0)
 GAP = 8.0
 PAGE_NUMBER_PT = 18.0
-#: Up to this many stretches, one to a row; more go two to a row.
+# Up to this many stretches, one to a row; more go two to a row.
 ONE_COLUMN_UP_TO = 4
 
 

@@ -19,7 +19,7 @@ from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Answers
 from lowback_timer.sheet.layout import MARGIN_PT, Sheet, paint_sheet, sheet_for
 
-#: Qt's page size for each of core.app_state.PAPERS (the one list; a test keeps them matched).
+# Qt's page size for each of core.app_state.PAPERS (the one list; a test keeps them matched).
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 # The PDF's coordinate resolution (text and pictures are vector whatever it is).
 PDF_DPI = 600

@@ -38,20 +38,20 @@ from lowback_timer.ui.style import scaled_font
 
 TEAL = QColor("#2a9d8f")
 WARM = QColor("#e07a5f")
-#: Device pixel rows per band: a ring's edge makes a few spans a row, its flat top a few dozen
-#: over these rows; well under the ~96 spans at which Qt fills in parallel.
+# Device pixel rows per band: a ring's edge makes a few spans a row, its flat top a few dozen
+# over these rows; well under the ~96 spans at which Qt fills in parallel.
 BAND_ROWS = 8
-#: The paused arc: this much of the running arc's colour, in dashes (in pen widths; the round
-#: caps add half a pen width at each end of a dash).
+# The paused arc: this much of the running arc's colour, in dashes (in pen widths; the round
+# caps add half a pen width at each end of a dash).
 PAUSED_ALPHA = 0.4
 PAUSED_DASHES = (0.4, 1.8)
-#: The caption is never wider than this share of the ring's inside (a long one gets smaller).
+# The caption is never wider than this share of the ring's inside (a long one gets smaller).
 CAPTION_WIDTH = 0.86
-#: Qt angles are 1/16 degree; a full turn.
+# Qt angles are 1/16 degree; a full turn.
 FULL_TURN = 360 * 16
-#: The ring's arc is made of quarters from 12 o'clock and a last, shorter piece (as QPainter's
-#: drawArc makes it), so a longer arc draws the pixels of a shorter one exactly as it did: only
-#: the shorter one's last piece and what follows change, all that a new second repaints.
+# The ring's arc is made of quarters from 12 o'clock and a last, shorter piece (as QPainter's
+# drawArc makes it), so a longer arc draws the pixels of a shorter one exactly as it did: only
+# the shorter one's last piece and what follows change, all that a new second repaints.
 ARC_PIECE = 90 * 16
 
 
@@ -131,7 +131,7 @@ class StillCircle:
         painter.drawImage(self._origin, self._image)
 
 
-#: Faces with bold digits, looked for in this order for the countdown.
+# Faces with bold digits, looked for in this order for the countdown.
 LATIN_FAMILIES = (
     "DejaVu Sans",
     "Noto Sans",

@@ -28,7 +28,7 @@ from lowback_timer.ui.style import SPACING, scaled_font
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 PORTABLE = QKeySequence.SequenceFormat.PortableText
-#: Keys the timer's running view reads itself (Space: pause, unless a button has the focus).
+# Keys the timer's running view reads itself (Space: pause, unless a button has the focus).
 TIMER_OWN_KEYS = ("Space",)
 
 

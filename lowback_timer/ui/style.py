@@ -1,6 +1,7 @@
 """Type sizes and spacing, derived from the system font so the palette and size are respected;
 and the app's look: one style sheet that makes the keyboard focus plain to see in any palette,
-the fonts for Japanese, and Enter on buttons (`Look`, installed by `ui.app.application`)."""
+each language's fonts (from the content), and Enter on buttons (`Look`, installed by
+`ui.app.application`)."""
 
 from __future__ import annotations
 

@@ -17,14 +17,10 @@ the app's own setting is what decides.)
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLayout,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -49,27 +45,22 @@ from lowback_timer.core.session import (
     whole_seconds,
 )
 from lowback_timer.core.settings import Settings
-from lowback_timer.ui.dials import BreathPacer, CountdownRing
-from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.style import scaled_font
 from lowback_timer.ui.timer_views import (
+    BREATH_FACTOR,
     DoneView,
+    RunningView,
     StopView,
     as_wide_as_longest,
-    by_keyboard,
     key_name,
-    wrapped,
 )
-from lowback_timer.ui.widgets import Picture, big_button, laid_out
 
 REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
-#: A breath tone due longer ago than this (the event loop was blocked) is left out.
+# A breath tone due longer ago than this (the event loop was blocked) is left out.
 TONE_LATE_S = 0.5
-STOP_RED, STOP_RED_HOVER = "#a8432c", "#8f3722"
-#: The side in words, read from the floor two metres away: twice the body text.
-SIDE_FACTOR = 2.0
-#: "Breathe in" beside the moving pacer; alone and larger with animations off.
-BREATH_FACTOR, BREATH_STILL_FACTOR = 1.3, 2.0
-#: The sound as a phase begins; the others sound "hold-end" when the one before ran to its end.
+# "Breathe in" alone and larger with animations off.
+BREATH_STILL_FACTOR = 2.0
+# The sound as a phase begins; the others sound "hold-end" when the one before ran to its end.
 PHASE_CUES = {Phase.HOLD: "hold-start", Phase.SWITCH: "switch-side"}
 
 
@@ -110,9 +101,6 @@ class TimerPage(QWidget):
 
         self.pages = QStackedWidget(self)
         self.running_view = self._build_running_view()
-        # The arrows and Esc work wherever the focus is in it; Space, unless a button has the
-        # focus (Space then presses that button: at the start, Pause).
-        self.running_view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stop_view = self._build_stop_view()
         self.done_view = self._build_done_view()
         for view in (self.running_view, self.stop_view, self.done_view):
@@ -120,7 +108,6 @@ class TimerPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
-        self._shortcuts()
 
     @property
     def timer(self) -> QTimer:
@@ -129,89 +116,20 @@ class TimerPage(QWidget):
 
     # --- building ------------------------------------------------------------------------
     def _build_running_view(self) -> QWidget:
-        view = QWidget(self)
-        self.cue = wrapped(factor=1.5)
-        self.next_label = wrapped(factor=1.0)
-        layout = laid_out(
-            QVBoxLayout(view),
-            (self._build_top(view), 1),
-            self.cue,
-            self.next_label,
-            self._build_controls(),
+        view = RunningView(
+            self.back,
+            self.toggle_pause,
+            self.skip,
+            self.stop,
+            self._pause_texts().values(),
+            self._key_hint,
         )
-        layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
-        layout.setSpacing(SPACING)
+        self.cue, self.next_label, self.stretch_name = view.cue, view.next_label, view.name
+        self.step_info, self.side_label, self.picture = view.step_info, view.side, view.picture
+        self.ring, self.pacer, self.breath_label = view.ring, view.pacer, view.breath_label
+        self.back_button, self.pause_button = view.back_button, view.pause_button
+        self.skip_button, self.stop_button = view.skip_button, view.stop_button
         return view
-
-    def _build_top(self, view: QWidget) -> QLayout:
-        """The name and the holds left over the picture; over the countdown ring, the side in
-        large words; under the ring, the breathing pacer."""
-        self.stretch_name = wrapped(factor=1.8, bold=True)
-        self.step_info = label(factor=1.1, wrap=False)
-        self.side_label = label(factor=SIDE_FACTOR, bold=True, wrap=False)
-        self.side_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.side_label.setAccessibleDescription(self.tr("The side to stretch"))
-        keep = self.side_label.sizePolicy()
-        keep.setRetainSizeWhenHidden(True)  # nothing moves when a phase has no side
-        self.side_label.setSizePolicy(keep)
-        self.picture = Picture(view, minimum=(300, 200))
-        self.picture.setAccessibleName(self.tr("Picture of the stretch"))
-        self.ring = CountdownRing(view)
-        self.ring.setFont(scaled_font(1.0))
-        self.ring.setAccessibleName(self.tr("Countdown"))
-        self.pacer = BreathPacer(view)
-        self.pacer.setAccessibleName(self.tr("Breathing pacer"))
-        self.pacer.setAccessibleDescription(
-            self.tr("A circle that grows as you breathe in and shrinks as you breathe out")
-        )
-        self.breath_label = label(factor=BREATH_FACTOR, wrap=False)
-        grid = QGridLayout()
-        grid.setSpacing(SPACING)
-        grid.addWidget(self.stretch_name, 0, 0)
-        grid.addWidget(self.step_info, 1, 0)
-        grid.addWidget(self.side_label, 0, 1, 2, 1, Qt.AlignmentFlag.AlignCenter)
-        grid.addWidget(self.picture, 2, 0, 2, 1)
-        grid.addWidget(self.ring, 2, 1)
-        pacer_row = laid_out(QHBoxLayout(), self.pacer, self.breath_label)
-        grid.addLayout(pacer_row, 3, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(2, 1)
-        return grid
-
-    def _build_controls(self) -> QLayout:
-        self.back_button = big_button(self.tr("◀ Back"), self.back, 44, 1.1)
-        self.pause_button = big_button("", self.toggle_pause, 44, 1.1)
-        self.skip_button = big_button(self.tr("Skip ▶"), self.skip, 44, 1.1)
-        stop_text = fill(
-            self.tr("%1 (%2)"), self.tr("Something feels wrong"), key_name(Qt.Key.Key_Escape)
-        )
-        self.stop_button = big_button(stop_text, self.stop, 52)
-        self.stop_button.setFont(scaled_font(1.2, bold=True))
-        self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
-        # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5);
-        # focused, its edge in the highlight colour like every focused button's.
-        self.stop_button.setStyleSheet(
-            f"QPushButton {{ background: {STOP_RED}; color: white; border: 3px solid {STOP_RED};"
-            " border-radius: 8px; padding: 8px 24px; }"
-            f"QPushButton:hover {{ background: {STOP_RED_HOVER}; border-color: {STOP_RED_HOVER}; }}"
-            "QPushButton:focus { border-color: palette(highlight); }"
-        )
-        # The Pause/Resume/Start button is as wide as its longest text: nothing moves when the
-        # text changes.
-        pause_texts = self._pause_texts().values()
-        as_wide_as_longest(self.pause_button, pause_texts)
-        for button, name, key in (
-            (self.back_button, self.tr("Back"), Qt.Key.Key_Left),
-            (self.pause_button, self.tr("Pause or resume"), Qt.Key.Key_Space),
-            (self.skip_button, self.tr("Skip"), Qt.Key.Key_Right),
-            (self.stop_button, self.tr("Something feels wrong: stop now"), Qt.Key.Key_Escape),
-        ):
-            by_keyboard(button, name, self._key_hint(key))
-            # Tab reaches them; a click leaves the focus where it was (so Space still pauses).
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        buttons = (self.back_button, self.pause_button, self.skip_button)
-        return laid_out(QHBoxLayout(), *buttons, 1, self.stop_button)
 
     def _build_stop_view(self) -> QWidget:
         view = StopView(self.content, self.lang, self._report, self.go_on, self._key_hint)
@@ -227,24 +145,6 @@ class TimerPage(QWidget):
 
     def _key_hint(self, key: Qt.Key) -> str:
         return fill(self.tr("Key: %1"), key_name(key))
-
-    def _shortcuts(self) -> None:
-        """Left, Right and Esc anywhere on the running view; Space when the view itself has the
-        focus (on a focused button, Space presses that button, as Enter does)."""
-        anywhere = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        bindings: list[tuple[Qt.Key, Callable[[], None], Qt.ShortcutContext]] = [
-            (Qt.Key.Key_Space, self.toggle_pause, Qt.ShortcutContext.WidgetShortcut),
-            (Qt.Key.Key_Left, self.back, anywhere),
-            (Qt.Key.Key_Right, self.skip, anywhere),
-            (Qt.Key.Key_Escape, self.stop, anywhere),
-        ]
-        for key, slot, context in bindings:
-            shortcut = QShortcut(QKeySequence(key), self.running_view)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
-        order = (self.back_button, self.pause_button, self.skip_button, self.stop_button)
-        for first, second in pairwise(order):
-            QWidget.setTabOrder(first, second)
 
     def apply_settings(self, settings: Settings) -> None:
         """New preferences: sounds and speech at once, the pacer and breath tones too."""

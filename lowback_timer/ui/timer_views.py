@@ -1,23 +1,163 @@
-"""The timer's two quiet views: "What happened?" after a stop (the reasons, and "Go on" for a
-stop pressed by mistake) and the one when a routine is over; and the small label and button
-helpers the timer's views share."""
+"""The timer's three views, built here and run by `ui.timer.TimerPage`: the running view
+(picture, side, cue, countdown ring, breathing pacer and the buttons), "What happened?" after a
+stop (the reasons, and "Go on" for a stop pressed by mistake) and the one when a routine is
+over; and the small label and button helpers they share."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lowback_timer.app.text import fill
 from lowback_timer.core.content import Content
-from lowback_timer.ui.style import SPACING, scaled_font
-from lowback_timer.ui.widgets import big_button, laid_out, scrolled
+from lowback_timer.ui.dials import BreathPacer, CountdownRing
+from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.widgets import Picture, big_button, laid_out, scrolled
 
-#: Takes back a stop pressed by mistake, on "What happened?".
+# Takes back a stop pressed by mistake, on "What happened?".
 GO_ON_KEY = Qt.Key.Key_Backspace
+STOP_RED, STOP_RED_HOVER = "#a8432c", "#8f3722"
+# The side in words, read from the floor two metres away: twice the body text.
+SIDE_FACTOR = 2.0
+# "Breathe in" beside the moving pacer (alone and larger with animations off: ui.timer).
+BREATH_FACTOR = 1.3
+
+
+class RunningView(QWidget):
+    """A stretch in progress: its name and the holds left over the picture; over the countdown
+    ring, the side in large words; under the ring, the breathing pacer; then the cue, what
+    comes next, and Back, Pause, Skip and the stop button (each calls the function given)."""
+
+    def __init__(
+        self,
+        back: Callable[[], None],
+        pause: Callable[[], None],
+        skip: Callable[[], None],
+        stop: Callable[[], None],
+        pause_texts: Iterable[str],
+        key_hint: Callable[[Qt.Key], str],
+    ) -> None:
+        super().__init__()
+        self.cue = wrapped(factor=1.5)
+        self.next_label = wrapped(factor=1.0)
+        layout = laid_out(
+            QVBoxLayout(self),
+            (self._top(), 1),
+            self.cue,
+            self.next_label,
+            self._controls(back, pause, skip, stop, pause_texts, key_hint),
+        )
+        layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
+        layout.setSpacing(SPACING)
+        self._shortcuts(back, pause, skip, stop)
+
+    def _shortcuts(self, *actions: Callable[[], None]) -> None:
+        """Left, Right and Esc wherever the focus is in the view; Space when the view itself
+        has the focus (on a focused button, Space presses that button, as Enter does: at the
+        start, Pause)."""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        back, pause, skip, stop = actions
+        anywhere = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        bindings: list[tuple[Qt.Key, Callable[[], None], Qt.ShortcutContext]] = [
+            (Qt.Key.Key_Space, pause, Qt.ShortcutContext.WidgetShortcut),
+            (Qt.Key.Key_Left, back, anywhere),
+            (Qt.Key.Key_Right, skip, anywhere),
+            (Qt.Key.Key_Escape, stop, anywhere),
+        ]
+        for key, slot, context in bindings:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+        order = (self.back_button, self.pause_button, self.skip_button, self.stop_button)
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def _top(self) -> QLayout:
+        self.name = wrapped(factor=1.8, bold=True)
+        self.step_info = label(factor=1.1, wrap=False)
+        self.side = label(factor=SIDE_FACTOR, bold=True, wrap=False)
+        self.side.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.side.setAccessibleDescription(self.tr("The side to stretch"))
+        keep = self.side.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # nothing moves when a phase has no side
+        self.side.setSizePolicy(keep)
+        self.picture = Picture(self, minimum=(300, 200))
+        self.picture.setAccessibleName(self.tr("Picture of the stretch"))
+        self.ring = CountdownRing(self)
+        self.ring.setFont(scaled_font(1.0))
+        self.ring.setAccessibleName(self.tr("Countdown"))
+        self.pacer = BreathPacer(self)
+        self.pacer.setAccessibleName(self.tr("Breathing pacer"))
+        self.pacer.setAccessibleDescription(
+            self.tr("A circle that grows as you breathe in and shrinks as you breathe out")
+        )
+        self.breath_label = label(factor=BREATH_FACTOR, wrap=False)
+        grid = QGridLayout()
+        grid.setSpacing(SPACING)
+        grid.addWidget(self.name, 0, 0)
+        grid.addWidget(self.step_info, 1, 0)
+        grid.addWidget(self.side, 0, 1, 2, 1, Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(self.picture, 2, 0, 2, 1)
+        grid.addWidget(self.ring, 2, 1)
+        grid.addLayout(laid_out(QHBoxLayout(), self.pacer, self.breath_label), 3, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(2, 1)
+        return grid
+
+    def _controls(
+        self,
+        back: Callable[[], None],
+        pause: Callable[[], None],
+        skip: Callable[[], None],
+        stop: Callable[[], None],
+        pause_texts: Iterable[str],
+        key_hint: Callable[[Qt.Key], str],
+    ) -> QLayout:
+        self.back_button = big_button(self.tr("◀ Back"), back, 44, 1.1)
+        self.pause_button = big_button("", pause, 44, 1.1)
+        self.skip_button = big_button(self.tr("Skip ▶"), skip, 44, 1.1)
+        stop_text = fill(
+            self.tr("%1 (%2)"), self.tr("Something feels wrong"), key_name(Qt.Key.Key_Escape)
+        )
+        self.stop_button = big_button(stop_text, stop, 52)
+        self.stop_button.setFont(scaled_font(1.2, bold=True))
+        self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
+        # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5);
+        # focused, its edge in the highlight colour like every focused button's.
+        self.stop_button.setStyleSheet(
+            f"QPushButton {{ background: {STOP_RED}; color: white; border: 3px solid {STOP_RED};"
+            " border-radius: 8px; padding: 8px 24px; }"
+            f"QPushButton:hover {{ background: {STOP_RED_HOVER}; border-color: {STOP_RED_HOVER}; }}"
+            "QPushButton:focus { border-color: palette(highlight); }"
+        )
+        # The Pause/Resume/Start button is as wide as its longest text: nothing moves when the
+        # text changes.
+        as_wide_as_longest(self.pause_button, pause_texts)
+        for button, name, key in (
+            (self.back_button, self.tr("Back"), Qt.Key.Key_Left),
+            (self.pause_button, self.tr("Pause or resume"), Qt.Key.Key_Space),
+            (self.skip_button, self.tr("Skip"), Qt.Key.Key_Right),
+            (self.stop_button, self.tr("Something feels wrong: stop now"), Qt.Key.Key_Escape),
+        ):
+            by_keyboard(button, name, key_hint(key))
+            # Tab reaches them; a click leaves the focus where it was (so Space still pauses).
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        buttons = (self.back_button, self.pause_button, self.skip_button)
+        return laid_out(QHBoxLayout(), *buttons, 1, self.stop_button)
 
 
 class StopView(QWidget):
