@@ -25,10 +25,11 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from lowback_timer import __version__
-from lowback_timer.core import atomic, autostart
+from lowback_timer.app import start_at_login
+from lowback_timer.core import atomic
 from lowback_timer.core.content import assets_dir
 
-APP_ID = autostart.APP_ID
+APP_ID = start_at_login.APP_ID
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
 MANIFEST = Path("lowback-timer") / "desktop-files.txt"
 RELEASE_DATE = "2026-11-26"
@@ -187,7 +188,7 @@ SUMMARY_JA = "腰の痛みや脚の重だるさに向けた、ガイド付きの
 
 
 def desktop_entry(command: Sequence[str]) -> str:
-    exec_line = " ".join(autostart.quote_exec(arg) for arg in command)
+    exec_line = " ".join(start_at_login.quote_exec(arg) for arg in command)
     return "\n".join(
         [
             "[Desktop Entry]",
@@ -203,7 +204,7 @@ def desktop_entry(command: Sequence[str]) -> str:
             "Keywords=stretch;back;posture;break;reminder;",
             "StartupNotify=true",
             f"StartupWMClass={APP_ID}",
-            autostart.MARKER,
+            start_at_login.MARKER,
             "",
         ]
     )
@@ -278,7 +279,7 @@ def desktop_command(install_it: bool, env: Mapping[str, str] = os.environ) -> in
     home = data_home(env)
     try:
         if install_it:
-            written = install(home, autostart.installed_command())
+            written = install(home, start_at_login.installed_command())
             print(
                 f"Installed the launcher entry, icon and metainfo: {len(written)} files in {home}"
             )

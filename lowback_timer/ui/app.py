@@ -33,8 +33,8 @@ from lowback_timer.app.controller import (
 )
 from lowback_timer.app.single_instance import Claim, SingleInstance, default_name, private_folder
 from lowback_timer.app.sound import quiet_audio_libraries
+from lowback_timer.app.start_at_login import APP_ID
 from lowback_timer.app.translations import chosen_language, install_translators
-from lowback_timer.core.autostart import APP_ID
 from lowback_timer.core.content import Content, assets_dir
 from lowback_timer.core.exits import QUIT_SIGNALS
 from lowback_timer.core.routine import Answers

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lowback_timer.core.autostart import (
+from lowback_timer.app.start_at_login import (
     FILE_NAME,
     AutostartError,
     autostart_file,
