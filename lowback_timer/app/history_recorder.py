@@ -24,7 +24,8 @@ from lowback_timer.core.routine import Routine
 from lowback_timer.core.session import Summary
 
 if TYPE_CHECKING:  # sqlite3 and the history are loaded on the first write, after the first frame
-    from lowback_timer.core.history import History, HistoryError, RatingPoint, Week
+    from lowback_timer.core.history import History, HistoryError
+    from lowback_timer.core.history_records import RatingPoint, Week
 
 
 log = logging.getLogger(__name__)

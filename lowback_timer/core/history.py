@@ -11,21 +11,27 @@ moved aside with a timestamp, never deleted; a file from a newer version is neve
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import json
 import os
 import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
 
 from lowback_timer.core import atomic
 from lowback_timer.core.content import HISTORY_FILE
+from lowback_timer.core.history_records import (
+    RatingPoint,
+    SessionRecord,
+    Week,
+    csv_text,
+    monday,
+    session_from_row,
+    stored_time,
+    stored_types,
+)
 
 FILE_NAME = HISTORY_FILE
 REMINDER_EVENTS = (
@@ -36,11 +42,6 @@ REMINDER_EVENTS = (
 ACTED_ON = frozenset({"moved", "snoozed"})
 SAFETY_SOURCES = ("check", "stop")
 RATING_MOMENTS = ("before", "after")
-CSV_HEADER: tuple[str, ...] = (
-    *("started", "ended", "minutes", "routine", "place", "types"),
-    *("holds_done", "holds_skipped", "finished", "stop_reason"),
-    *("back_before", "legs_before", "back_after", "legs_after"),
-)
 
 # Migration N+1 takes a database from user_version N to N+1; never edit a released one,
 # append a new one instead.
@@ -82,46 +83,6 @@ _CORRUPT = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 class HistoryError(Exception):
     """A problem the user should be told about once (message says what and where)."""
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    id: int
-    started: float
-    ended: float | None
-    routine: str
-    place: str
-    types: tuple[str, ...]
-    holds_done: int
-    holds_skipped: int
-    finished: bool
-    stop_reason: str | None
-    back_before: int | None
-    legs_before: int | None
-    back_after: int | None
-    legs_after: int | None
-
-
-@dataclass(frozen=True)
-class Week:
-    """One calendar week (Monday first) in local time."""
-
-    start: date
-    routine_days: int
-    sessions: int
-    reminders_shown: int
-    reminders_acted_on: int
-
-
-@dataclass(frozen=True)
-class RatingPoint:
-    """One session (finished or not) with at least one rating."""
-
-    when: float
-    back_before: int | None
-    legs_before: int | None
-    back_after: int | None
-    legs_after: int | None
 
 
 _SESSION_QUERY = """
@@ -386,7 +347,7 @@ class History:
         """Oldest first; rows with values this version cannot use are left out (`skipped`)."""
         with self._reading():
             rows = self._conn.execute(_SESSION_QUERY).fetchall()
-        records = [record for record in map(_session, rows) if record is not None]
+        records = [record for record in map(session_from_row, rows) if record is not None]
         self.skipped = len(rows) - len(records)
         return records
 
@@ -410,15 +371,15 @@ class History:
         shown = dict.fromkeys(starts, 0)
         acted = dict.fromkeys(starts, 0)
         for (at,) in started:
-            if _time(at) is None:
+            if stored_time(at) is None:
                 continue
             day = self._local(at).date()
-            days[_monday(day)].add(day)
-            sessions[_monday(day)] += 1
+            days[monday(day)].add(day)
+            sessions[monday(day)] += 1
         for at, event in reminders:
-            if _time(at) is None:
+            if stored_time(at) is None:
                 continue
-            week = _monday(self._local(at).date())
+            week = monday(self._local(at).date())
             shown[week] += event == "shown"
             acted[week] += event in ACTED_ON
         return [
@@ -441,7 +402,7 @@ class History:
         with self._reading():
             rows = self._conn.execute("SELECT types FROM sessions").fetchall()
         for (types,) in rows:
-            for type_id in _types(types) or ("",):
+            for type_id in stored_types(types) or ("",):
                 totals[type_id] = totals.get(type_id, 0) + 1
         return totals
 
@@ -454,20 +415,8 @@ class History:
         return [(at, source, tier, reason) for at, source, tier, reason in rows]
 
     def csv_text(self) -> str:
-        """CSV_HEADER, then one row per session, oldest first. Lines end in "\\n" (write it
-        with newline="" so Windows does not double them; "utf-8-sig" lets Excel read
-        Japanese). Times are local "YYYY-MM-DDTHH:MM", minutes whole, None is empty."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CSV_HEADER)
-        for s in self.sessions():
-            ended = "" if s.ended is None else self._iso(s.ended)
-            minutes = "" if s.ended is None else int((s.ended - s.started) // 60)
-            done = (s.holds_done, s.holds_skipped, "yes" if s.finished else "no", s.stop_reason)
-            rated = (s.back_before, s.legs_before, s.back_after, s.legs_after)  # None: ""
-            when = (self._iso(s.started), ended, minutes)
-            writer.writerow((*when, s.routine, s.place, "+".join(s.types), *done, *rated))
-        return out.getvalue()
+        """The sessions as CSV (see `history_records.csv_text`), in local time."""
+        return csv_text(self.sessions(), self._iso)
 
     def close(self) -> None:
         self._conn.close()
@@ -483,48 +432,6 @@ class History:
         return self._local(at).strftime("%Y-%m-%dT%H:%M")
 
 
-#: Times the app can have written: from 2000 to 2100.
-_TIMES = (946684800.0, 4102444800.0)
-
-
-def _time(value: object) -> float | None:
-    """A stored time this version can use, or None (text, 1e20, NaN...)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value) if _TIMES[0] <= value <= _TIMES[1] else None
-
-
-def _types(value: object) -> tuple[str, ...] | None:
-    """The stored JSON list of type ids, or None when it is not one."""
-    try:
-        types = json.loads(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
-        return None
-    return tuple(types)
-
-
-def _whole(value: object, lo: int = 0, hi: int = 10_000) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and lo <= value <= hi
-
-
-def _session(row: tuple[Any, ...]) -> SessionRecord | None:
-    """A session row as the app wrote it, or None when a value is one it never writes."""
-    started, ended, routine, place, types = _time(row[1]), row[2], row[3], row[4], _types(row[5])
-    if started is None or types is None or (ended is not None and _time(ended) is None):
-        return None
-    if not (isinstance(routine, str) and isinstance(place, str)):
-        return None
-    if not all(_whole(v) for v in row[6:8]) or not _whole(row[8], 0, 1):
-        return None
-    if row[9] is not None and not isinstance(row[9], str):
-        return None
-    if not all(v is None or _whole(v, 0, 10) for v in row[10:14]):
-        return None
-    return replace(SessionRecord(*row), types=types, finished=bool(row[8]))
-
-
 def _statements(script: str) -> list[str]:
     """Split a migration into statements (executescript would commit our transaction)."""
     statements, pending = [], ""
@@ -535,10 +442,6 @@ def _statements(script: str) -> list[str]:
                 statements.append(pending.strip())
             pending = ""
     return statements
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def _clamp(value: int | None) -> int | None:

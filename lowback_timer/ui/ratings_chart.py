@@ -43,7 +43,7 @@ def series_of(points: list[RatingPoint]) -> list[Series]:
 
 
 if TYPE_CHECKING:
-    from lowback_timer.core.history import RatingPoint
+    from lowback_timer.core.history_records import RatingPoint
 
 
 class RatingsChart(QWidget):

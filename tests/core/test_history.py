@@ -20,15 +20,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from lowback_timer.core.history import (
-    CSV_HEADER,
     FILE_NAME,
     MIGRATIONS,
     SCHEMA_VERSION,
     History,
     HistoryError,
-    RatingPoint,
-    Week,
 )
+from lowback_timer.core.history_records import CSV_HEADER, RatingPoint, Week
 from tests.fakeclock import FakeClock
 
 TOKYO = ZoneInfo("Asia/Tokyo")

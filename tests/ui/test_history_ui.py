@@ -22,7 +22,8 @@ from pytestqt.qtbot import QtBot
 from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import Content
 from lowback_timer.core.gate import StartStep
-from lowback_timer.core.history import CSV_HEADER, FILE_NAME, History
+from lowback_timer.core.history import FILE_NAME, History
+from lowback_timer.core.history_records import CSV_HEADER
 from lowback_timer.core.routine import Phase
 from lowback_timer.ui.history_window import HistoryWindow
 from lowback_timer.ui.main_window import MainWindow
@@ -264,7 +265,7 @@ def test_the_window_shows_weeks_totals_and_the_ratings(
 
 
 def test_the_chart_shows_the_latest_sessions_only() -> None:
-    from lowback_timer.core.history import RatingPoint
+    from lowback_timer.core.history_records import RatingPoint
 
     points = [RatingPoint(float(i), i % 11, None, None, 1) for i in range(SHOWN + 5)]
     series = {s.key: s.values for s in series_of(points)}
