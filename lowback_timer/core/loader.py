@@ -27,14 +27,7 @@ from lowback_timer.core.content import (
     routines_dir,
 )
 from lowback_timer.core.routine import variant_for
-from lowback_timer.core.schema import (
-    INVALID,
-    ContentError,
-    ListOf,
-    Report,
-    Shape,
-    has_left_out,
-)
+from lowback_timer.core.schema import INVALID, ContentError, ListOf, Report, Shape, has_left_out
 from lowback_timer.core.yamlsafe import LineList, LineMap, YamlError, read_yaml
 
 #: A picture larger than this is refused unread (the bundled ones are a few KB).
