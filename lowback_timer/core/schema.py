@@ -161,32 +161,6 @@ class OneOf(Kind):
         return value
 
 
-class Text(Kind):
-    """A mapping with one non-empty string per language of `meta.languages`."""
-
-    def read(self, report: Report, value: Any, line: int, where: str) -> Any:
-        if not isinstance(value, LineMap):
-            return report.error(
-                line, f"{where} must map each language ({', '.join(report.languages)}) to a text"
-            )
-        ok = True
-        for lang in report.languages:
-            if lang not in value:
-                report.error(value.line, f"{where} is missing language '{lang}'")
-                ok = False
-        for lang, text in value.items():
-            at = value.lines[lang]
-            if lang not in report.languages:
-                report.error(at, f"{where} has unknown language '{lang}'")
-                ok = False
-            elif Str().read(report, text, at, f"{where}.{lang}") is INVALID:
-                ok = False
-        return tuple((lang, value[lang]) for lang in report.languages) if ok else INVALID
-
-    def make(self, value: Any, owner: LineMap | None) -> Texts:
-        return Texts(value)
-
-
 @dataclass(frozen=True)
 class ByLanguage(Kind):
     """A mapping from some of the languages of `meta.languages` to values of `item` (a
@@ -209,6 +183,28 @@ class ByLanguage(Kind):
 
     def make(self, value: Any, owner: LineMap | None) -> tuple[tuple[str, Any], ...]:
         return tuple((lang, self.item.make(each, owner)) for lang, each in value)
+
+
+class Text(Kind):
+    """A mapping with one non-empty string per language of `meta.languages`."""
+
+    def read(self, report: Report, value: Any, line: int, where: str) -> Any:
+        if not isinstance(value, LineMap):
+            return report.error(
+                line, f"{where} must map each language ({', '.join(report.languages)}) to a text"
+            )
+        ok = True
+        for lang in report.languages:
+            if lang not in value:
+                report.error(value.line, f"{where} is missing language '{lang}'")
+                ok = False
+        checked = ByLanguage(Str()).read(report, value, line, where)
+        if not ok or checked is INVALID:
+            return INVALID
+        return tuple((lang, value[lang]) for lang in report.languages)
+
+    def make(self, value: Any, owner: LineMap | None) -> Texts:
+        return Texts(value)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ from lowback_timer.core.settings import Settings
 from lowback_timer.ui.style import scaled_font
 from lowback_timer.ui.timer_views import (
     BREATH_FACTOR,
+    Actions,
     DoneView,
     RunningView,
     StopView,
@@ -116,14 +117,8 @@ class TimerPage(QWidget):
 
     # --- building ------------------------------------------------------------------------
     def _build_running_view(self) -> QWidget:
-        view = RunningView(
-            self.back,
-            self.toggle_pause,
-            self.skip,
-            self.stop,
-            self._pause_texts().values(),
-            self._key_hint,
-        )
+        actions = Actions(self.back, self.toggle_pause, self.skip, self.stop)
+        view = RunningView(actions, self._pause_texts().values(), self._key_hint)
         self.cue, self.next_label, self.stretch_name = view.cue, view.next_label, view.name
         self.step_info, self.side_label, self.picture = view.step_info, view.side, view.picture
         self.ring, self.pacer, self.breath_label = view.ring, view.pacer, view.breath_label

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 from itertools import pairwise
+from typing import NamedTuple
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -36,19 +37,22 @@ SIDE_FACTOR = 2.0
 BREATH_FACTOR = 1.3
 
 
+class Actions(NamedTuple):
+    """What the running view's buttons and keys do."""
+
+    back: Callable[[], None]
+    pause: Callable[[], None]  # pause, resume, or start
+    skip: Callable[[], None]
+    stop: Callable[[], None]
+
+
 class RunningView(QWidget):
     """A stretch in progress: its name and the holds left over the picture; over the countdown
     ring, the side in large words; under the ring, the breathing pacer; then the cue, what
     comes next, and Back, Pause, Skip and the stop button (each calls the function given)."""
 
     def __init__(
-        self,
-        back: Callable[[], None],
-        pause: Callable[[], None],
-        skip: Callable[[], None],
-        stop: Callable[[], None],
-        pause_texts: Iterable[str],
-        key_hint: Callable[[Qt.Key], str],
+        self, actions: Actions, pause_texts: Iterable[str], key_hint: Callable[[Qt.Key], str]
     ) -> None:
         super().__init__()
         self.cue = wrapped(factor=1.5)
@@ -58,24 +62,23 @@ class RunningView(QWidget):
             (self._top(), 1),
             self.cue,
             self.next_label,
-            self._controls(back, pause, skip, stop, pause_texts, key_hint),
+            self._controls(actions, pause_texts, key_hint),
         )
         layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
         layout.setSpacing(SPACING)
-        self._shortcuts(back, pause, skip, stop)
+        self._shortcuts(actions)
 
-    def _shortcuts(self, *actions: Callable[[], None]) -> None:
+    def _shortcuts(self, actions: Actions) -> None:
         """Left, Right and Esc wherever the focus is in the view; Space when the view itself
         has the focus (on a focused button, Space presses that button, as Enter does: at the
         start, Pause)."""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        back, pause, skip, stop = actions
         anywhere = Qt.ShortcutContext.WidgetWithChildrenShortcut
         bindings: list[tuple[Qt.Key, Callable[[], None], Qt.ShortcutContext]] = [
-            (Qt.Key.Key_Space, pause, Qt.ShortcutContext.WidgetShortcut),
-            (Qt.Key.Key_Left, back, anywhere),
-            (Qt.Key.Key_Right, skip, anywhere),
-            (Qt.Key.Key_Escape, stop, anywhere),
+            (Qt.Key.Key_Space, actions.pause, Qt.ShortcutContext.WidgetShortcut),
+            (Qt.Key.Key_Left, actions.back, anywhere),
+            (Qt.Key.Key_Right, actions.skip, anywhere),
+            (Qt.Key.Key_Escape, actions.stop, anywhere),
         ]
         for key, slot, context in bindings:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -119,21 +122,15 @@ class RunningView(QWidget):
         return grid
 
     def _controls(
-        self,
-        back: Callable[[], None],
-        pause: Callable[[], None],
-        skip: Callable[[], None],
-        stop: Callable[[], None],
-        pause_texts: Iterable[str],
-        key_hint: Callable[[Qt.Key], str],
+        self, actions: Actions, pause_texts: Iterable[str], key_hint: Callable[[Qt.Key], str]
     ) -> QLayout:
-        self.back_button = big_button(self.tr("◀ Back"), back, 44, 1.1)
-        self.pause_button = big_button("", pause, 44, 1.1)
-        self.skip_button = big_button(self.tr("Skip ▶"), skip, 44, 1.1)
+        self.back_button = big_button(self.tr("◀ Back"), actions.back, 44, 1.1)
+        self.pause_button = big_button("", actions.pause, 44, 1.1)
+        self.skip_button = big_button(self.tr("Skip ▶"), actions.skip, 44, 1.1)
         stop_text = fill(
             self.tr("%1 (%2)"), self.tr("Something feels wrong"), key_name(Qt.Key.Key_Escape)
         )
-        self.stop_button = big_button(stop_text, stop, 52)
+        self.stop_button = big_button(stop_text, actions.stop, 52)
         self.stop_button.setFont(scaled_font(1.2, bold=True))
         self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
         # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5);
