@@ -156,10 +156,6 @@ class IdleMonitor:
         """Whether any source answers now (Preferences says so when none does)."""
         return self.idle_seconds() is not None
 
-    def source_name(self) -> str | None:
-        """The source that answered last."""
-        return self._last.name if self._last is not None else None
-
 
 # --- do not disturb -----------------------------------------------------------------------
 class BusySource(Protocol):
@@ -238,7 +234,6 @@ class DesktopWatch(QObject):
         self.system = system if system is not None else QDBusConnection.systemBus()
         self.dnd = dnd if dnd is not None else DoNotDisturb(default_busy_sources(self.session))
         self._locked = False
-        self._listening: list[str] = []
         for interface in (SCREENSAVER, GNOME_SCREENSAVER):
             self._listen(
                 self.session, "", interface, "ActiveChanged", "_screensaver_active_changed(bool)"
@@ -251,10 +246,6 @@ class DesktopWatch(QObject):
         if path := logind_session or self._logind_session():
             self._listen(self.system, path, session_interface, "Lock", "_session_lock()")
             self._listen(self.system, path, session_interface, "Unlock", "_session_unlock()")
-
-    def listening(self) -> list[str]:
-        """What it subscribed to, for the log and Preferences."""
-        return list(self._listening)
 
     def is_locked(self) -> bool:
         return self._locked
@@ -269,8 +260,7 @@ class DesktopWatch(QObject):
         if not bus.isConnected():
             return
         # An empty path matches the signal on any object (the screensavers differ in theirs).
-        if bus.connect("", path, interface, name, self, SLOT(slot)):  # type: ignore[call-overload]  # str works, bytes not
-            self._listening.append(f"{interface}.{name}")
+        bus.connect("", path, interface, name, self, SLOT(slot))  # type: ignore[call-overload]  # str works, bytes not
 
     def _logind_session(self) -> str | None:
         """This login session's object path: signals come from it, never from `session/auto`."""
