@@ -21,6 +21,34 @@ from typing import Any
 from PySide6.QtGui import QGuiApplication
 
 
+# --- answering at once --------------------------------------------------------------------
+class LocalIdle:
+    """An idle source that answers at once (a library call, no service to wait for); `ask` is
+    what app/desktop_watch.py's IdleMonitor calls, as it does a D-Bus source's."""
+
+    name = "local"
+
+    def idle_seconds(self) -> float | None:
+        """Seconds since the last keyboard or mouse input; None when this source cannot tell."""
+        raise NotImplementedError
+
+    def ask(self, done: Callable[[float | None], None]) -> None:
+        done(self.idle_seconds())
+
+
+class LocalBusy:
+    """A do-not-disturb source that answers at once (see `LocalIdle`)."""
+
+    name = "local"
+
+    def busy(self) -> bool:
+        """True when a reminder now would interrupt (a presentation, a film, a game)."""
+        raise NotImplementedError
+
+    def ask(self, done: Callable[[bool], None]) -> None:
+        done(self.busy())
+
+
 # --- finding and declaring C libraries ----------------------------------------------------
 @functools.cache
 def _library(name: str) -> ctypes.CDLL | None:
@@ -110,7 +138,7 @@ _XSS_API: _Api = {
 }
 
 
-class XScreenSaverIdle:
+class XScreenSaverIdle(LocalIdle):
     """X11: the MIT-SCREEN-SAVER extension's idle time in ms (libXss). Under Wayland it would
     only see X clients' input, so `default_sources` takes it only on the xcb platform."""
 
@@ -140,7 +168,7 @@ class XScreenSaverIdle:
             return None
 
 
-class WindowsIdle:
+class WindowsIdle(LocalIdle):
     """Windows: milliseconds since the last input event (`GetLastInputInfo`)."""
 
     name = "windows"
@@ -160,7 +188,7 @@ class WindowsIdle:
         return ((now - info.dwTime) & 0xFFFFFFFF) / 1000.0
 
 
-class MacIdle:
+class MacIdle(LocalIdle):
     """macOS: Quartz's seconds since any input event in this login session."""
 
     name = "macos"
@@ -185,7 +213,7 @@ def _own_windows() -> list[int]:
     ]
 
 
-class X11Fullscreen:
+class X11Fullscreen(LocalBusy):
     """X11 (EWMH): the active window is full screen, unless it is one of ours."""
 
     name = "x11-fullscreen"
@@ -213,7 +241,7 @@ class X11Fullscreen:
             return False
 
 
-class WindowsBusy:
+class WindowsBusy(LocalBusy):
     """Windows' own idea of "do not disturb": busy, full-screen Direct3D or presenting."""
 
     name = "windows-quiet"

@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from lowback_timer.app.controller import Controller
+from lowback_timer.app.desktop_questions import DesktopQuestions
 from lowback_timer.app.desktop_watch import DesktopWatch, IdleMonitor
 from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import assets_dir
@@ -47,12 +48,12 @@ class Background(QObject):
         self.popup = popup
         popup.set_routine_length(controller.routine.total_s)
         controller.routine_changed.connect(lambda r: popup.set_routine_length(r.total_s))
+        # What a due reminder asks the desktop (a later question is one more entry here).
+        self.questions = DesktopQuestions(
+            {"idle_s": self.idle.ask, "busy": self.desktop.ask_busy}, parent=self
+        )
         self.service = service or ReminderService(
-            controller,
-            popup,
-            idle=self.idle.idle_seconds,
-            busy=self.desktop.busy,
-            parent=self,
+            controller, popup, ask=self.questions.ask, parent=self
         )
         self.desktop.locked.connect(self.service.locked)
         self.desktop.unlocked.connect(self.service.unlocked)
@@ -74,7 +75,7 @@ class Background(QObject):
             self.status_window.closed.connect(self._status_window_closed)
         self._told = False
         window.stays_in_background = lambda: controller.settings.reminders
-        window.idle_known = self.idle.available
+        window.ask_idle_known = self.idle.ask_available
         window.went_to_background.connect(self._went_to_background)
         # Not a method of this object: it is being destroyed with the window by then.
         window.destroyed.connect(partial(_hide_for_good, [self.popup, self.status_window]))

@@ -4,7 +4,7 @@ window where there is no tray); Quit ends it all."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -38,8 +38,8 @@ HOUR = 3600.0
 class NoIdle:
     name = "none"
 
-    def idle_seconds(self) -> float | None:
-        return None
+    def ask(self, done: Callable[[float | None], None]) -> None:
+        done(None)
 
 
 @pytest.fixture(autouse=True)
