@@ -207,7 +207,7 @@ def test_preferences_open_at_once_and_the_idle_note_comes_with_the_answer(
 ) -> None:
     window = open_window(qtbot, content, tmp_path)
     slow = SlowIdle()
-    made = Background(window.controller, window, has_tray=False, idle=IdleMonitor([slow]))
+    made = Background(window.controller, window, has_tray=lambda: False, idle=IdleMonitor([slow]))
     for widget in (made.popup, made.status_window):
         qtbot.addWidget(widget)
     dialog = window.open_preferences()
