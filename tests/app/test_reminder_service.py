@@ -173,15 +173,27 @@ def test_a_short_idle_is_no_break(
     assert events == ["shown"] and popup_of(watched).isVisible()
 
 
+def events_of(service: ReminderService) -> list[str]:
+    """What happens to the reminders from now on, as `happened` says it."""
+    events: list[str] = []
+    service.happened.connect(events.append)
+    return events
+
+
+def until_asked(service: ReminderService, boot: FakeClock, desktop: Desktop) -> None:
+    """Let the one timer fire until the reminder is due and the desktop, slow to answer this
+    time, has been asked."""
+    desktop.slow = True
+    while not desktop.waiting:
+        wake(service, boot)
+
+
 def test_a_slow_idle_answer_shows_the_popup_when_it_comes(
     watched: ReminderService, boot: FakeClock, desktop: Desktop
 ) -> None:
-    events: list[str] = []
-    watched.happened.connect(events.append)
-    desktop.slow, desktop.idle = True, 4 * 60
-    start = boot.now
-    while not desktop.waiting:
-        wake(watched, boot)
+    events, start = events_of(watched), boot.now
+    desktop.idle = 4 * 60
+    until_asked(watched, boot, desktop)
     assert boot.now - start == HOUR
     assert events == [] and not popup_of(watched).isVisible()  # asked; nothing decided yet
     desktop.answer()
@@ -192,11 +204,9 @@ def test_a_slow_idle_answer_shows_the_popup_when_it_comes(
 def test_a_slow_answer_of_a_long_idle_counts_a_natural_break(
     watched: ReminderService, boot: FakeClock, desktop: Desktop
 ) -> None:
-    events: list[str] = []
-    watched.happened.connect(events.append)
-    desktop.slow, desktop.idle = True, 35 * 60
-    while not desktop.waiting:
-        wake(watched, boot)
+    events = events_of(watched)
+    desktop.idle = 35 * 60
+    until_asked(watched, boot, desktop)
     desktop.answer()
     assert events == ["natural break"] and not popup_of(watched).isVisible()
     assert watched.next_due() == boot.now + HOUR
@@ -206,9 +216,7 @@ def test_a_slow_answer_of_a_long_idle_counts_a_natural_break(
 def test_no_second_question_while_the_desktop_is_answering(
     watched: ReminderService, boot: FakeClock, desktop: Desktop
 ) -> None:
-    desktop.slow = True
-    while not desktop.waiting:
-        wake(watched, boot)
+    until_asked(watched, boot, desktop)
     for _ in range(3):  # the timer looks again meanwhile (five minutes apart on this clock)
         wake(watched, boot)
     assert desktop.asked == 1 and len(desktop.waiting) == 1
@@ -219,11 +227,8 @@ def test_no_second_question_while_the_desktop_is_answering(
 def test_an_answer_after_i_moved_shows_nothing(
     watched: ReminderService, boot: FakeClock, desktop: Desktop
 ) -> None:
-    events: list[str] = []
-    watched.happened.connect(events.append)
-    desktop.slow = True
-    while not desktop.waiting:
-        wake(watched, boot)
+    events = events_of(watched)
+    until_asked(watched, boot, desktop)
     popup_of(watched).moved_button.click()  # while the desktop was still answering
     desktop.answer()
     assert events == ["moved"] and not popup_of(watched).isVisible()
