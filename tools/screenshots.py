@@ -244,7 +244,7 @@ def shoot_history(window: MainWindow, lang: str, save: Save) -> None:
 def shoot_reminders(window: MainWindow, lang: str, save: Save) -> None:
     """The reminder popup, the tray's menu, the status window (no tray) and Preferences."""
     window.show_home()
-    background = Background(window.controller, window, has_tray=False, idle=IdleMonitor([]))
+    background = Background(window.controller, window, has_tray=lambda: False, idle=IdleMonitor([]))
     background.service.show_now()
     save(background.popup, f"{lang}-reminder-popup")
     background.popup.hide()

@@ -2,10 +2,12 @@
 counts suspend, one deadline timer armed for its next check, and the popup that never takes
 the focus. Between two checks nothing runs.
 
-When a reminder is due (and only then) the desktop is asked two things: how long the user has
-been idle (long enough counts as a break, and the reminder is skipped silently), and whether it
-is busy (notifications inhibited, a full-screen window), in which case the reminder waits, up to
-the user's limit. Lock, unlock and wake come from the desktop's signals (app/desktop_watch.py).
+When a reminder is due (and only then) the desktop is asked two things, at once and without
+waiting (app/desktop_questions.py): how long the user has been idle (long enough counts as a
+break, and the reminder is skipped silently), and whether it is busy (notifications inhibited, a
+full-screen window), in which case the reminder waits, up to the user's limit. The decision is
+made when the answers are in, or when the desktop took too long. Lock, unlock and wake come
+from the desktop's signals (app/desktop_watch.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.deadline_timer import DeadlineTimer
+from lowback_timer.app.desktop_questions import AskDesktop, DesktopAnswers, answer_at_once
 from lowback_timer.core import app_state
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Prompt
@@ -83,17 +86,16 @@ class ReminderService(QObject):
         *,
         boot: Clock = monotonic_clock,
         wall: Callable[[], datetime] | None = None,
-        idle: Callable[[], float | None] = lambda: None,
-        busy: Callable[[], bool] = lambda: False,
+        ask: AskDesktop = answer_at_once,
         parent: QObject | None = None,
     ) -> None:
-        """`idle()` says how long the user has been idle, in seconds (None: cannot tell);
-        `busy()` whether the desktop asks not to be disturbed. Both are asked only when a
-        reminder is due."""
+        """`ask(done)` asks the desktop how long the user has been idle and whether it is busy,
+        and calls `done(DesktopAnswers)` then, or at once; asked only when a reminder is due."""
         super().__init__(parent)
         self.controller = controller
         self.popup = popup  # the UI's (ui/reminder_popup.py): a service builds no widget
-        self._idle, self._busy = idle, busy
+        self._ask = ask
+        self.asking = False  # the desktop was asked and has not answered yet
         rules = app_state.reminder_rules(controller.settings)
         self.enabled = rules is not None
         rules_now = rules or ReminderRules()
@@ -193,17 +195,28 @@ class ReminderService(QObject):
         return self.reminders.next_check() if self.enabled else None
 
     def _check(self) -> None:
+        # One question at a time: a check while the desktop is still answering waits for it.
+        if self.asking or not self.enabled or not self.reminders.due():
+            return
+        self.asking = True
+        self._ask(self._answered)  # the answers may come now, inside this call, or later
+
+    def _answered(self, answers: DesktopAnswers) -> None:
+        """The desktop's answers for a due reminder: a long idle is a break, busy waits, else
+        the reminder shows. One that stopped being due meanwhile ("I moved", a lock, a pause)
+        is left alone: whatever stopped it has re-armed the timer."""
+        self.asking = False
         if not self.enabled or not self.reminders.due():
             return
-        idle = self._idle()
+        idle = answers.idle_s
         if idle is not None and self.reminders.natural_break(idle):
             self.happened.emit("natural break")
-        elif self._busy() and self.reminders.defer():
+        elif answers.busy and self.reminders.defer():
             self.happened.emit("deferred")
         else:
             self._show()
             return  # _show re-arms
-        self.changed.emit()
+        self._rearm()  # the next look: a new interval, or the retry after deferring
 
     def _show(self) -> None:
         text = next(self._prompts).text(self.controller.lang)

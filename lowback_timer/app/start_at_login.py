@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from lowback_timer.core import atomic
 
 FILE_NAME = "lowback-timer.desktop"
-#: The app's id on the desktop: the launcher entry, the icon and the metainfo share it.
+# The app's id on the desktop: the launcher entry, the icon and the metainfo share it.
 APP_ID = "io.github.lowback_timer.LowbackTimer"
 MARKER = "X-Lowback-Timer-Autostart=true"
 
@@ -111,7 +111,7 @@ def _ours(path: Path) -> bool:
         return False
 
 
-#: Characters that make the Desktop Entry spec's Exec key need an argument in double quotes.
+# Characters that make the Desktop Entry spec's Exec key need an argument in double quotes.
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`=")
 
 

@@ -1,6 +1,6 @@
 """The app's life outside its window: the posture reminders, what the desktop tells them, and
 where the app lives while its window is closed (the tray, or the small status window where
-there is no tray).
+there is no tray, until a tray appears).
 
 Closing the main window with reminders on only hides it; Quit (in the window's menu, the
 tray's menu or the status window's close button with the main window hidden) ends the app.
@@ -8,6 +8,7 @@ tray's menu or the status window's close button with the main window hidden) end
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import shiboken6
@@ -16,12 +17,19 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from lowback_timer.app.controller import Controller
+from lowback_timer.app.desktop_questions import DesktopQuestions
 from lowback_timer.app.desktop_watch import DesktopWatch, IdleMonitor
 from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import assets_dir
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.reminder_popup import ReminderPopup
-from lowback_timer.ui.tray import ReminderActions, StatusWindow, Tray, tray_available
+from lowback_timer.ui.tray import (
+    ReminderActions,
+    StatusWindow,
+    Tray,
+    TrayWatcher,
+    tray_available,
+)
 
 
 class Background(QObject):
@@ -31,7 +39,7 @@ class Background(QObject):
         window: MainWindow,
         *,
         service: ReminderService | None = None,
-        has_tray: bool | None = None,
+        has_tray: Callable[[], bool] = tray_available,
         desktop: DesktopWatch | None = None,
         idle: IdleMonitor | None = None,
     ) -> None:
@@ -47,12 +55,12 @@ class Background(QObject):
         self.popup = popup
         popup.set_routine_length(controller.routine.total_s)
         controller.routine_changed.connect(lambda r: popup.set_routine_length(r.total_s))
+        # What a due reminder asks the desktop (a later question is one more entry here).
+        self.questions = DesktopQuestions(
+            {"idle_s": self.idle.ask, "busy": self.desktop.ask_busy}, parent=self
+        )
         self.service = service or ReminderService(
-            controller,
-            popup,
-            idle=self.idle.idle_seconds,
-            busy=self.desktop.busy,
-            parent=self,
+            controller, popup, ask=self.questions.ask, parent=self
         )
         self.desktop.locked.connect(self.service.locked)
         self.desktop.unlocked.connect(self.service.unlocked)
@@ -66,18 +74,33 @@ class Background(QObject):
         self.service.happened.connect(window.history.reminder)
         self.tray: Tray | None = None
         self.status_window: StatusWindow | None = None
-        if tray_available() if has_tray is None else has_tray:
-            self.tray = Tray(self.commands, QIcon(str(assets_dir() / "icon.svg")), self)
-            self.tray.show()
+        self.tray_watcher: TrayWatcher | None = None
+        if has_tray():
+            self._make_tray()
         else:
             self.status_window = StatusWindow(self.commands)
             self.status_window.closed.connect(self._status_window_closed)
+            # Started before the panel (at login)? The icon takes over when a tray appears.
+            self.tray_watcher = TrayWatcher(has_tray, self)
+            self.tray_watcher.appeared.connect(self._tray_appeared)
         self._told = False
         window.stays_in_background = lambda: controller.settings.reminders
-        window.idle_known = self.idle.available
+        window.ask_idle_known = self.idle.ask_available
         window.went_to_background.connect(self._went_to_background)
         # Not a method of this object: it is being destroyed with the window by then.
         window.destroyed.connect(partial(_hide_for_good, [self.popup, self.status_window]))
+
+    def _make_tray(self) -> None:
+        self.tray = Tray(self.commands, QIcon(str(assets_dir() / "icon.svg")), self)
+        self.tray.show()
+
+    def _tray_appeared(self) -> None:
+        """The icon replaces the status window: the user sees one of them, never both."""
+        self._make_tray()
+        window, self.status_window = self.status_window, None
+        if window is not None:
+            window.hide()  # not close(): closing the status window would quit
+            window.deleteLater()
 
     def start_hidden(self) -> None:
         """`lowback-timer --tray`: only the tray icon, or the status window without a tray."""

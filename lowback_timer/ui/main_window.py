@@ -73,8 +73,9 @@ class MainWindow(QMainWindow):
         # Whether closing the window leaves the app running (set by the app: reminders on and
         # a tray or the small status window to live in).
         self.stays_in_background: Callable[[], bool] = lambda: False
-        # Whether the desktop says how long the user was idle (set by the app).
-        self.idle_known: Callable[[], bool | None] = lambda: None
+        # Asks whether the desktop says how long the user was idle, and calls back with the
+        # answer (set by the app; None: not asked, Preferences says nothing).
+        self.ask_idle_known: Callable[[Callable[[bool], None]], None] | None = None
         self._build_notices()
         # The menus and the dialogs they open (ui/window_actions.py).
         self.actions_ = actions = WindowActions(self)

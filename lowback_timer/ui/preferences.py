@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -102,7 +103,7 @@ class PreferencesDialog(QDialog):
         number = controller.emergency_number()
         self._shown_region = settings.region or (number.id if number is not None else ELSEWHERE)
         self.region = RegionChoice(controller.content, controller.lang, self._shown_region)
-        self._reminder_fields(settings, idle_known)
+        self._reminder_fields(settings)
         self.language = QComboBox()
         self.language.addItem(self.tr("Same as the system"), "")
         for code in controller.content.languages:
@@ -151,6 +152,7 @@ class PreferencesDialog(QDialog):
                     column.addWidget(note)
             column.addStretch(1)
             self.tabs.addTab(page, title)
+        self.set_idle_known(idle_known)  # (once the note is in its tab, not a window of its own)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -192,7 +194,7 @@ class PreferencesDialog(QDialog):
         if box is not None and box.isChecked() != self.controller.login.enabled():
             self.controller.set_start_at_login(box.isChecked())
 
-    def _reminder_fields(self, settings: Settings, idle_known: bool | None) -> None:
+    def _reminder_fields(self, settings: Settings) -> None:
         """The hourly posture reminders: on or off, how often, on which hours and days, how
         long one waits for a presentation to end, and start at login."""
         self.reminders = QCheckBox(self.tr("Remind me to change posture while I work"))
@@ -229,14 +231,12 @@ class PreferencesDialog(QDialog):
                 "waits this long, then comes anyway."
             )
         )
-        self.idle_note = None
-        if idle_known is False:
-            self.idle_note = label(
-                self.tr(
-                    "This desktop does not tell how long you were away, so a reminder comes "
-                    "on time even after a break. Press “I moved” to start the hour again."
-                ),
-            )
+        self.idle_note = label(
+            self.tr(
+                "This desktop does not tell how long you were away, so a reminder comes "
+                "on time even after a break. Press “I moved” to start the hour again."
+            ),
+        )
         login = self.controller.login
         self.start_at_login = None
         if login.supported:
@@ -251,6 +251,12 @@ class PreferencesDialog(QDialog):
         ):
             self.reminders.toggled.connect(widget.setEnabled)
             widget.setEnabled(settings.reminders)
+
+    def set_idle_known(self, known: bool | None) -> None:
+        """The note shows when the desktop cannot tell idle time (None: not asked). The answer
+        may come after the dialog opened, or after it was closed and deleted."""
+        if shiboken6.isValid(self.idle_note):
+            self.idle_note.setVisible(known is False)
 
     def _prepare_s(self) -> int | None:
         """The get-ready time; left at the content's own, it keeps following the content."""

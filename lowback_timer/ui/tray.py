@@ -1,6 +1,7 @@
 """The app in the background: a tray icon with the reminders' menu, or, where the desktop has no
 tray (some Linux desktops, a bare X server), a small window with the same actions and the time
-left. The app never quits or fails for lack of a tray.
+left. The app never quits or fails for lack of a tray, and `TrayWatcher` looks again for one
+for about two minutes after the start (the panel may come up after an app started at login).
 
 The actions are made once (`ReminderActions`) and shown in both: the tray's menu and the
 window's buttons. The texts change only when the schedule does (`ReminderService.changed`);
@@ -9,6 +10,7 @@ the small window alone counts down, once a minute, and only while it is shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
@@ -237,3 +239,34 @@ class StatusWindow(QWidget):
 
 def tray_available() -> bool:
     return QGuiApplication.instance() is not None and QSystemTrayIcon.isSystemTrayAvailable()
+
+
+class TrayWatcher(QObject):
+    """Looks again for a tray that was missing at start: an app started at login may come
+    before the desktop's panel. Waits 1 s, 2 s, 4 s … (about two minutes in all), then stops.
+    `appeared` once the tray is there; `available` is injectable (tests flip it)."""
+
+    appeared = Signal()
+    WAITS_MS = (1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000)
+
+    def __init__(
+        self, available: Callable[[], bool] = tray_available, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._available = available
+        self._waits = iter(self.WAITS_MS)
+        self.timer = QTimer(self)  # the one pending wait; inactive once it gave up or found it
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._look)
+        self._wait()
+
+    def _wait(self) -> None:
+        wait_ms = next(self._waits, None)
+        if wait_ms is not None:
+            self.timer.start(wait_ms)
+
+    def _look(self) -> None:
+        if self._available():
+            self.appeared.emit()
+        else:
+            self._wait()

@@ -167,9 +167,11 @@ class WindowActions(QObject):
         window.timer_page.pause()  # nothing runs on behind a dialog
         from lowback_timer.ui.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(window.controller, window, idle_known=window.idle_known())
+        dialog = PreferencesDialog(window.controller, window)
         dialog.accepted.connect(dialog.apply)
         dialog.open()
+        if window.ask_idle_known is not None:  # the note comes when the desktop answers
+            window.ask_idle_known(dialog.set_idle_known)
         return dialog
 
     def ask_if_changed(

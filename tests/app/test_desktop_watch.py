@@ -1,21 +1,25 @@
 """What the desktop tells the reminders: idle time, lock and sleep signals, do-not-disturb.
 
 Fakes drive the logic; where the tools exist, a private D-Bus daemon (dbus-send emitting real
-signals, a small service answering real calls) and an Xvfb server check the real plumbing.
+signals, a small service answering real calls) checks the real plumbing
+(the X11 sources are tried on Xvfb in test_native_desktop.py).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from subprocess import DEVNULL, PIPE
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
@@ -25,10 +29,12 @@ from lowback_timer.app.desktop_watch import (
     DoNotDisturb,
     IdleMonitor,
     IdleSource,
-    MacIdle,
     MutterIdle,
     NotificationsInhibited,
     ScreenSaverIdle,
+)
+from lowback_timer.app.native_desktop import (
+    MacIdle,
     WindowsBusy,
     WindowsIdle,
     X11Fullscreen,
@@ -37,21 +43,32 @@ from lowback_timer.app.desktop_watch import (
 
 
 class Idle:
+    """An idle source that answers at once, as the local ones do."""
+
     def __init__(self, name: str, answer: float | None) -> None:
         self.name, self.answer, self.asked = name, answer, 0
 
-    def idle_seconds(self) -> float | None:
+    def ask(self, done: Callable[[float | None], None]) -> None:
         self.asked += 1
-        return self.answer
+        done(self.answer)
+
+
+class Later:
+    """A source that answers when the test says so, as a D-Bus service does."""
+
+    name = "later"
+
+    def __init__(self) -> None:
+        self.waiting: list[Callable[[Any], None]] = []
+
+    def ask(self, done: Callable[[Any], None]) -> None:
+        self.waiting.append(done)
 
 
 class Broken:
     name = "broken"
 
-    def idle_seconds(self) -> float | None:
-        raise OSError("the library went away")
-
-    def busy(self) -> bool:
+    def ask(self, done: Callable[[Any], None]) -> None:
         raise OSError("the library went away")
 
 
@@ -59,8 +76,8 @@ class Busy:
     def __init__(self, name: str, answer: bool) -> None:
         self.name, self.answer = name, answer
 
-    def busy(self) -> bool:
-        return self.answer
+    def ask(self, done: Callable[[bool], None]) -> None:
+        done(self.answer)
 
 
 def no_bus() -> QDBusConnection:
@@ -68,40 +85,67 @@ def no_bus() -> QDBusConnection:
     return QDBusConnection("lowback-no-bus")
 
 
+def at_once(ask: Callable[[Callable[[Any], None]], None]) -> Any:
+    """The answer of a question whose sources all answer at once."""
+    answers: list[Any] = []
+    ask(answers.append)
+    assert len(answers) == 1
+    return answers[0]
+
+
+def when_answered(qtbot: QtBot, ask: Callable[[Callable[[Any], None]], None]) -> Any:
+    """The answer of a question sent over a bus, once it came (the event loop runs meanwhile)."""
+    answers: list[Any] = []
+    ask(answers.append)
+    qtbot.waitUntil(lambda: len(answers) > 0, timeout=5000)
+    assert len(answers) == 1
+    return answers[0]
+
+
 # --- IdleMonitor --------------------------------------------------------------------------
 def test_first_source_that_answers_wins() -> None:
     first, second = Idle("first", 12.0), Idle("second", 99.0)
     monitor = IdleMonitor([first, second])
-    assert monitor.idle_seconds() == 12.0
-    assert monitor.source_name() == "first"
+    assert at_once(monitor.ask) == 12.0
     assert second.asked == 0
 
 
 def test_a_silent_or_failing_source_is_passed_over() -> None:
     monitor = IdleMonitor([Idle("silent", None), Broken(), Idle("x", 3.5)])
-    assert monitor.idle_seconds() == 3.5
-    assert monitor.source_name() == "x"
-    assert monitor.available()
+    assert at_once(monitor.ask) == 3.5
+    assert at_once(monitor.ask_available) is True
 
 
 def test_none_available() -> None:
     monitor = IdleMonitor([Idle("silent", None), Broken()])
-    assert monitor.idle_seconds() is None
-    assert not monitor.available()
-    assert monitor.source_name() is None
-    assert not IdleMonitor([]).available()
+    assert at_once(monitor.ask) is None
+    assert at_once(monitor.ask_available) is False
+    assert at_once(IdleMonitor([]).ask_available) is False
 
 
 def test_the_source_that_answered_last_is_asked_first() -> None:
     first, second = Idle("first", None), Idle("second", 40.0)
     monitor = IdleMonitor([first, second])
-    assert monitor.idle_seconds() == 40.0
+    assert at_once(monitor.ask) == 40.0
     first.answer = 1.0  # e.g. the session bus came up meanwhile
-    assert monitor.idle_seconds() == 40.0
+    assert at_once(monitor.ask) == 40.0
     assert (first.asked, second.asked) == (1, 2)
     second.answer = None  # the preferred one stops answering: back to the order given
-    assert monitor.idle_seconds() == 1.0
-    assert monitor.source_name() == "first"
+    assert at_once(monitor.ask) == 1.0
+    assert (first.asked, second.asked) == (2, 3)
+
+
+def test_a_slow_source_is_waited_for_before_the_next_is_asked() -> None:
+    slow, after = Later(), Idle("after", 5.0)
+    monitor = IdleMonitor([slow, after])
+    answers: list[float | None] = []
+    monitor.ask(answers.append)
+    assert answers == [] and after.asked == 0  # asked, returned at once, nothing known yet
+    slow.waiting[0](None)  # it cannot tell: only now the next one is asked
+    assert answers == [5.0] and after.asked == 1
+    slow.waiting.clear()
+    monitor.ask(answers.append)  # "after" answered last time: it goes first now
+    assert answers == [5.0, 5.0] and slow.waiting == []
 
 
 def test_real_sources_say_none_where_they_cannot_work(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,9 +159,9 @@ def test_real_sources_say_none_where_they_cannot_work(monkeypatch: pytest.Monkey
         sources.append(WindowsIdle())
     if sys.platform != "darwin":
         sources.append(MacIdle())
-    assert [source.idle_seconds() for source in sources] == [None] * len(sources)
+    assert [at_once(source.ask) for source in sources] == [None] * len(sources)
     assert XScreenSaverIdle(":987").idle_seconds() is None  # no such display
-    assert not IdleMonitor(sources).available()
+    assert at_once(IdleMonitor(sources).ask_available) is False
 
 
 def test_default_sources_fit_the_platform(qapp: object) -> None:
@@ -133,24 +177,22 @@ def test_default_sources_fit_the_platform(qapp: object) -> None:
 
 # --- do not disturb -----------------------------------------------------------------------
 def test_busy_when_a_source_says_so() -> None:
-    assert DoNotDisturb([Busy("inhibited", True)]).busy()
-    dnd = DoNotDisturb([Busy("inhibited", False), Busy("fullscreen", True)])
-    assert dnd.busy()
-    assert dnd.reason() == "fullscreen"
+    assert at_once(DoNotDisturb([Busy("inhibited", True)]).ask) is True
+    assert at_once(DoNotDisturb([Busy("inhibited", False), Busy("fullscreen", True)]).ask)
 
 
 def test_not_busy_when_none_says_so_or_they_fail() -> None:
-    assert not DoNotDisturb([Busy("inhibited", False), Busy("fullscreen", False)]).busy()
-    assert not DoNotDisturb([Broken()]).busy()
-    assert DoNotDisturb([Broken(), Busy("fullscreen", True)]).reason() == "fullscreen"
-    assert not DoNotDisturb([]).busy()
+    assert not at_once(DoNotDisturb([Busy("inhibited", False), Busy("fullscreen", False)]).ask)
+    assert not at_once(DoNotDisturb([Broken()]).ask)
+    assert at_once(DoNotDisturb([Broken(), Busy("fullscreen", True)]).ask) is True
+    assert at_once(DoNotDisturb([]).ask) is False
 
 
 def test_real_busy_sources_say_not_busy_where_they_cannot_work(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
-    assert not NotificationsInhibited(no_bus()).busy()
+    assert at_once(NotificationsInhibited(no_bus()).ask) is False
     assert not X11Fullscreen().busy()
     assert not X11Fullscreen(":987").busy()
     if sys.platform != "win32":
@@ -161,11 +203,6 @@ def test_real_busy_sources_say_not_busy_where_they_cannot_work(
 @pytest.fixture
 def watch(qtbot: QtBot) -> DesktopWatch:
     return DesktopWatch(no_bus(), no_bus(), dnd=DoNotDisturb([]))
-
-
-def test_no_bus_listens_to_nothing(watch: DesktopWatch) -> None:
-    assert watch.listening() == []
-    assert not watch.busy()
 
 
 def test_screensaver_lock_and_unlock(qtbot: QtBot, watch: DesktopWatch) -> None:
@@ -192,7 +229,7 @@ def test_waking_up(qtbot: QtBot, watch: DesktopWatch) -> None:
 
 def test_busy_asks_its_do_not_disturb() -> None:
     watch = DesktopWatch(no_bus(), no_bus(), dnd=DoNotDisturb([Busy("fullscreen", True)]))
-    assert watch.busy()
+    assert at_once(watch.ask_busy) is True
 
 
 # --- a real private bus -------------------------------------------------------------------
@@ -231,13 +268,7 @@ def test_real_signals_on_a_private_bus(
     session_path = "/org/freedesktop/login1/session/_31"
     # The same bus stands in for the system bus too (logind's signals).
     watch = DesktopWatch(bus, bus, dnd=DoNotDisturb([]), logind_session=session_path)
-    assert watch.listening() == [
-        "org.freedesktop.ScreenSaver.ActiveChanged",
-        "org.gnome.ScreenSaver.ActiveChanged",
-        "org.freedesktop.login1.Manager.PrepareForSleep",
-        "org.freedesktop.login1.Session.Lock",
-        "org.freedesktop.login1.Session.Unlock",
-    ]
+    # Each of the five subscriptions is proven by its signal arriving.
     saver = "org.freedesktop.ScreenSaver"
     with qtbot.waitSignal(watch.locked, timeout=5000):
         send_signal(
@@ -312,28 +343,35 @@ FAKE_DESKTOP = textwrap.dedent(
     ]:
         assert bus.registerService(name) and bus.registerObject(path, obj, what)
     print("ready", flush=True)
-    app.exec()
+    if sys.argv[2:] == ["silent"]:
+        sys.stdin.read()  # holds the names, but never comes back to answer a call
+    else:
+        app.exec()
     """
 )
+
+
+@contextmanager
+def desktop_process(tmp_path: Path, address: str, *args: str) -> Iterator[subprocess.Popen[str]]:
+    """Another process on the private bus that answers as GNOME, KDE and logind would."""
+    script = tmp_path / "fake_desktop.py"
+    script.write_text(FAKE_DESKTOP, encoding="utf-8")
+    command = [sys.executable, str(script), address, *args]
+    with subprocess.Popen(command, stdin=PIPE, stdout=PIPE, text=True) as service:
+        try:
+            assert service.stdout is not None
+            assert service.stdout.readline().strip() == "ready"
+            yield service
+        finally:
+            service.terminate()
 
 
 @pytest.fixture
 def fake_desktop(
     tmp_path: Path, private_bus: tuple[str, QDBusConnection]
 ) -> Iterator[tuple[str, QDBusConnection]]:
-    """Another process on the private bus that answers as GNOME, KDE and logind would."""
-    script = tmp_path / "fake_desktop.py"
-    script.write_text(FAKE_DESKTOP, encoding="utf-8")
-    address, bus = private_bus
-    with subprocess.Popen(
-        [sys.executable, str(script), address], stdout=PIPE, text=True
-    ) as service:
-        try:
-            assert service.stdout is not None
-            assert service.stdout.readline().strip() == "ready"
-            yield address, bus
-        finally:
-            service.terminate()
+    with desktop_process(tmp_path, private_bus[0]):
+        yield private_bus
 
 
 @needs_dbus
@@ -341,17 +379,17 @@ def test_real_calls_to_desktop_services(
     qtbot: QtBot, fake_desktop: tuple[str, QDBusConnection], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     address, bus = fake_desktop
-    assert MutterIdle(bus).idle_seconds() == 754.0
+    assert when_answered(qtbot, MutterIdle(bus).ask) == 754.0
     # /org/freedesktop/ScreenSaver is not there: the older /ScreenSaver answers.
-    assert ScreenSaverIdle(bus).idle_seconds() == 61.5
-    assert NotificationsInhibited(bus).busy()
+    assert when_answered(qtbot, ScreenSaverIdle(bus).ask) == 61.5
+    assert when_answered(qtbot, NotificationsInhibited(bus).ask) is True
     monitor = IdleMonitor([MutterIdle(no_bus()), ScreenSaverIdle(bus)])
-    assert monitor.available()
-    assert monitor.source_name() == "screensaver"
+    assert when_answered(qtbot, monitor.ask) == 61.5  # no bus for Mutter: the screensaver's
     monkeypatch.setenv("XDG_SESSION_ID", "7")
     watch = DesktopWatch(no_bus(), bus, dnd=DoNotDisturb([NotificationsInhibited(bus)]))
-    assert "org.freedesktop.login1.Session.Lock" in watch.listening()
-    assert watch.busy()
+    assert watch.session_path is None  # logind was asked; the answer comes later
+    qtbot.waitUntil(lambda: watch.session_path == "/org/freedesktop/login1/session/_37")
+    assert when_answered(qtbot, watch.ask_busy) is True
     with qtbot.waitSignal(watch.locked, timeout=5000):
         send_signal(
             address,
@@ -360,71 +398,19 @@ def test_real_calls_to_desktop_services(
         )
 
 
-# --- a real X server ----------------------------------------------------------------------
-needs_x = pytest.mark.skipif(
-    not (shutil.which("Xvfb") and shutil.which("xprop") and shutil.which("xwininfo")),
-    reason="Xvfb and x11-utils (xprop, xwininfo) are not installed",
-)
-
-
-@pytest.fixture
-def xvfb() -> Iterator[str]:
-    """A throw-away X server (-noreset: root properties outlive the short-lived clients)."""
-    read, write = os.pipe()
-    command = ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-noreset"]
-    with subprocess.Popen(command, pass_fds=(write,), stderr=DEVNULL) as server:
-        os.close(write)
-        with open(read, encoding="ascii") as pipe:
-            display = ":" + pipe.readline().strip()
-        try:
-            yield display
-        finally:
-            server.terminate()
-
-
-def xprop(display: str, *args: str) -> None:
-    subprocess.run(["xprop", "-display", display, *args], check=True)
-
-
-@needs_x
-def test_x11_idle_and_fullscreen_on_xvfb(xvfb: str) -> None:
-    idle = XScreenSaverIdle(xvfb).idle_seconds()
-    if idle is None and desktop._library("Xss") is None:
-        pytest.skip("libXss (libxss1) is not installed")
-    assert idle is not None and 0.0 <= idle < 600.0
-
-    fullscreen = X11Fullscreen(xvfb, own_windows=lambda: [])
-    assert not fullscreen.busy()  # no window manager, no active window
-    info = subprocess.run(
-        ["xwininfo", "-root", "-display", xvfb], capture_output=True, text=True, check=True
-    ).stdout
-    root = next(line.split()[3] for line in info.splitlines() if "Window id:" in line)
-    # The root window plays the active window (there is no window manager to set one).
-    xprop(xvfb, "-root", "-f", "_NET_ACTIVE_WINDOW", "32x", "-set", "_NET_ACTIVE_WINDOW", root)
-    assert not fullscreen.busy()  # active, but not full screen
-    xprop(xvfb, "-root", "-f", "_NET_WM_STATE", "32a", "-set", "_NET_WM_STATE",
-          "_NET_WM_STATE_FULLSCREEN")  # fmt: skip
-    assert fullscreen.busy()
-    assert not X11Fullscreen(xvfb, own_windows=lambda: [int(root, 16)]).busy()  # our own window
-    # An active window that no longer exists: the X error is ignored, not fatal.
-    xprop(
-        xvfb, "-root", "-f", "_NET_ACTIVE_WINDOW", "32x", "-set", "_NET_ACTIVE_WINDOW", "0x7ff0001"
-    )
-    assert not fullscreen.busy()
-
-
-def test_a_library_is_looked_for_once_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`find_library` starts `ldconfig -p`: it was asked at every idle or full-screen query."""
-    asked: list[str] = []
-
-    def find_library(name: str) -> None:
-        asked.append(name)
-
-    monkeypatch.setattr("ctypes.util.find_library", find_library)
-    desktop._library.cache_clear()
-    try:
-        for _ in range(3):
-            assert desktop._library("no-such-library-here") is None
-    finally:
-        desktop._library.cache_clear()
-    assert asked == ["no-such-library-here"]
+@needs_dbus
+def test_a_service_that_never_answers_counts_as_absent_after_the_limit(
+    qtbot: QtBot, tmp_path: Path, private_bus: tuple[str, QDBusConnection]
+) -> None:
+    """The GUI thread goes on while it waits: a zero timer runs before the answer comes."""
+    address, bus = private_bus
+    with desktop_process(tmp_path, address, "silent"):
+        order: list[str] = []
+        started = time.monotonic()
+        MutterIdle(bus).ask(lambda seconds: order.append(f"idle {seconds}"))
+        QTimer.singleShot(0, lambda: order.append("event loop ran"))
+        assert order == []  # asking returned at once, with no answer yet
+        qtbot.waitUntil(lambda: len(order) == 2, timeout=5000)
+        waited_ms = (time.monotonic() - started) * 1000
+    assert order == ["event loop ran", "idle None"]
+    assert desktop.DBUS_TIMEOUT_MS * 0.9 <= waited_ms < 5000  # (Qt's timers may fire a hair early)

@@ -3,6 +3,7 @@ and snooze move the next one, and turning reminders off stops them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.desktop_questions import DesktopAnswers
 from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import Content
 from lowback_timer.ui.reminder_popup import ReminderPopup
@@ -85,16 +87,27 @@ def test_start_a_routine_from_the_popup(qtbot: QtBot, service: ReminderService) 
 
 
 class Desktop:
-    """What the desktop says when a reminder is due: idle seconds and busy, set by the test."""
+    """What the desktop says when a reminder is due: idle seconds and busy, set by the test.
+    It answers at once, or, with `slow`, only when the test calls `answer()`."""
 
     def __init__(self) -> None:
         self.idle: float | None = None
         self.busy = False
         self.asked = 0
+        self.slow = False
+        self.waiting: list[Callable[[DesktopAnswers], None]] = []
 
-    def idle_seconds(self) -> float | None:
+    def ask(self, done: Callable[[DesktopAnswers], None]) -> None:
         self.asked += 1
-        return self.idle
+        if self.slow:
+            self.waiting.append(done)
+        else:
+            done(DesktopAnswers(idle_s=self.idle, busy=self.busy))
+
+    def answer(self) -> None:
+        for done in self.waiting:
+            done(DesktopAnswers(idle_s=self.idle, busy=self.busy))
+        self.waiting.clear()
 
 
 @pytest.fixture
@@ -115,12 +128,7 @@ def watched(
     popup = ReminderPopup()
     qtbot.addWidget(popup)
     return ReminderService(
-        make_controller(content, tmp_path),
-        popup,
-        boot=boot,
-        wall=wall,
-        idle=desktop.idle_seconds,
-        busy=lambda: desktop.busy,
+        make_controller(content, tmp_path), popup, boot=boot, wall=wall, ask=desktop.ask
     )
 
 
@@ -163,6 +171,68 @@ def test_a_short_idle_is_no_break(
     desktop.idle = 4 * 60
     until_due(watched, boot, events)
     assert events == ["shown"] and popup_of(watched).isVisible()
+
+
+def events_of(service: ReminderService) -> list[str]:
+    """What happens to the reminders from now on, as `happened` says it."""
+    events: list[str] = []
+    service.happened.connect(events.append)
+    return events
+
+
+def until_asked(service: ReminderService, boot: FakeClock, desktop: Desktop) -> None:
+    """Let the one timer fire until the reminder is due and the desktop, slow to answer this
+    time, has been asked."""
+    desktop.slow = True
+    while not desktop.waiting:
+        wake(service, boot)
+
+
+def test_a_slow_idle_answer_shows_the_popup_when_it_comes(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    events, start = events_of(watched), boot.now
+    desktop.idle = 4 * 60
+    until_asked(watched, boot, desktop)
+    assert boot.now - start == HOUR
+    assert events == [] and not popup_of(watched).isVisible()  # asked; nothing decided yet
+    desktop.answer()
+    assert events == ["shown"] and popup_of(watched).isVisible()
+    assert watched.next_due() == boot.now + HOUR
+
+
+def test_a_slow_answer_of_a_long_idle_counts_a_natural_break(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    events = events_of(watched)
+    desktop.idle = 35 * 60
+    until_asked(watched, boot, desktop)
+    desktop.answer()
+    assert events == ["natural break"] and not popup_of(watched).isVisible()
+    assert watched.next_due() == boot.now + HOUR
+    assert watched.timer.deadline is not None and watched.timer.deadline > boot.now
+
+
+def test_no_second_question_while_the_desktop_is_answering(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    until_asked(watched, boot, desktop)
+    for _ in range(3):  # the timer looks again meanwhile (five minutes apart on this clock)
+        wake(watched, boot)
+    assert desktop.asked == 1 and len(desktop.waiting) == 1
+    desktop.answer()
+    assert popup_of(watched).isVisible()
+
+
+def test_an_answer_after_i_moved_shows_nothing(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    events = events_of(watched)
+    until_asked(watched, boot, desktop)
+    popup_of(watched).moved_button.click()  # while the desktop was still answering
+    desktop.answer()
+    assert events == ["moved"] and not popup_of(watched).isVisible()
+    assert watched.next_due() == boot.now + HOUR
 
 
 def test_a_presentation_holds_the_reminder_back_up_to_the_limit(

@@ -240,7 +240,7 @@ def history(walk: Walk, qtbot: QtBot, content: Content, folder: Path) -> None:
 
 def reminders(walk: Walk, qtbot: QtBot, content: Content, folder: Path) -> None:
     window = _window(qtbot, content, folder)
-    background = Background(window.controller, window, has_tray=False, idle=IdleMonitor([]))
+    background = Background(window.controller, window, has_tray=lambda: False, idle=IdleMonitor([]))
     background.service.show_now()
     walk("reminder popup", background.popup)
     background.popup.hide()

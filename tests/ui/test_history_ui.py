@@ -205,7 +205,7 @@ def test_reminders_are_kept(qtbot: QtBot, content: Content, tmp_path: Path) -> N
     from lowback_timer.ui.background import Background
 
     window = open_window(qtbot, content, tmp_path)
-    made = Background(window.controller, window, has_tray=False, idle=IdleMonitor([]))
+    made = Background(window.controller, window, has_tray=lambda: False, idle=IdleMonitor([]))
     qtbot.addWidget(made.popup)
     service: ReminderService = made.service
     service.show_now()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,11 @@ from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app.controller import read_settings
+from lowback_timer.app.desktop_watch import IdleMonitor
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import OVERRUN, Phase
 from lowback_timer.core.settings import limits
+from lowback_timer.ui.background import Background
 from lowback_timer.ui.preferences import PreferencesDialog
 from tests.helpers import make_controller, open_window
 
@@ -183,6 +186,37 @@ def test_preferences_say_when_idle_time_is_not_known(
 ) -> None:
     dialog = PreferencesDialog(make_controller(content, tmp_path), idle_known=known)
     qtbot.addWidget(dialog)
-    assert (dialog.idle_note is not None) == told
-    if dialog.idle_note is not None:
-        assert "does not tell how long you were away" in dialog.idle_note.text()
+    assert (not dialog.idle_note.isHidden()) == told  # (on the Reminders tab)
+    assert "does not tell how long you were away" in dialog.idle_note.text()
+
+
+class SlowIdle:
+    """An idle source that answers when the test says so, as a D-Bus service does."""
+
+    name = "slow"
+
+    def __init__(self) -> None:
+        self.waiting: list[Callable[[float | None], None]] = []
+
+    def ask(self, done: Callable[[float | None], None]) -> None:
+        self.waiting.append(done)
+
+
+def test_preferences_open_at_once_and_the_idle_note_comes_with_the_answer(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    slow = SlowIdle()
+    made = Background(window.controller, window, has_tray=lambda: False, idle=IdleMonitor([slow]))
+    for widget in (made.popup, made.status_window):
+        qtbot.addWidget(widget)
+    dialog = window.open_preferences()
+    assert dialog.isVisible() and len(slow.waiting) == 1  # asked, and open before the answer
+    assert dialog.idle_note.isHidden()
+    slow.waiting.pop()(None)  # the desktop cannot tell
+    assert not dialog.idle_note.isHidden()
+    dialog.reject()
+    dialog = window.open_preferences()  # asked again each time: the desktop may have changed
+    slow.waiting.pop()(42.0)
+    assert dialog.idle_note.isHidden()
+    dialog.reject()

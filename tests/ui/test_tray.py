@@ -4,14 +4,14 @@ window where there is no tray); Quit ends it all."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ from lowback_timer.core.content import Content
 from lowback_timer.ui.background import Background
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.reminder_popup import ReminderPopup
-from lowback_timer.ui.tray import ReminderActions, clock_time
+from lowback_timer.ui.tray import ReminderActions, StatusWindow, TrayWatcher, clock_time
 from tests.fakeclock import FakeClock
 from tests.helpers import open_window, popup_of
 
@@ -38,8 +38,8 @@ HOUR = 3600.0
 class NoIdle:
     name = "none"
 
-    def idle_seconds(self) -> float | None:
-        return None
+    def ask(self, done: Callable[[float | None], None]) -> None:
+        done(None)
 
 
 @pytest.fixture(autouse=True)
@@ -75,7 +75,7 @@ def background(
         window.controller,
         window,
         service=service,
-        has_tray=has_tray,
+        has_tray=lambda: has_tray,
         idle=IdleMonitor([NoIdle()]),
     )
     if made.status_window is not None:
@@ -218,6 +218,70 @@ def test_without_a_tray_the_status_window_takes_over(qtbot: QtBot, window: MainW
     ]
     made.commands.open_action.trigger()
     assert window.isVisible() and not made.status_window.isVisible()
+
+
+def fire(timer: QTimer) -> None:
+    """What a single-shot timer does when its wait is over, without the wait."""
+    assert timer.isActive()
+    timer.stop()
+    timer.timeout.emit()
+
+
+def watched_for_a_tray(
+    qtbot: QtBot, window: MainWindow, has_tray: Callable[[], bool]
+) -> tuple[Background, StatusWindow, TrayWatcher]:
+    made = Background(
+        window.controller,
+        window,
+        service=make_service(qtbot, window, FakeClock()),
+        has_tray=has_tray,
+        idle=IdleMonitor([NoIdle()]),
+    )
+    assert made.status_window is not None and made.tray_watcher is not None
+    qtbot.addWidget(made.status_window)
+    return made, made.status_window, made.tray_watcher
+
+
+def test_a_tray_that_comes_after_the_app_takes_over_from_the_status_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Started at login before the panel: the icon, not the status window, all day."""
+    panel = {"up": False}
+    made, status, watcher = watched_for_a_tray(qtbot, window, lambda: panel["up"])
+    window.close()
+    assert status.isVisible() and made.tray is None
+    assert watcher.timer.interval() == 1000
+    fire(watcher.timer)  # still no tray: it looks again, a little later
+    assert watcher.timer.interval() == 2000 and status.isVisible() and made.tray is None
+    panel["up"] = True
+    fire(watcher.timer)
+    assert made.tray is not None and made.tray.icon.isVisible()
+    assert not status.isVisible() and made.status_window is None
+    assert not watcher.timer.isActive()  # found: it stops looking
+    made.commands.open_action.trigger()
+    window.close()  # from now on the app goes to the tray, and no status window comes back
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert shown == [] and made.tray.icon.isVisible()
+
+
+def test_no_tray_for_two_minutes_the_watcher_stops_and_the_status_window_stays(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    asked: list[bool] = []
+
+    def no_tray() -> bool:
+        asked.append(False)
+        return False
+
+    made, status, watcher = watched_for_a_tray(qtbot, window, no_tray)
+    window.close()
+    waits: list[int] = []
+    while watcher.timer.isActive():
+        waits.append(watcher.timer.interval())
+        fire(watcher.timer)
+    assert waits == [1000, 2000, 4000, 8000, 16000, 32000, 64000]  # 127 s in all
+    assert len(asked) == 1 + len(waits)  # at start, then once after each wait
+    assert status.isVisible() and made.status_window is status and made.tray is None
 
 
 def test_start_hidden_shows_only_the_tray_or_the_status_window(
