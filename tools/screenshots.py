@@ -124,7 +124,7 @@ Save = Callable[[QWidget, str], None]
 
 
 def shoot(content: Content, lang: str, save: Save) -> None:
-    app = application()
+    app = application(dict(content.meta.screen_fonts))
     translators = install_translators(app, lang)
     # The same folder each time: History shows where the data lives.
     folder = Path(tempfile.gettempdir()) / "lowback-timer-screenshots" / lang
