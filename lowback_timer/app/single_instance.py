@@ -15,11 +15,11 @@ stale and taken over; a lock that cannot be made at all is reported, and the app
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
 import stat
+import zlib
 from enum import Enum
 from pathlib import Path
 
@@ -49,9 +49,10 @@ def _user_id() -> str:
 
 
 def default_name(data_dir: Path) -> str:
-    """A name of this user and this data folder (two profiles may run side by side)."""
-    digest = hashlib.sha256(f"{_user_id()}\0{data_dir}".encode()).hexdigest()[:16]
-    return f"lowback-timer-{digest}"
+    """A name of this user and this data folder (two profiles may run side by side). Two
+    checksums of them, not a hash: hashlib would load libcrypto (3 MiB) at every start."""
+    data = f"{_user_id()}\0{data_dir}".encode()
+    return f"lowback-timer-{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def private_folder(data_dir: Path, env: dict[str, str] | None = None) -> Path:

@@ -4,7 +4,9 @@ not parse and check the same YAML again (about 16 ms) but reads it back (about 1
 The cache is trusted only when all of these hold, else the files are loaded and checked as
 always (and the cache written anew):
 - its key matches: this app's version, this Python, and the name, size and modification time of
-  every bundled routine file and picture (an edit or an update changes it);
+  every bundled routine file and picture (an edit or an update changes it). The key is kept
+  whole in the file beside the content and compared as text: no hash to compute at start (and
+  no hashlib, whose libcrypto costs 3 MiB);
 - it is a regular file owned by this user and writable by nobody else (it is a pickle: only
   this user, who could change the app itself anyway, can have written it);
 - it reads back as Content.
@@ -14,7 +16,6 @@ Writing it is best effort: a cache that cannot be written costs nothing but the 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import pickle
@@ -29,7 +30,9 @@ from lowback_timer.core.content import Content, assets_dir, routines_dir
 
 log = logging.getLogger(__name__)
 
-FILE_PREFIX = "content-"
+FILE_NAME = "content.pickle"
+# Caches of earlier versions, one per key (they hashed it into the name); removed when seen.
+OLD_PREFIX = "content-"
 
 
 def default_cache_dir(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> Path:
@@ -46,14 +49,12 @@ def default_cache_dir(env: Mapping[str, str] = os.environ, platform: str = sys.p
 
 def key() -> str:
     """What the cached content was made from; any change gives another key."""
-    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    parts = [__version__, sys.version]
     for folder in (routines_dir(), assets_dir()):
         for path in sorted(folder.rglob("*")):
             info = path.stat()
-            digest.update(
-                f"{path.relative_to(folder)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode()
-            )
-    return digest.hexdigest()[:32]
+            parts.append(f"{path.relative_to(folder)}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 def load_bundled(load: Callable[[], Content], folder: Path | None) -> Content:
@@ -61,16 +62,16 @@ def load_bundled(load: Callable[[], Content], folder: Path | None) -> Content:
     checks it the long way, and its errors (ContentInvalidError) pass through uncached."""
     if folder is None:
         return load()
-    path = folder / f"{FILE_PREFIX}{key()}.pickle"
-    cached = _read(path)
+    path, wanted = folder / FILE_NAME, key()
+    cached = _read(path, wanted)
     if cached is not None:
         return cached
     content = load()
-    _write(path, content)
+    _write(path, wanted, content)
     return content
 
 
-def _read(path: Path) -> Content | None:
+def _read(path: Path, wanted: str) -> Content | None:
     try:
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
@@ -78,24 +79,23 @@ def _read(path: Path) -> Content | None:
         if hasattr(os, "getuid") and info.st_uid != os.getuid():
             return None
         with path.open("rb") as handle:
-            content = pickle.load(handle)
+            made_from, content = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a cache we cannot use is no error: load the files instead
         log.debug("content cache %s not used: %s", path, exc)
         return None
-    return content if isinstance(content, Content) else None
+    return content if made_from == wanted and isinstance(content, Content) else None
 
 
-def _write(path: Path, content: Content) -> None:
+def _write(path: Path, made_from: str, content: Content) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob(f"{FILE_PREFIX}*.pickle"):  # older versions' caches
-            if old != path:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        for old in path.parent.glob(f"{OLD_PREFIX}*.pickle"):  # earlier versions' caches
+            with contextlib.suppress(OSError):
+                old.unlink()
         with atomic.replacing(path, private=True) as tmp:  # a pickle: the user's alone
             tmp.chmod(0o600)
-            tmp.write_bytes(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps((made_from, content), protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError) as exc:
         log.debug("content cache %s not written: %s", path, exc)

@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lowback_timer.core.atomic import move_aside, replacing, temporary_prefix
 from lowback_timer.core.content import (
     Content,
@@ -113,6 +111,8 @@ def save_my_routine(
     if name is None:  # the content's name for it (meta.my_routine_name), in every language
         default = content.meta.my_routine_name
         name = {lang: default(lang) if default else "My routine" for lang in content.languages}
+    import yaml  # here: a start that saves nothing never loads PyYAML
+
     text = _HEADER + yaml.safe_dump(
         document(content, place, items, name),
         allow_unicode=True,

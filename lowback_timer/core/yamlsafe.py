@@ -3,21 +3,21 @@
 Plain YAML only: anchors, aliases, custom tags and duplicate keys are refused, and so is a
 file over 1 MiB. Mappings and lists come back as `LineMap` / `LineList`, which remember the
 (1-based) line of each entry so that the validator can point at it.
+
+PyYAML is imported on the first file read, not with this module: a start that finds the
+content in its cache (core/content_cache.py) never parses YAML and never pays for it.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent, NodeEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import Resolver
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 MAX_FILE_BYTES = 1024 * 1024
 #: Deeper nesting than this is refused (the routine schema needs about 6 levels).
@@ -60,34 +60,47 @@ class LineList(list[Any]):
         self.lines: list[int] = []
 
 
-class _Checks(Composer):
-    """Each node is checked as it is composed: no aliases or anchors, bounded depth."""
+@functools.cache
+def _strict_loader() -> Any:
+    """The loader class, made on the first read (it imports PyYAML): each node is checked as
+    it is composed (no aliases or anchors, bounded depth); libyaml scans and parses where
+    PyYAML has it (about ten times faster than pure Python)."""
+    import yaml
+    from yaml.composer import Composer
+    from yaml.constructor import SafeConstructor
+    from yaml.events import AliasEvent, NodeEvent
+    from yaml.resolver import Resolver
 
-    depth = 0
+    class Checks(Composer):
+        depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()  # type: ignore[attr-defined]  # (the parser class has it)
-        line = event.start_mark.line + 1
-        if isinstance(event, AliasEvent):
-            raise YamlError(line, "aliases (*name) are not allowed; write the value out")
-        if isinstance(event, NodeEvent) and event.anchor is not None:
-            raise YamlError(line, "anchors (&name) are not allowed; write the value out")
-        if self.depth >= MAX_DEPTH:
-            raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+        def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+            event = self.peek_event()  # type: ignore[attr-defined]  # (the parser class has it)
+            line = event.start_mark.line + 1
+            if isinstance(event, AliasEvent):
+                raise YamlError(line, "aliases (*name) are not allowed; write the value out")
+            if isinstance(event, NodeEvent) and event.anchor is not None:
+                raise YamlError(line, "anchors (&name) are not allowed; write the value out")
+            if self.depth >= MAX_DEPTH:
+                raise YamlError(line, f"nested more than {MAX_DEPTH} levels deep")
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
 
+    try:
+        from yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:  # a PyYAML built without libyaml: the same checks, slower
 
-try:
-    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+        class Slower(Checks, yaml.SafeLoader):
+            pass
 
-    class _StrictLoader(_Checks, CParser, SafeConstructor, Resolver):
-        """libyaml scans and parses (about ten times faster than pure Python); the composing
-        stays in Python, where every node is checked: Composer's `get_single_node` comes
-        before the C one, which would skip the checks."""
+        return Slower
+
+    class Strict(Checks, CParser, SafeConstructor, Resolver):
+        """The composing stays in Python, where every node is checked: Composer's
+        `get_single_node` comes before the C one, which would skip the checks."""
 
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
@@ -95,10 +108,7 @@ try:
             SafeConstructor.__init__(self)
             Resolver.__init__(self)
 
-except ImportError:  # a PyYAML built without libyaml: the same checks, slower
-
-    class _StrictLoader(_Checks, yaml.SafeLoader):  # type: ignore[no-redef]
-        pass
+    return Strict
 
 
 def read_yaml(path: Path) -> Any:
@@ -114,13 +124,15 @@ def read_yaml(path: Path) -> Any:
         raise YamlError(1, "permission denied") from None
     except OSError as exc:
         raise YamlError(1, f"cannot read: {exc.strerror or exc}") from None
+    import yaml
+
     bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if bad is not None:  # checked here, as the pure-Python reader does, with its line
         line = text[: bad.start()].count("\n") + 1
         code = f" (#x{ord(bad.group()):04x})"
         raise YamlError(line, f"not valid YAML: special characters are not allowed{code}")
     try:
-        loader = _StrictLoader(text)
+        loader = _strict_loader()(text)
     except yaml.YAMLError as exc:
         raise YamlError(1, f"not valid YAML: {_one_line(exc)}") from None
     try:
@@ -159,11 +171,12 @@ def _read_text(path: Path) -> str:
     return data.decode("utf-8")
 
 
-def _convert(loader: _StrictLoader, node: Node) -> Any:
+def _convert(loader: Any, node: Node) -> Any:
     line = node.start_mark.line + 1
     if node.tag not in _PLAIN_TAGS:
         raise YamlError(line, f"tag {node.tag!r} is not allowed")
-    if isinstance(node, MappingNode):
+    kind = getattr(node, "id", "")  # PyYAML's node classes say "mapping", "sequence", "scalar"
+    if kind == "mapping":
         result = LineMap(line)
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
@@ -175,13 +188,13 @@ def _convert(loader: _StrictLoader, node: Node) -> Any:
             result[key] = _convert(loader, value_node)
             result.lines[key] = key_line
         return result
-    if isinstance(node, SequenceNode):
+    if kind == "sequence":
         items = LineList(line)
         for item in node.value:
             items.append(_convert(loader, item))
             items.lines.append(item.start_mark.line + 1)
         return items
-    assert isinstance(node, ScalarNode)
+    assert kind == "scalar"
     try:
         return loader.construct_object(node, deep=True)
     # e.g. "!!int abc", "!!bool maybe", "!!int" with no digits at all (IndexError)

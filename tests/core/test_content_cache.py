@@ -23,7 +23,7 @@ class Counting:
 
 
 def the_cache(folder: Path) -> Path:
-    [path] = folder.glob("content-*.pickle")
+    [path] = folder.glob("*.pickle")
     return path
 
 
@@ -44,14 +44,16 @@ def test_no_folder_no_cache(tmp_path: Path) -> None:
     assert load.loads == 2
 
 
-def test_a_changed_file_gives_another_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    before = content_cache.key()
+def test_an_update_loads_the_files_again(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    old_version_cache = tmp_path / "content-0123abcd.pickle"  # how earlier versions named it
+    old_version_cache.write_bytes(b"old")
+    content_cache.load_bundled(Counting(), tmp_path)
     monkeypatch.setattr(content_cache, "__version__", "9.9.9")
-    assert content_cache.key() != before
     load = Counting()
     content_cache.load_bundled(load, tmp_path)
-    assert load.loads == 1
-    assert len(list(tmp_path.glob("content-*.pickle"))) == 1  # the old version's is gone
+    content_cache.load_bundled(load, tmp_path)
+    assert load.loads == 1  # once for the new version, then from its cache
+    assert [p.name for p in tmp_path.iterdir()] == [content_cache.FILE_NAME]
 
 
 @pytest.mark.parametrize("damage", ["garbage", "other-object", "group-writable"])
@@ -61,7 +63,7 @@ def test_a_cache_that_cannot_be_trusted_is_not_used(tmp_path: Path, damage: str)
     if damage == "garbage":
         path.write_bytes(b"\x80\x05not a pickle")
     elif damage == "other-object":
-        path.write_bytes(pickle.dumps({"meta": "forged"}))
+        path.write_bytes(pickle.dumps((content_cache.key(), {"meta": "forged"})))
     else:
         path.chmod(0o664)
     load = Counting()
