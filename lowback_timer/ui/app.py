@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import partial
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -40,6 +41,9 @@ from lowback_timer.core.exits import QUIT_SIGNALS
 from lowback_timer.core.routine import Answers
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.style import apply_look
+
+if TYPE_CHECKING:  # imported after the first frame
+    from lowback_timer.ui.background import Background
 
 log = logging.getLogger(__name__)
 
@@ -82,23 +86,30 @@ def run_gui(
         instance.show_requested.connect(window.bring_forward)
         # exit(), not quit(): quit() asks each window to close, and one hiding to the tray says no
         window.quit_requested.connect(lambda: app.exit(0))
-        from lowback_timer.ui.background import Background  # the tray, the reminders
-
         if hidden and answers is None and controller.settings.setup_done:
-            Background(controller, window).start_hidden()
+            background(controller, window).start_hidden()
             return app.exec()
-        # The reminders, the tray and the desktop's signals come right after the first frame:
-        # the window is on screen sooner, and they have nothing to say before it.
-        if exit_after_first_frame:  # (the diagnostic measures up to the frame, no further)
-            after_first_frame(window, lambda: QCoreApplication.exit(0))
-        else:
-            after_first_frame(window, lambda: Background(controller, window))
         window.show()
         if answers is not None:
             window.start_session(answers)
         else:
             window.start_up()  # the wizard on the first run; the safety check offered when due
+        # The reminders, the tray and the desktop's signals come right after the first frame
+        # (the wizard's, on a first run): it is on screen sooner, and they have nothing to say
+        # before it. The diagnostic `--exit-after-first-frame` measures up to there.
+        shown = window.wizard or window
+        if exit_after_first_frame:
+            after_first_frame(shown, lambda: QCoreApplication.exit(0))
+        else:
+            after_first_frame(shown, lambda: background(controller, window))
         return app.exec()
+
+
+def background(controller: Controller, window: MainWindow) -> Background:
+    """The tray (or the status window) and the reminders, imported only now."""
+    from lowback_timer.ui.background import Background
+
+    return Background(controller, window)
 
 
 class _FirstFrame(QObject):
