@@ -38,6 +38,7 @@ from lowback_timer.core.routine import Answers, Phase
 from lowback_timer.ui.app import application
 from lowback_timer.ui.background import Background
 from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.style import apply_look
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "screenshots"
@@ -124,8 +125,9 @@ Save = Callable[[QWidget, str], None]
 
 
 def shoot(content: Content, lang: str, save: Save) -> None:
-    app = application(dict(content.meta.screen_fonts))
+    app = application()
     translators = install_translators(app, lang)
+    apply_look(app, dict(content.meta.screen_fonts))
     # The same folder each time: History shows where the data lives.
     folder = Path(tempfile.gettempdir()) / "lowback-timer-screenshots" / lang
     shutil.rmtree(folder, ignore_errors=True)

@@ -290,6 +290,10 @@
         <source>Save sheet as PDF…</source>
         <translation>シートをPDFで保存…</translation>
     </message>
+    <message>
+        <source>Please do the safety check before your next routine. It takes a minute.</source>
+        <translation>次のルーティンの前に、安全チェックをお願いします。1分ほどで終わります。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -300,14 +304,6 @@
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>Please do the safety check before your next routine. It takes a minute.</source>
-        <translation>次のルーティンの前に、安全チェックをお願いします。1分ほどで終わります。</translation>
-    </message>
-    <message>
-        <source>Safety check</source>
-        <translation>安全チェック</translation>
     </message>
 </context>
 <context>

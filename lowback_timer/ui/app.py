@@ -11,7 +11,7 @@ import logging
 import signal
 import socket
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from functools import partial
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -48,9 +48,9 @@ if TYPE_CHECKING:  # imported after the first frame
 log = logging.getLogger(__name__)
 
 
-def application(fonts: Mapping[str, Sequence[str]] | None = None) -> QApplication:
-    """The QApplication, named, with the app's look (`fonts`: the content's font families
-    per language)."""
+def application() -> QApplication:
+    """The QApplication, named, with the app's look (its fonts come with the language:
+    `apply_look(app, fonts)` once the translators are installed)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -58,8 +58,7 @@ def application(fonts: Mapping[str, Sequence[str]] | None = None) -> QApplicatio
     app.setApplicationDisplayName("Low-back Timer")
     app.setDesktopFileName(APP_ID)  # the launcher entry's name: the dock shows its icon
     app.setWindowIcon(QIcon(str(assets_dir() / "icon.svg")))
-    # The focus ring, Enter on buttons, and each language's own fonts (ui.style.Look).
-    apply_look(app, fonts)
+    apply_look(app)  # the style sheet and the focus ring (ui.style.Look)
     return app
 
 
@@ -73,13 +72,14 @@ def run_gui(
 ) -> int:
     """The app; with `answers` (`lowback-timer session`), their routine starts at once;
     `hidden` (`--tray`, as at login) starts in the tray once the app is set up."""
-    app = application(dict(content.meta.screen_fonts))
+    app = application()
     with quit_on_signals(app), quiet_audio_libraries(), one_copy(app) as instance:
         if instance is None:
             return 0  # the running copy came forward; two would undo each other's settings
         store = open_store()
         lang = chosen_language(requested_lang, store, content)
         app.setProperty("translators", install_translators(app, lang))
+        apply_look(app, dict(content.meta.screen_fonts))  # the language's fonts, now it is set
         controller = Controller(content, lang, store, parent=app)
         controller.tidy()
         window = MainWindow(controller)
@@ -113,9 +113,10 @@ def background(controller: Controller, window: MainWindow) -> Background:
 
 
 class _FirstFrame(QObject):
-    """Calls `then()` once `window` has painted its first frame: at the first paint of any of
-    its widgets, once that frame is flushed to the screen. (`--exit-after-first-frame` quits
-    there, for measuring start-up from outside.)"""
+    """Calls `then()` once `window` has painted its first frame: at its first paint, once that
+    frame is flushed to the screen. (`--exit-after-first-frame` quits there, for measuring
+    start-up from outside.) A filter on the window, not on the application: an app-wide
+    Python filter makes every event of every widget pass through Python."""
 
     def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
         super().__init__(window)
@@ -123,21 +124,15 @@ class _FirstFrame(QObject):
         self.then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self.window
-        ):
-            QCoreApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+        if event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
             log.debug("First frame painted.")
             QTimer.singleShot(0, self.then)
         return False
 
 
 def after_first_frame(window: QWidget, then: Callable[[], object]) -> None:
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.installEventFilter(_FirstFrame(window, then))
+    window.installEventFilter(_FirstFrame(window, then))
 
 
 @contextlib.contextmanager

@@ -31,7 +31,7 @@ from lowback_timer.app.text import fill
 from lowback_timer.core.content import Content
 from lowback_timer.ui.ratings_chart import RatingsChart
 from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.widgets import ask_where_to_save, laid_out
+from lowback_timer.ui.widgets import ask_where_to_save, enter_clicks, laid_out
 
 WEEKS = 5
 
@@ -47,6 +47,7 @@ class HistoryWindow(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
+        enter_clicks(self)  # Enter presses the focused button
         self.recorder, self.content, self.lang = recorder, content, lang
         self.today = today
         self.setWindowTitle(self.tr("Your history"))

@@ -15,7 +15,7 @@ from lowback_timer.app.text import Phrases, dose_text
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Routine
 from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.widgets import Picture, laid_out, scrolled
+from lowback_timer.ui.widgets import Notice, Picture, laid_out, scrolled
 
 PICTURE = (120, 80)  # each row's picture; its row is as tall as the picture or its text
 
@@ -66,7 +66,14 @@ class HomePage(QWidget):
         )
         layout.addWidget(self.rows_area, 1)
         layout.addWidget(self.rule)
-        self.notices = QVBoxLayout()  # calm, non-modal notices (safety check due, file set aside)
+        # Calm, non-modal notices: the safety check is due; the app's notes (a file set aside).
+        self.recheck_notice = Notice(
+            self.tr("Please do the safety check before your next routine. It takes a minute."),
+            self.tr("Safety check"),
+        )
+        self.recheck_notice.button.clicked.connect(self.safety_check_requested)
+        self.problem_notice = Notice()
+        self.notices = laid_out(QVBoxLayout(), self.recheck_notice, self.problem_notice)
         self.notices.setSpacing(SPACING // 2)
         layout.addLayout(self.notices)
         layout.addWidget(self.start_button)
@@ -81,6 +88,11 @@ class HomePage(QWidget):
             )
         )
         layout.addWidget(self.note)
+
+    def show_notices(self, recheck_due: bool, problem: str) -> None:
+        self.recheck_notice.setVisible(recheck_due)
+        self.problem_notice.text.setText(problem)
+        self.problem_notice.setVisible(bool(problem))
 
     def show_routine(self, routine: Routine) -> None:
         while self.rows_layout.count():

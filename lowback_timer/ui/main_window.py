@@ -4,7 +4,7 @@ rules are the controller's; this window only moves between screens."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -24,16 +24,17 @@ from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.core.session import Summary
-from lowback_timer.ui.care import CarePage
+from lowback_timer.ui import screens
 from lowback_timer.ui.home import HomePage
-from lowback_timer.ui.rating import RatingPage
-from lowback_timer.ui.timer import TimerPage
-from lowback_timer.ui.widgets import Notice
+from lowback_timer.ui.widgets import LazyPage, enter_clicks
 from lowback_timer.ui.window_actions import WindowActions
 from lowback_timer.ui.wizard import ids as wizard_ids
 
 # Built on first use, not before the first frame: most starts open none of these.
 if TYPE_CHECKING:
+    from lowback_timer.ui.care import CarePage
+    from lowback_timer.ui.rating import RatingPage
+    from lowback_timer.ui.timer import TimerPage
     from lowback_timer.ui.wizard import SetupWizard
 
 
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """`clock` is the timer's monotonic clock (tests and screenshots give a fake one)."""
         super().__init__(parent)
+        enter_clicks(self)  # Enter presses the focused button
         self.controller = controller
         content, lang = controller.content, controller.lang
         self.setWindowTitle(self.tr("Low-back Timer"))
@@ -60,11 +62,11 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.home = HomePage(content, lang)
-        self.timer_page = TimerPage(content, lang, controller.settings, clock=clock)
-        self.care = CarePage(content, lang)
-        self.rating = RatingPage()
-        for page in (self.home, self.timer_page, self.care, self.rating):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.home)
+        self.clock = clock
+        self._timer = LazyPage(self.stack, partial(screens.timer, self))
+        self._care = LazyPage(self.stack, partial(screens.care, self))
+        self._rating = LazyPage(self.stack, partial(screens.rating, self))
         self.history = HistoryRecorder(controller.data_dir, self)
         self.flow = RoutineFlow(controller, self.history)  # the decisions around a routine
         self._rating_after = False
@@ -76,7 +78,6 @@ class MainWindow(QMainWindow):
         # Asks whether the desktop says how long the user was idle, and calls back with the
         # answer (set by the app; None: not asked, Preferences says nothing).
         self.ask_idle_known: Callable[[Callable[[bool], None]], None] | None = None
-        self._build_notices()
         # The menus and the dialogs they open (ui/window_actions.py).
         self.actions_ = actions = WindowActions(self)
         self.show_guidance, self.show_shortcuts = actions.show_guidance, actions.show_shortcuts
@@ -88,40 +89,30 @@ class MainWindow(QMainWindow):
         self.home.show_routine(controller.routine)
         self.show_home()
 
-    def _build_notices(self) -> None:
-        self.recheck_notice = Notice(
-            self.tr("Please do the safety check before your next routine. It takes a minute."),
-            self.tr("Safety check"),
-        )
-        self.recheck_notice.button.clicked.connect(self.run_safety_check)
-        self.problem_notice = Notice()
-        for notice in (self.recheck_notice, self.problem_notice):
-            self.home.notices.addWidget(notice)
-
     def _connect(self) -> None:
-        controller = self.controller
-        controller.settings_changed.connect(self.timer_page.apply_settings)
+        controller, home = self.controller, self.home
         controller.settings_changed.connect(self._show_notices)
-        controller.routine_changed.connect(self.home.show_routine)
+        controller.routine_changed.connect(home.show_routine)
         controller.problem_changed.connect(self._show_notices)
-        self.home.start_requested.connect(self.start_routine)
-        self.home.change_answers_requested.connect(self.change_answers)
-        self.home.safety_check_requested.connect(self.run_safety_check)
-        self.home.print_requested.connect(self.print_sheet)
-        self.home.pdf_requested.connect(self.save_sheet_as_pdf)
-        self.timer_page.home_requested.connect(self.show_home)
-        self.timer_page.restart_requested.connect(self.start_routine)
-        self.timer_page.stop_reported.connect(self.show_care_for_stop)
-        self.care.finished.connect(self.show_home)
-        self.care.skip_requested.connect(self._go_on_without_that_stretch)
-        self.timer_page.session_started.connect(self.flow.session_started)
-        self.timer_page.session_ended.connect(self._session_ended)
-        self.timer_page.windowTitleChanged.connect(lambda _title: self._title())
-        self.rating.answered.connect(self._rated)
-        self.rating.stop_asking.connect(
-            lambda: controller.update_settings(replace(controller.settings, ask_ratings=False))
-        )
+        home.start_requested.connect(self.start_routine)
+        home.change_answers_requested.connect(self.change_answers)
+        home.safety_check_requested.connect(self.run_safety_check)
+        home.print_requested.connect(self.print_sheet)
+        home.pdf_requested.connect(self.save_sheet_as_pdf)
         self.history.problem.connect(lambda text: controller.tell("history", text))
+
+    # --- the screens made on first use (ui/screens.py) --------------------------------------
+    @property
+    def timer_page(self) -> TimerPage:
+        return self._timer()
+
+    @property
+    def care(self) -> CarePage:
+        return self._care()
+
+    @property
+    def rating(self) -> RatingPage:
+        return self._rating()
 
     def ask_if_changed(self, routine: Routine | None = None) -> QMessageBox:
         def nothing_changed() -> None:
@@ -149,15 +140,14 @@ class MainWindow(QMainWindow):
             self.hide()
             self.went_to_background.emit()
             return
-        self.timer_page.abandon()
+        if timer := self._timer.made():
+            timer.abandon()
         super().closeEvent(event)
 
     # --- screens ------------------------------------------------------------------------
     def _show_notices(self) -> None:
         """The home screen's notes, derived from the controller's state in this one place."""
-        self.recheck_notice.setVisible(self.controller.recheck_due())
-        self.problem_notice.text.setText(self.controller.problem)
-        self.problem_notice.setVisible(bool(self.controller.problem))
+        self.home.show_notices(self.controller.recheck_due(), self.controller.problem)
 
     def bring_forward(self) -> None:
         """Another start of the app asked for this window (see app/single_instance.py)."""
@@ -170,16 +160,18 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         """Every screen change goes through here: leaving the timer ends its routine, so
         nothing keeps running (or sounding) behind another screen."""
-        if page is not self.timer_page:
-            self.timer_page.abandon()
+        timer = self._timer.made()
+        if timer is not None and page is not timer:
+            timer.abandon()
         self.stack.setCurrentWidget(page)
-        self._title()
+        self.update_title()
 
-    def _title(self) -> None:
+    def update_title(self) -> None:
         """The app's name; on the timer, the stretch first (and "Paused" when it is)."""
         base = self.tr("Low-back Timer")
-        on_timer = self.stack.currentWidget() is self.timer_page and self.timer_page.busy()
-        page_title = self.timer_page.windowTitle() if on_timer else ""
+        timer = self._timer.made()
+        on_timer = timer is not None and self.stack.currentWidget() is timer and timer.busy()
+        page_title = timer.windowTitle() if timer is not None and on_timer else ""
         self.setWindowTitle(fill(self.tr("%1 — %2"), page_title, base) if page_title else base)
 
     def show_home(self) -> None:
@@ -206,8 +198,8 @@ class MainWindow(QMainWindow):
     def _start(self, routine: Routine | None) -> None:
         """Start the timer, but never before a safety check that allowed a routine: the flow
         says what comes first (the check, one question, the rating)."""
-        if self.timer_page.busy():
-            self.show_page(self.timer_page)  # one routine at a time; never restart it silently
+        if (timer := self._timer.made()) and timer.busy():
+            self.show_page(timer)  # one routine at a time; never restart it silently
             return
         show, chosen = self.flow.next_screen(routine)
         if show is Show.CHECK:
@@ -240,7 +232,7 @@ class MainWindow(QMainWindow):
         self.show_page(self.rating)
         self.rating.ask(after=routine is None)
 
-    def _rated(self, back: int | None, legs: int | None) -> None:
+    def rated(self, back: int | None, legs: int | None) -> None:
         self.flow.rated(back, legs, after=self._rating_after)
         if self._rating_after:
             self.stack.setCurrentWidget(self.timer_page)  # its "well done" view
@@ -248,7 +240,7 @@ class MainWindow(QMainWindow):
         elif self._after_rating is not None:
             self._run(self._after_rating)
 
-    def _session_ended(self, summary: Summary) -> None:
+    def session_ended(self, summary: Summary) -> None:
         if self.flow.session_ended(summary):
             self._ask_rating(None)
 
@@ -270,7 +262,7 @@ class MainWindow(QMainWindow):
         self.show_page(self.care)
         self.care.home_button.setFocus()
 
-    def _go_on_without_that_stretch(self) -> None:
+    def go_on_without_that_stretch(self) -> None:
         rest = self.flow.take_rest()
         if rest is None:
             self.show_home()
@@ -280,7 +272,8 @@ class MainWindow(QMainWindow):
     # --- dialogs ------------------------------------------------------------------------
     def open_wizard(self, mode: str = wizard_ids.SETUP) -> SetupWizard:
         """Open the wizard (window-modal, not blocking); SETUP, ANSWERS or CHECK."""
-        self.timer_page.pause()  # nothing runs on behind a dialog
+        if timer := self._timer.made():
+            timer.pause()  # nothing runs on behind a dialog
         if self.wizard is not None:
             self.wizard.close()
             self.wizard.deleteLater()

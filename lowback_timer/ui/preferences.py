@@ -30,7 +30,7 @@ from lowback_timer.app.controller import Controller
 from lowback_timer.app.speech import speech_available
 from lowback_timer.core.settings import ELSEWHERE, Settings, limits
 from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.widgets import RegionChoice
+from lowback_timer.ui.widgets import RegionChoice, enter_clicks
 
 
 def _seconds_box(name: str, value: float, suffix: str) -> QDoubleSpinBox:
@@ -57,6 +57,7 @@ class PreferencesDialog(QDialog):
         """`idle_known`: whether the desktop can say how long the user was away (None: not
         asked, nothing said)."""
         super().__init__(parent)
+        enter_clicks(self)  # Enter presses the focused button
         self.controller = controller
         self.setWindowTitle(self.tr("Preferences"))
         settings = controller.settings

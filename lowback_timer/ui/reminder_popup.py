@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from lowback_timer.app.text import fill, rounded_minutes
 from lowback_timer.core.reminders import SNOOZE_MIN
 from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.widgets import enter_clicks
 
 DEFAULT_TIMEOUT_S = 120
 
@@ -40,6 +41,7 @@ class ReminderPopup(QWidget):
 
     def __init__(self, timeout_s: float = DEFAULT_TIMEOUT_S, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        enter_clicks(self)  # Enter presses the focused button
         self.setWindowFlags(
             Qt.WindowType.Tool
             | Qt.WindowType.FramelessWindowHint

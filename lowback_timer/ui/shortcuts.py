@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.ui.style import SPACING, scaled_font
+from lowback_timer.ui.widgets import enter_clicks
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -119,6 +120,7 @@ class ShortcutsDialog(QDialog):
         self, bar: QMenuBar, timer: QWidget, window: QWidget, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        enter_clicks(self)  # Enter presses the focused button
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.sections = self._sections(bar, timer, window)
         self.tree = QTreeWidget()

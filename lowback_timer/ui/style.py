@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QRectF, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QStyleOptionComplex,
     QWidget,
 )
-
-from lowback_timer.ui.keyboard import EnterClicks, install_enter_clicks
 
 SPACING = 16
 
@@ -103,17 +101,13 @@ def reading_width() -> int:
 
 
 def font_families(base: QFont, lang: str, by_language: Mapping[str, Sequence[str]]) -> list[str]:
-    """The family list for the app font: the language's own installed families first (the
-    content's meta.screen_fonts), then the system's, then the other languages' for the
-    characters the system's lacks (a language's own name in the menu, "日本語")."""
-    system = QFontInfo(base).family()  # the real family ("DejaVu Sans"), not "Sans Serif"
-
-    def installed(families: Sequence[str]) -> list[str]:
-        return [f for f in families if f != system and QFontDatabase.hasFamily(f)]
-
-    own = installed(by_language.get(lang, ()))
-    others = [f for key, fs in by_language.items() if key != lang for f in installed(fs)]
-    return list(dict.fromkeys([*own, system, *others]))
+    """The family list for the app font: the language's own families first (the content's
+    meta.screen_fonts), then the system's, then the other languages' for the characters the
+    system's lacks (a language's own name in the menu, "日本語"). Qt skips a family that is not
+    installed, so none is looked up here (each lookup asked fontconfig, at every start)."""
+    own = list(by_language.get(lang, ()))
+    others = [f for key, fs in by_language.items() if key != lang for f in fs]
+    return list(dict.fromkeys([*own, *base.families(), *others]))
 
 
 def repolish(widget: QWidget) -> None:
@@ -149,10 +143,10 @@ class FocusStyle(QProxyStyle):
 
 
 class Look(QObject):
-    """The app's look on `app`: the style sheet, the focus ring on spin boxes, Enter on buttons,
-    and the font, which follows the language (a translator installed for Japanese, after
-    `QLocale.setDefault`, switches to that language's families: `use_fonts`). `remove()`
-    undoes it."""
+    """The app's look on `app`: the style sheet, the focus ring on spin boxes, and the font of
+    the language (`follow_language`, once its translator is installed: that language's
+    families from the content first). `remove()` undoes it. (Enter on buttons is each
+    window's: widgets.enter_clicks.)"""
 
     def __init__(self, app: QApplication, fonts: Mapping[str, Sequence[str]] | None = None) -> None:
         super().__init__(app)
@@ -160,14 +154,12 @@ class Look(QObject):
         self._before = (app.styleSheet(), app.style().name(), QFont(app.font()))
         self.base_font = QFont(app.font())
         self.fonts: Mapping[str, Sequence[str]] = fonts or {}  # by language, from the content
-        self._keys: EnterClicks | None = install_enter_clicks(app)
         if not isinstance(app.style(), FocusStyle):
             base = QStyleFactory.create(app.style().name())
             if base is not None:
                 app.setStyle(FocusStyle(base))
         app.setStyleSheet(STYLE_SHEET)
         self.follow_language()
-        app.installEventFilter(self)
 
     def use_fonts(self, by_language: Mapping[str, Sequence[str]]) -> None:
         """The content's font families per language (meta.screen_fonts)."""
@@ -175,25 +167,18 @@ class Look(QObject):
         self.follow_language()
 
     def follow_language(self) -> None:
+        """The font for the language of `QLocale()` (set with the translators): call it after
+        installing them. Nothing is looked up when the content names no fonts."""
+        if not self.fonts:
+            return
         lang = QLocale().name().split("_")[0]  # "ja_JP" -> "ja"
         font = QFont(self.base_font)
         font.setFamilies(font_families(self.base_font, lang, self.fonts))
         if font.families() != self.app.font().families():
             self.app.setFont(font)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.app and event.type() == QEvent.Type.LanguageChange:
-            self.follow_language()
-        return False
-
     def remove(self) -> None:
         sheet, style, font = self._before
-        self.app.removeEventFilter(self)
-        if self._keys is not None:
-            self.app.removeEventFilter(self._keys)
-            self._keys.setParent(None)  # (found no more, though deleted only later)
-            self._keys.deleteLater()
-            self._keys = None
         self.app.setStyleSheet(sheet)
         if isinstance(self.app.style(), FocusStyle):
             self.app.setStyle(style)

@@ -29,6 +29,7 @@ from lowback_timer.app.reminder_service import HOUR_S, ReminderService, State, S
 from lowback_timer.app.text import fill
 from lowback_timer.core.reminders import SNOOZE_MIN
 from lowback_timer.ui.style import SPACING, label
+from lowback_timer.ui.widgets import enter_clicks
 
 
 def clock_time(when: datetime, now: datetime) -> str:
@@ -176,6 +177,7 @@ class StatusWindow(QWidget):
 
     def __init__(self, actions: ReminderActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        enter_clicks(self)  # Enter presses the focused button
         self.commands = actions
         self.setWindowTitle(self.tr("Low-back Timer"))
         self.status = label(factor=1.15)

@@ -1,21 +1,21 @@
 """The small reusable widgets: a stretch picture, check rows and type cards that toggle when
-clicked anywhere, the exclusive "None of these" box, a calm notice line, large buttons, and the
-layout and scroll helpers."""
+clicked anywhere, the exclusive "None of these" box, a calm notice line, large buttons, Enter on
+a window's buttons, a page made on first use, and the layout and scroll helpers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QStandardPaths, Qt, SignalInstance
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLayout,
@@ -23,9 +23,14 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:  # a file dialog is opened seldom: its module is loaded then
+    from PySide6.QtWidgets import QFileDialog
 
 from lowback_timer.app.pictures import draw_picture
 from lowback_timer.core.content import Content
@@ -193,6 +198,71 @@ class Notice(QFrame):
 
 
 _Slot = Callable[[], object] | SignalInstance
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+class EnterClicks(QObject):
+    """Enter and Return press the focused push or tool button of the window it is installed
+    on, as Space does (once per press: a held key does not press again).
+
+    Qt presses a focused push button on Enter only in a dialog, and not one that is not "auto
+    default" (the preview's Move buttons). A button that does not take Enter lets the key go
+    up to its window, where this filter sees it first. On the windows, not on the whole
+    application: an application-wide Python filter makes every event of every widget pass
+    through Python. A check box or radio button keeps Qt's meaning: the key goes on to the
+    dialog, whose default button (the wizard's Next) takes it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ENTER_KEYS
+            and event.modifiers() in _PLAIN
+        ):
+            # The key came up from the window's focused widget, which did not take it: a push
+            # button that is not "auto default" (one that is takes Enter itself) or a tool
+            # button.
+            button = watched.focusWidget() if isinstance(watched, QWidget) else None
+            takes_enter = isinstance(button, QPushButton) and button.autoDefault()
+            if (
+                isinstance(button, (QPushButton, QToolButton))
+                and not takes_enter
+                and button.isEnabled()
+                and button.isVisible()
+                and button.menu() is None
+            ):
+                if not event.isAutoRepeat():
+                    button.click()
+                return True
+        return False
+
+
+def enter_clicks(window: QWidget) -> None:
+    """Let Enter press the focused button anywhere in `window` (a top-level window)."""
+    window.installEventFilter(EnterClicks(window))
+
+
+P = TypeVar("P", bound=QWidget)
+
+
+class LazyPage(Generic[P]):
+    """A page of a stack made on first use: most starts open neither the timer nor the care
+    or rating screens, and building them (and loading their modules) slowed every start."""
+
+    def __init__(self, stack: QStackedWidget, make: Callable[[], P]) -> None:
+        self._stack, self._make = stack, make
+        self._page: P | None = None
+
+    def __call__(self) -> P:
+        if self._page is None:
+            self._page = self._make()
+            self._stack.addWidget(self._page)
+        return self._page
+
+    def made(self) -> P | None:
+        """The page, or None while it has not been needed."""
+        return self._page
 
 
 def big_button(text: str, slot: _Slot, height: int = 48, factor: float = 1.2) -> QPushButton:
@@ -311,6 +381,8 @@ def ask_where_to_save(
     """A window-modal "save as" dialog starting in the user's Documents with `name`; `then`
     gets the chosen path (the suffix of `name` added when the user left it out)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, title, str(Path(folder) / name))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilter(name_filter)

@@ -131,7 +131,7 @@ def home(walk: Walk, qtbot: QtBot, content: Content, folder: Path) -> None:
     window.close()
     old = _window(qtbot, content, folder / "old", screened_at=time.time() - 90 * 86400)
     old.controller.tell("test", "The settings file could not be read.")
-    assert old.recheck_notice.isVisible() and old.problem_notice.isVisible()
+    assert old.home.recheck_notice.isVisible() and old.home.problem_notice.isVisible()
     walk("home with its notices", old)
 
 

@@ -225,14 +225,14 @@ def test_a_history_that_cannot_be_written_is_told_once_and_the_timer_runs(
     assert window.timer_page.session is not None and window.timer_page.session.is_active
     window.show_home()
     # Told from the history's worker thread, through the event loop.
-    qtbot.waitUntil(lambda: window.problem_notice.isVisibleTo(window), timeout=5000)
-    told = window.problem_notice.text.text()
+    qtbot.waitUntil(lambda: window.home.problem_notice.isVisibleTo(window), timeout=5000)
+    told = window.home.problem_notice.text.text()
     assert FILE_NAME in told
     window.start_routine()
     window.show_home()
     assert window.history.flush()
     QApplication.processEvents()
-    assert window.problem_notice.text.text() == told  # once, not once per write
+    assert window.home.problem_notice.text.text() == told  # once, not once per write
 
 
 # --- the window -------------------------------------------------------------------------

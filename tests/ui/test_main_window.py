@@ -86,7 +86,7 @@ def test_first_run_opens_the_wizard_and_finishing_saves_the_answers(
     assert settings.screened_at == NOW
     assert window.controller.routine == build_routine(content, ("fatigue",), "standing", 10)
     assert window.stack.currentWidget() is window.home
-    assert not window.recheck_notice.isVisibleTo(window)
+    assert not window.home.recheck_notice.isVisibleTo(window)
     assert not (tmp_path / FILE_NAME).exists()  # nothing edited, nothing to keep
 
 
@@ -107,7 +107,7 @@ def test_a_tier_1_or_2_sign_shows_the_care_screen_and_no_routine(
     assert not settings.setup_done
     assert settings.screened_at == 0.0
     window.care.home_button.click()
-    assert window.recheck_notice.isVisibleTo(window)  # asked again before the next routine
+    assert window.home.recheck_notice.isVisibleTo(window)  # asked again before the next routine
 
 
 def test_change_answers_starts_at_the_type_page_with_the_answers_ticked(
@@ -142,7 +142,7 @@ def test_safety_check_from_the_menu_runs_the_check_alone(
     window = make_window(qtbot, content, store, tmp_path)
     window.start_up()
     assert window.wizard is None  # no wizard, no dialog: a line on the home screen
-    assert window.recheck_notice.isVisibleTo(window)
+    assert window.home.recheck_notice.isVisibleTo(window)
     action = next(a for a in window.findChildren(QAction) if a.text() == "Safety &check…")
     action.trigger()
     wizard = window.wizard
@@ -150,7 +150,7 @@ def test_safety_check_from_the_menu_runs_the_check_alone(
     answer_check(wizard)
     assert not wizard.isVisible()
     assert read_settings(store, content).screened_at == NOW
-    assert not window.recheck_notice.isVisibleTo(window)
+    assert not window.home.recheck_notice.isVisibleTo(window)
 
 
 def test_the_recheck_is_offered_after_14_days_only(
@@ -159,11 +159,11 @@ def test_the_recheck_is_offered_after_14_days_only(
     store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW))
     soon = make_window(qtbot, content, store, tmp_path, now=NOW + 13 * DAY_S)
     soon.start_up()
-    assert not soon.recheck_notice.isVisibleTo(soon)
+    assert not soon.home.recheck_notice.isVisibleTo(soon)
     later = make_window(qtbot, content, store, tmp_path, now=NOW + 14 * DAY_S)
     later.start_up()
-    assert later.recheck_notice.isVisibleTo(later)
-    later.recheck_notice.button.click()
+    assert later.home.recheck_notice.isVisibleTo(later)
+    later.home.recheck_notice.button.click()
     assert later.wizard is not None and later.wizard.mode == SetupWizard.CHECK
 
 
@@ -193,8 +193,8 @@ def test_a_corrupt_my_routine_is_set_aside_and_reported(
     store_settings(store, replace(Settings(), setup_done=True, screened_at=NOW, types=("nerve",)))
     (tmp_path / FILE_NAME).write_text("routines:\n  - id: [broken\n", encoding="utf-8")
     window = make_window(qtbot, content, store, tmp_path)
-    assert window.problem_notice.isVisibleTo(window)
-    text = window.problem_notice.text.text()
+    assert window.home.problem_notice.isVisibleTo(window)
+    text = window.home.problem_notice.text.text()
     assert f"{tmp_path / FILE_NAME}:" in text
     assert "not valid YAML" in text
     assert not (tmp_path / FILE_NAME).exists()

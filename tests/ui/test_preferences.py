@@ -175,9 +175,9 @@ def test_a_failed_start_at_login_is_told_on_the_home_screen(
     assert dialog.start_at_login is not None
     dialog.start_at_login.setChecked(True)
     dialog.accept()
-    assert window.problem_notice.isVisibleTo(window)
-    assert window.problem_notice.text.text().startswith("Start at login could not be changed:")
-    assert str(entry) in window.problem_notice.text.text()
+    assert window.home.problem_notice.isVisibleTo(window)
+    assert window.home.problem_notice.text.text().startswith("Start at login could not be changed:")
+    assert str(entry) in window.home.problem_notice.text.text()
 
 
 @pytest.mark.parametrize(("known", "told"), [(False, True), (True, False), (None, False)])

@@ -18,6 +18,7 @@ from lowback_timer.core.gate import known_types
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome, screen
 from lowback_timer.ui.style import scaled_font
+from lowback_timer.ui.widgets import enter_clicks
 from lowback_timer.ui.wizard import ids
 from lowback_timer.ui.wizard.answers import PlacePage, TypePage, WelcomePage
 from lowback_timer.ui.wizard.preview import PreviewPage
@@ -47,6 +48,7 @@ class SetupWizard(QWizard):
         self, controller: Controller, *, mode: str = SETUP, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        enter_clicks(self)  # Enter presses the focused button
         if mode not in (self.SETUP, self.ANSWERS, self.CHECK):
             raise ValueError(f"unknown wizard mode: {mode}")
         self.controller = controller
