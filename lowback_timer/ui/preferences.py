@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.speech import speech_available
 from lowback_timer.core.settings import ELSEWHERE, Settings, limits
-from lowback_timer.ui.style import SPACING, label
+from lowback_timer.ui.style import SPACING, label, with_focus_ring
 from lowback_timer.ui.widgets import RegionChoice, enter_clicks
 
 
@@ -43,6 +43,7 @@ def _seconds_box(name: str, value: float, suffix: str) -> QDoubleSpinBox:
     box.setRange(lo, hi)
     box.setValue(value)
     box.setSuffix(suffix)
+    with_focus_ring(box)
     return box
 
 
@@ -226,6 +227,7 @@ class PreferencesDialog(QDialog):
         self.defer_limit.setSingleStep(5)
         self.defer_limit.setValue(settings.reminder_defer_limit_min)
         self.defer_limit.setSuffix(self.tr(" min"))
+        with_focus_ring(self.interval, self.work_start, self.work_end, self.defer_limit)
         self.defer_limit.setToolTip(
             self.tr(
                 "While a window is full screen or notifications are silenced, a reminder "

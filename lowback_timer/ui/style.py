@@ -5,19 +5,12 @@ each language's fonts (from the content), and Enter on buttons (`Look`, installe
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOptionComplex,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyleFactory, QWidget
 
 SPACING = 16
 
@@ -118,32 +111,47 @@ def repolish(widget: QWidget) -> None:
     widget.update()
 
 
-class FocusStyle(QProxyStyle):
+@functools.cache
+def _focus_style() -> QStyle:
     """The system style, with a 2 px focus ring in the highlight colour on spin boxes and time
-    edits (a style sheet border there breaks their arrow buttons)."""
+    edits (a style sheet border there breaks their arrow buttons). Made on first use, and set
+    on those boxes alone: as the application's style, every widget's drawing went through
+    this Python code."""
+    from PySide6.QtWidgets import QProxyStyle, QStyleOptionComplex
 
-    def drawComplexControl(
-        self,
-        control: QStyle.ComplexControl,
-        option: QStyleOptionComplex,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        if (
-            control == QStyle.ComplexControl.CC_SpinBox
-            and option.state & QStyle.StateFlag.State_HasFocus
-        ):
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 3, 3)
-            painter.restore()
+    class FocusStyle(QProxyStyle):
+        def drawComplexControl(
+            self,
+            control: QStyle.ComplexControl,
+            option: QStyleOptionComplex,
+            painter: QPainter,
+            widget: QWidget | None = None,
+        ) -> None:
+            super().drawComplexControl(control, option, painter, widget)
+            if (
+                control == QStyle.ComplexControl.CC_SpinBox
+                and option.state & QStyle.StateFlag.State_HasFocus
+            ):
+                painter.save()
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 3, 3)
+                painter.restore()
+
+    style = FocusStyle(QStyleFactory.create(QApplication.style().name()))
+    style.setParent(QApplication.instance())  # lives as long as the application
+    return style
+
+
+def with_focus_ring(*boxes: QWidget) -> None:
+    """The focus ring on these spin boxes and time edits (see `_focus_style`)."""
+    for box in boxes:
+        box.setStyle(_focus_style())
 
 
 class Look(QObject):
-    """The app's look on `app`: the style sheet, the focus ring on spin boxes, and the font of
+    """The app's look on `app`: the style sheet (spin boxes: `with_focus_ring`) and the font of
     the language (`follow_language`, once its translator is installed: that language's
     families from the content first). `remove()` undoes it. (Enter on buttons is each
     window's: widgets.enter_clicks.)"""
@@ -151,13 +159,9 @@ class Look(QObject):
     def __init__(self, app: QApplication, fonts: Mapping[str, Sequence[str]] | None = None) -> None:
         super().__init__(app)
         self.app = app
-        self._before = (app.styleSheet(), app.style().name(), QFont(app.font()))
+        self._before = (app.styleSheet(), QFont(app.font()))
         self.base_font = QFont(app.font())
         self.fonts: Mapping[str, Sequence[str]] = fonts or {}  # by language, from the content
-        if not isinstance(app.style(), FocusStyle):
-            base = QStyleFactory.create(app.style().name())
-            if base is not None:
-                app.setStyle(FocusStyle(base))
         app.setStyleSheet(STYLE_SHEET)
         self.follow_language()
 
@@ -178,10 +182,8 @@ class Look(QObject):
             self.app.setFont(font)
 
     def remove(self) -> None:
-        sheet, style, font = self._before
+        sheet, font = self._before
         self.app.setStyleSheet(sheet)
-        if isinstance(self.app.style(), FocusStyle):
-            self.app.setStyle(style)
         self.app.setFont(font)
         self.setParent(None)
         self.deleteLater()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -45,7 +46,7 @@ from lowback_timer.ui.care import CarePage
 from lowback_timer.ui.home import HomePage
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.preferences import PreferencesDialog
-from lowback_timer.ui.style import STYLE_SHEET, Look, apply_look
+from lowback_timer.ui.style import STYLE_SHEET, Look, apply_look, with_focus_ring
 from lowback_timer.ui.widgets import CheckRow, Picture, TypeCard, enter_clicks
 from lowback_timer.ui.wizard import SetupWizard
 from tests.helpers import answer, make_controller, make_wizard, open_window, to_type_page
@@ -192,12 +193,15 @@ def test_the_focused_control_has_a_ring_in_the_highlight_colour(
         default.setDefault(True)
         box = QComboBox()
         box.addItems(["Japan", "Somewhere else"])
+        seconds = QSpinBox()
+        with_focus_ring(seconds)  # as Preferences and the preview do for theirs
         controls: list[QWidget] = [
             default,
             QPushButton("Back to home"),
             QCheckBox("Not sure"),
             QRadioButton("At my desk"),
             box,
+            seconds,
         ]
         layout = QVBoxLayout(page)
         for control in controls:

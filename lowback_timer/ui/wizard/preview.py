@@ -22,7 +22,7 @@ from lowback_timer.app.text import dose_text, fill
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.my_routine import Draft
 from lowback_timer.core.routine import Answers, Routine, safe_hold_range
-from lowback_timer.ui.style import SPACING, label, scaled_font
+from lowback_timer.ui.style import SPACING, label, scaled_font, with_focus_ring
 from lowback_timer.ui.widgets import Picture, laid_out, scrolled
 from lowback_timer.ui.wizard import ids
 
@@ -85,6 +85,7 @@ class PreviewRow(QFrame):
         box.setFont(scaled_font(1.15))
         box.setAccessibleName(fill(self.tr("Hold for %1"), name))
         box.setToolTip(fill(self.tr("Hold: %1–%2 seconds"), lo, hi))
+        with_focus_ring(box)
         return box
 
     @staticmethod

@@ -39,12 +39,21 @@ class GroupPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.index = index
-        content, lang = wizard.content, wizard.lang
+        content = wizard.content
         self.group = content.check_groups[index]
         self.signs = content.signs_in(self.group.id)
         self.ends_routine = content.tier(self.group.tier).ends_routine
         count = len(content.check_groups)
         self.setTitle(fill(self.tr("Safety check (%1 of %2)"), index + 1, count))
+        self._built = False  # its widgets are made when it is first shown (`_build`)
+
+    def _build(self) -> None:
+        """The page's widgets, made once, when it is first needed: the wizard made all nine
+        groups' widgets before its first frame; now each as the user reaches it."""
+        if self._built:
+            return
+        self._built = True
+        lang = self._wizard.lang
         self.question = label(self.group.question(lang), factor=1.3, bold=True)
         self.items = label("\n".join(f"• {s.text(lang)}" for s in self.signs), factor=1.15)
         # Nothing is chosen for the user. The keyboard starts on "No": Space answers it and
@@ -78,8 +87,12 @@ class GroupPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(scrolled(body), 1)
 
+    def initializePage(self) -> None:
+        self._build()
+
     def answer(self, yes: bool) -> None:
         """The user's answer; one that needs no detail goes on at once."""
+        self._build()
         self.no.setChecked(not yes)
         self.yes.setChecked(yes)
         self._chosen()
@@ -104,19 +117,20 @@ class GroupPage(QWizardPage):
     def showEvent(self, event: QShowEvent) -> None:
         """The keyboard starts on the answer: Space or an arrow, then Enter."""
         super().showEvent(event)
+        self._build()
         if not (self.no.hasFocus() or self.yes.hasFocus()):
             (self.yes if self.yes.isChecked() else self.no).setFocus(Qt.FocusReason.TabFocusReason)
 
     def ticked(self) -> list[str]:
         """The signs this answer counts (all of them for a yes that needs no detail)."""
-        if not self.yes.isChecked():
+        if not self._built or not self.yes.isChecked():
             return []
         if self.ends_routine or len(self.signs) == 1:
             return [s.id for s in self.signs]
         return [sign_id for sign_id, row in self.rows.items() if row.box.isChecked()]
 
     def isComplete(self) -> bool:
-        return self.no.isChecked() or bool(self.ticked())
+        return self._built and (self.no.isChecked() or bool(self.ticked()))
 
     def nextId(self) -> int:
         if self.index + 1 < len(self._wizard.content.check_groups):
