@@ -21,6 +21,7 @@ import os
 import sys
 import tempfile
 import time
+import types
 from array import array
 from collections.abc import Callable, Generator, Iterator, Sequence
 from importlib.resources import files
@@ -97,6 +98,22 @@ class _Output:
                 uninit(context)
 
 
+def _import_miniaudio() -> Any:
+    """miniaudio, without the `urllib.request` it imports for playing internet radio, which
+    the app never does: that pulled in ssl, libcrypto, http and email, 10 MiB for a session. A
+    stand-in takes its place for the time of the import only; a real import of it later loads
+    the real one."""
+    stand_in = "urllib.request" not in sys.modules
+    if stand_in:
+        sys.modules["urllib.request"] = types.ModuleType("urllib.request")
+    try:
+        import miniaudio  # type: ignore[import-untyped]
+    finally:
+        if stand_in:
+            del sys.modules["urllib.request"]
+    return miniaudio
+
+
 def _open_audio(backends: Sequence[Any] | None = None) -> tuple[_Output | None, str]:
     """Return the output to play through, or None and why sounds are off.
 
@@ -104,7 +121,7 @@ def _open_audio(backends: Sequence[Any] | None = None) -> tuple[_Output | None, 
     Probing opens and closes a device once: no device, no sound.
     """
     try:
-        import miniaudio  # type: ignore[import-untyped]
+        miniaudio = _import_miniaudio()
     except (ImportError, OSError) as exc:
         return None, f"miniaudio unavailable: {exc}"
     output = _Output(miniaudio, backends)
