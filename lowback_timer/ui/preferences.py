@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.speech import speech_available
 from lowback_timer.core.settings import ELSEWHERE, Settings, limits
-from lowback_timer.ui.style import SPACING, label, with_focus_ring
+from lowback_timer.ui.style import SPACING, in_every_script, label, with_focus_ring
 from lowback_timer.ui.widgets import RegionChoice, enter_clicks
 
 
@@ -111,6 +111,7 @@ class PreferencesDialog(QDialog):
         for code in controller.content.languages:
             self.language.addItem(controller.content.language_name(code), code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        in_every_script(self.language)
 
         routine = _form()
         routine.addRow(self.sounds)

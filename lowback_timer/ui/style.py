@@ -93,14 +93,31 @@ def reading_width() -> int:
     return QFontMetrics(QApplication.font()).averageCharWidth() * 100
 
 
-def font_families(base: QFont, lang: str, by_language: Mapping[str, Sequence[str]]) -> list[str]:
+def font_families(
+    base: QFont, lang: str, by_language: Mapping[str, Sequence[str]], *, every: bool = False
+) -> list[str]:
     """The family list for the app font: the language's own families first (the content's
-    meta.screen_fonts), then the system's, then the other languages' for the characters the
-    system's lacks (a language's own name in the menu, "日本語"). Qt skips a family that is not
-    installed, so none is looked up here (each lookup asked fontconfig, at every start)."""
+    meta.screen_fonts), then the system's; with `every`, then the other languages' too, for a
+    widget that names each language in its own script ("日本語"). Qt skips a family that is
+    not installed, so none is looked up here (each lookup asked fontconfig, at every start),
+    and a font file is opened only when its characters are drawn."""
     own = list(by_language.get(lang, ()))
-    others = [f for key, fs in by_language.items() if key != lang for f in fs]
+    others = [f for key, fs in by_language.items() if key != lang for f in fs] if every else []
     return list(dict.fromkeys([*own, *base.families(), *others]))
+
+
+def in_every_script(widget: QWidget) -> None:
+    """`widget` names languages each in its own script (the language list): the app's font,
+    with every language's families after it, so that "日本語" is drawn in a proportional face
+    and not in whatever fontconfig falls back on (the monospaced IPAGothic)."""
+    app = QApplication.instance()
+    look = app.findChild(Look) if app is not None else None
+    if look is None or not look.fonts:
+        return
+    font = QFont(widget.font())
+    lang = QLocale().name().split("_")[0]
+    font.setFamilies(font_families(look.base_font, lang, look.fonts, every=True))
+    widget.setFont(font)
 
 
 def repolish(widget: QWidget) -> None:

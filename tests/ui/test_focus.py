@@ -320,7 +320,7 @@ def glyph_families(font: QFont, text: str) -> set[str]:
 
 
 def test_japanese_uses_a_proportional_family_for_kana_and_digits(
-    qapp: QApplication, content: Content, look: Look
+    qapp: QApplication, content: Content, look: Look, tmp_path: Path
 ) -> None:
     """The families come from the content (meta.screen_fonts): the first installed one draws
     the Japanese text, never the monospaced IPAGothic; English keeps the system's font."""
@@ -342,7 +342,11 @@ def test_japanese_uses_a_proportional_family_for_kana_and_digits(
         look.follow_language()
     english = qapp.font()
     assert english.families()[0] not in japanese
-    assert "IPAGothic" not in glyph_families(english, "Japan 日本語")
+    assert not set(english.families()) & set(japanese)  # no CJK font opened at an English start
+    # The language list names Japanese in its own script, in a proportional face.
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
+    assert "IPAGothic" not in glyph_families(dialog.language.font(), "Japan 日本語")
+    dialog.deleteLater()
 
 
 # --- 5. units in the language of the screen -------------------------------------------------
