@@ -190,6 +190,19 @@ def test_a_second_start_brings_the_first_forward_and_exits(tmp_path: Path, elsew
     assert status == 128 + signal.SIGTERM
 
 
+def test_a_start_while_the_first_is_still_starting_is_handed_over(tmp_path: Path) -> None:
+    """A double click on the launcher: the second start comes before the first has shown its
+    window (it serves other starts only after its first frame) and waits for it."""
+    first = App(tmp_path)
+    first.wait_for("This copy is the one that runs.")  # its window is still to come
+    second = run_app(env=first.env, timeout=30)
+    assert second.returncode == 0, second.stderr
+    assert "already running; its window was brought forward" in second.stdout
+    first.wait_for("Another start asked this copy to come forward.")
+    status, _, _ = first.quit_with(signal.SIGTERM)
+    assert status == 128 + signal.SIGTERM
+
+
 def test_started_in_the_tray_it_quits_cleanly_on_sigterm(tmp_path: Path) -> None:
     """`--tray` (as at login): set up before, so no window; offscreen has no tray, so the small
     status window stands in; SIGTERM (as at logout) ends it with no traceback."""

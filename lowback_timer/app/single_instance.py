@@ -1,9 +1,10 @@
 """One running app per user: a second start hands over to the first and exits.
 
-A `QLockFile` decides who owns the app; the owner listens on a `QLocalServer`. A later start
-connects, sends one JSON line (`{"protocol": 1, "command": "show"}`) and waits at most a second
-for the reply line. Two copies must never run together: each would keep its own copy of the
-settings in memory.
+A `QLockFile` decides who owns the app; once its first frame is up, the owner listens on a
+`QLocalServer` (QtNetwork is loaded then, not before the frame). A later start connects, sends
+one JSON line (`{"protocol": 1, "command": "show"}`) and waits at most a second for the reply
+line; an owner that is still starting is given a moment to listen. Two copies must never run
+together: each would keep its own copy of the settings in memory.
 
 Both live in a folder only this user can enter (`private_folder`): `$XDG_RUNTIME_DIR`, else the
 app's data folder, made 0700. Their name comes from the user id and the data folder, never from
@@ -19,14 +20,18 @@ import json
 import logging
 import os
 import stat
+import time
 import zlib
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from lowback_timer.app.lock_files import holder_alive
+
+if TYPE_CHECKING:  # loaded when the owner listens or a second start asks
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +88,13 @@ class SingleInstance(QObject):
 
     show_requested = Signal()
 
-    def __init__(self, name: str, folder: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, name: str, folder: Path, parent: QObject | None = None, *, starting_s: float = 2.0
+    ) -> None:
+        """`starting_s`: how long a second start waits for an owner that is alive but not yet
+        listening (it listens once its first frame is up)."""
         super().__init__(parent)
+        self.starting_s = starting_s
         self.name = name
         self.lock_path = folder / f"{name}.lock"
         self.server_name = _server_name(name, folder)
@@ -94,24 +104,34 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def claim(self) -> Claim:
+        """OWNER: this copy runs, and serves other starts once it calls `listen()`."""
         if self._lock.tryLock(0):
-            self._listen()
+            log.debug("This copy is the one that runs.")
             return Claim.OWNER
         if self._lock.error() == QLockFile.LockError.LockFailedError:
-            if self._ask_running_copy():
-                return Claim.ANSWERED
-            if holder_alive(self._lock):
-                return Claim.SILENT
+            deadline = time.monotonic() + self.starting_s
+            while True:
+                if self._ask_running_copy():
+                    return Claim.ANSWERED
+                if not holder_alive(self._lock):
+                    break
+                if time.monotonic() >= deadline:
+                    return Claim.SILENT
+                time.sleep(0.1)  # (no window yet: this start only waits to hand over)
             # Garbled, from another host, or its process is gone: stale; take it over.
             self._lock.removeStaleLockFile()
             if self._lock.tryLock(0):
-                self._listen()
                 return Claim.OWNER
         self.problem = f"cannot make the lock file {self.lock_path} ({self._lock.error().name})"
         log.warning("%s: running without the one-copy guard", self.problem)
         return Claim.UNGUARDED
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Serve later starts (the owner, once its first frame is up)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None or not self._lock.isLocked():
+            return
         QLocalServer.removeServer(self.server_name)  # ours now: a socket left behind is stale
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -129,6 +149,8 @@ class SingleInstance(QObject):
 
     def _ask_running_copy(self) -> bool:
         """Ask the running copy to come forward; True only when it answered that it did."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.server_name)
         if not socket.waitForConnected(WAIT_MS):

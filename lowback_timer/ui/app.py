@@ -87,6 +87,7 @@ def run_gui(
         # exit(), not quit(): quit() asks each window to close, and one hiding to the tray says no
         window.quit_requested.connect(lambda: app.exit(0))
         if hidden and answers is None and controller.settings.setup_done:
+            instance.listen()
             background(controller, window).start_hidden()
             return app.exec()
         window.show()
@@ -101,8 +102,14 @@ def run_gui(
         if exit_after_first_frame:
             after_first_frame(shown, lambda: QCoreApplication.exit(0))
         else:
-            after_first_frame(shown, lambda: background(controller, window))
+            after_first_frame(shown, partial(_settle_in, instance, controller, window))
         return app.exec()
+
+
+def _settle_in(instance: SingleInstance, controller: Controller, window: MainWindow) -> None:
+    """After the first frame: serve later starts, then the tray and the reminders."""
+    instance.listen()
+    background(controller, window)
 
 
 def background(controller: Controller, window: MainWindow) -> Background:

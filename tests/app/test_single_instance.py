@@ -30,10 +30,11 @@ def test_the_second_copy_does_not_run(qtbot: QtBot, tmp_path: Path) -> None:
     name = a_name()
     first = SingleInstance(name, tmp_path)
     assert first.claim() is Claim.OWNER
+    first.listen()
     try:
         # The first answers from its event loop; this process is both, so it cannot answer
         # here: its live process still means "running".
-        assert SingleInstance(name, tmp_path).claim() is Claim.SILENT
+        assert SingleInstance(name, tmp_path, starting_s=0).claim() is Claim.SILENT
     finally:
         first.release()
     again = SingleInstance(name, tmp_path)  # once the first has quit, a new start runs
@@ -45,6 +46,7 @@ def test_the_running_copy_comes_forward_when_asked(qtbot: QtBot, tmp_path: Path)
     name = a_name()
     first = SingleInstance(name, tmp_path)
     assert first.claim() is Claim.OWNER
+    first.listen()  # (the app: once its first frame is up)
     try:
         for request, ok in (
             (b'{"protocol": 2, "command": "show"}\n', False),  # a newer protocol: not obeyed
