@@ -67,16 +67,6 @@
     </message>
 </context>
 <context>
-    <name>StatusWindow</name>
-    <message numerus="yes">
-        <source>in %n min</source>
-        <translation>
-            <numerusform>in %n min</numerusform>
-            <numerusform>in %n min</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>TimerPage</name>
     <message numerus="yes">
         <source>Stopped after %1 of %n holds.</source>

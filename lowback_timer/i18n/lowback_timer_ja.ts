@@ -1038,12 +1038,6 @@
         <source>Next reminder</source>
         <translation>次のリマインダー</translation>
     </message>
-    <message numerus="yes">
-        <source>in %n min</source>
-        <translation>
-            <numerusform>あと%n分</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>StopView</name>

@@ -1,11 +1,13 @@
 """The app in the background: a tray icon with the reminders' menu, or, where the desktop has no
 tray (some Linux desktops, a bare X server), a small window with the same actions and the time
-left. The app never quits or fails for lack of a tray, and `TrayWatcher` looks again for one
-for about two minutes after the start (the panel may come up after an app started at login).
+of the next reminder. The app never quits or fails for lack of a tray, and `TrayWatcher` looks
+again for one for about two minutes after the start (the panel may come up after an app
+started at login).
 
 The actions are made once (`ReminderActions`) and shown in both: the tray's menu and the
-window's buttons. The texts change only when the schedule does (`ReminderService.changed`);
-the small window alone counts down, once a minute, and only while it is shown.
+window's buttons. The texts change only when the schedule does (`ReminderService.changed`):
+they say the time of the next reminder, never the minutes left, so that nothing wakes the app
+between two reminders (the small window stays on screen all day where there is no tray).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QHideEvent, QIcon, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QGridLayout,
     QMenu,
@@ -210,29 +212,11 @@ class StatusWindow(QWidget):
         layout.setSpacing(SPACING // 2)
         layout.addWidget(self.status)
         layout.addLayout(grid)
-        self._minute = QTimer(self)
-        self._minute.setInterval(60_000)
-        self._minute.timeout.connect(self.update_status)
         actions.service.changed.connect(self.update_status)
         self.update_status()
 
     def update_status(self) -> None:
-        text = self.commands.status_text()
-        status = self.commands.status()
-        if status.state is State.NEXT and status.seconds_left is not None:
-            minutes = max(0, round(status.seconds_left / 60))
-            left = self.tr("in %n min", "", minutes)
-            text = f"{text}\n{left}"
-        self.status.setText(text)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.update_status()
-        self._minute.start()
-        super().showEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._minute.stop()
-        super().hideEvent(event)
+        self.status.setText(self.commands.status_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
