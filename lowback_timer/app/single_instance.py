@@ -16,7 +16,6 @@ stale and taken over; a lock that cannot be made at all is reported, and the app
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import stat
@@ -24,6 +23,7 @@ import time
 import zlib
 from enum import Enum
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
@@ -155,6 +155,8 @@ class SingleInstance(QObject):
         socket.connectToServer(self.server_name)
         if not socket.waitForConnected(WAIT_MS):
             return False
+        import json  # (a second start, or a request: never before the first frame)
+
         message = json.dumps({"protocol": PROTOCOL, "command": "show"}) + "\n"
         socket.write(message.encode())
         socket.waitForBytesWritten(WAIT_MS)
@@ -185,7 +187,7 @@ class SingleInstance(QObject):
             and request.get("protocol") == PROTOCOL
             and request.get("command") == "show"
         )
-        socket.write((json.dumps({"ok": ok}) + "\n").encode())
+        socket.write((_json().dumps({"ok": ok}) + "\n").encode())
         socket.flush()
         socket.disconnectFromServer()
         if ok:
@@ -207,7 +209,13 @@ def _server_name(name: str, folder: Path) -> str:
 
 def _parsed(line: bytes) -> dict[str, object] | None:
     try:
-        value = json.loads(line.decode("utf-8", "replace"))
+        value = _json().loads(line.decode("utf-8", "replace"))
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def _json() -> ModuleType:
+    import json
+
+    return json

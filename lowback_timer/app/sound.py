@@ -19,12 +19,10 @@ import logging
 import math
 import os
 import sys
-import tempfile
 import time
 import types
 from array import array
 from collections.abc import Callable, Generator, Iterator, Sequence
-from importlib.resources import files
 from typing import Any
 
 from PySide6.QtCore import (
@@ -35,6 +33,8 @@ from PySide6.QtCore import (
     qFormatLogMessage,
     qInstallMessageHandler,
 )
+
+from lowback_timer.core.content import assets_dir
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +246,7 @@ class SoundPlayer(QObject):
         if output is None:
             self._turn_off(reason)
             return
-        folder = files("lowback_timer") / "assets" / "sounds"
+        folder = assets_dir() / "sounds"
         for cue in CUES:
             try:
                 decoded = output.miniaudio.decode(
@@ -335,6 +335,8 @@ def _captured_stderr() -> Iterator[None]:
     except (OSError, ValueError):
         yield
         return
+    import tempfile  # (when the audio libraries are first quietened)
+
     with tempfile.TemporaryFile() as sink:
         os.dup2(sink.fileno(), 2)
         try:

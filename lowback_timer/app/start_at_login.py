@@ -14,8 +14,6 @@ Python; only `StartAtLogin` (the Windows key, the translated name) needs Qt.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -48,6 +46,8 @@ def installed_command(argv0: str | None = None) -> list[str]:
     script = Path(argv0 if argv0 is not None else sys.argv[0])
     if script.name == "lowback-timer" and script.exists():
         return [str(script.resolve())]
+    import shutil  # (only when "start at login" is written)
+
     found = shutil.which("lowback-timer")
     if found:
         return [found]
@@ -150,7 +150,9 @@ class StartAtLogin:
         if self.platform == "win32":
             key = self._run_key()
             if on:
-                key.setValue(_RUN_NAME, subprocess.list2cmdline(command))
+                from subprocess import list2cmdline
+
+                key.setValue(_RUN_NAME, list2cmdline(command))
             else:
                 key.remove(_RUN_NAME)
             key.sync()

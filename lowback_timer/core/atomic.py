@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from datetime import datetime, tzinfo
@@ -82,6 +80,8 @@ def replacing(path: Path, *, private: bool = False) -> Iterator[Path]:
     a device or `-`). OSError (RefusedError for what may not be replaced) and others pass
     through; the old file is then as it was. `private`: the new file is the user's alone
     (0600), whatever the umask or the old file's mode."""
+    import tempfile  # here: a start that writes nothing never loads it (nor random)
+
     kind, mode = _target(path)
     folder = path.parent if kind is not _Target.STREAM else Path(tempfile.gettempdir())
     fd, name = tempfile.mkstemp(prefix=temporary_prefix(path), suffix=".tmp", dir=folder)
@@ -108,6 +108,8 @@ def replacing(path: Path, *, private: bool = False) -> Iterator[Path]:
 
 
 def _copy_into(tmp: Path, path: Path) -> None:
+    import shutil
+
     with open(tmp, "rb") as source:
         if str(path) == STDOUT:
             sys.stdout.flush()

@@ -13,7 +13,6 @@ import functools
 import itertools
 import os
 import stat
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -73,6 +72,8 @@ def _is_svg(path: str, mtime_ns: int, size: int) -> bool:
         return False
     if len(data) > MAX_IMAGE_BYTES or "<!DOCTYPE" in text or "<!ENTITY" in text:
         return False  # no DTD, so no entities to expand (or to fetch)
+    import xml.etree.ElementTree as ET  # only when a picture is checked
+
     try:
         parser = ET.XMLParser()
         parser.feed(text)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
-import socket
 import sys
 from collections.abc import Callable, Iterator
 from functools import partial
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -174,20 +174,18 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
     before it starts. The handlers before are back afterwards.
 
     Python runs its signal handlers only when the interpreter next runs, and an idle event loop
-    never lets it: Python writes the signal's number to a socket (`signal.set_wakeup_fd`) that
+    never lets it: Python writes the signal's number to a pipe (`signal.set_wakeup_fd`) that
     Qt watches, which wakes the loop to run the handler. Idle, nothing else runs.
     """
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
-    notifier.activated.connect(lambda *_: _drain(reader))  # Python runs the handler here
+    wakeup = _Wakeup()
+    notifier = QSocketNotifier(wakeup.read_fd, QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_: wakeup.drain())  # Python runs the handler here
 
     def quit_now(number: int, _frame: FrameType | None) -> None:
         log.debug("Quitting on %s.", signal.Signals(number).name)
         QTimer.singleShot(0, app, partial(app.exit, 128 + number))
 
-    wakeup_before = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    wakeup_before = signal.set_wakeup_fd(wakeup.write_fd, warn_on_full_buffer=False)
     handlers_before = {number: signal.signal(number, quit_now) for number in QUIT_SIGNALS}
     QTimer.singleShot(0, app, lambda: log.debug("Running; SIGINT or SIGTERM quits."))
     try:
@@ -197,11 +195,36 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
             signal.signal(number, signal.SIG_DFL if handler is None else handler)
         signal.set_wakeup_fd(wakeup_before)
         notifier.setEnabled(False)
-        reader.close()
-        writer.close()
+        wakeup.close()
 
 
-def _drain(reader: socket.socket) -> None:
-    with contextlib.suppress(OSError):  # empty now (BlockingIOError is an OSError)
-        while reader.recv(64):
-            pass
+class _Wakeup:
+    """Where Python writes a signal's number: a non-blocking pipe; on Windows, whose wakeup fd
+    must be a socket, a socket pair (the socket module is loaded only there: it cost 3 ms at
+    every start)."""
+
+    def __init__(self) -> None:
+        self._sockets: list[Any] = []
+        if os.name == "nt":
+            import socket
+
+            self._sockets = list(socket.socketpair())
+            for end in self._sockets:
+                end.setblocking(False)
+            self.read_fd, self.write_fd = (end.fileno() for end in self._sockets)
+        else:
+            self.read_fd, self.write_fd = os.pipe()
+            for fd in (self.read_fd, self.write_fd):
+                os.set_blocking(fd, False)
+
+    def drain(self) -> None:
+        with contextlib.suppress(OSError):  # empty now (BlockingIOError is an OSError)
+            while self._sockets[0].recv(64) if self._sockets else os.read(self.read_fd, 64):
+                pass
+
+    def close(self) -> None:
+        for end in self._sockets:
+            end.close()
+        if not self._sockets:
+            os.close(self.read_fd)
+            os.close(self.write_fd)

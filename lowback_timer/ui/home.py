@@ -70,9 +70,10 @@ class HomePage(QWidget):
         self.recheck_notice = Notice(
             self.tr("Please do the safety check before your next routine. It takes a minute."),
             self.tr("Safety check"),
+            self,
         )
         self.recheck_notice.button.clicked.connect(self.safety_check_requested)
-        self.problem_notice = Notice()
+        self.problem_notice = Notice(parent=self)
         self.notices = laid_out(QVBoxLayout(), self.recheck_notice, self.problem_notice)
         self.notices.setSpacing(SPACING // 2)
         layout.addLayout(self.notices)
