@@ -105,10 +105,24 @@ def _region_id(number: EmergencyNumber | None) -> str:
 
 
 class TypePage(QWizardPage):
+    """Its widgets are made when it is first needed (`_build`), not before the wizard's first
+    frame (most starts of the wizard open on the welcome or the safety check)."""
+
     def __init__(self, wizard: SetupWizard, chosen: tuple[str, ...], not_sure: bool) -> None:
         super().__init__()
-        content, lang = wizard.content, wizard.lang
         self.setTitle(self.tr("Which sounds most like you?"))
+        self._wizard, self._chosen, self._not_sure = wizard, chosen, not_sure
+        self._built = False
+
+    def initializePage(self) -> None:
+        self._build()
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        wizard, chosen, not_sure = self._wizard, self._chosen, self._not_sure
+        content, lang = wizard.content, wizard.lang
         intro = label(self.tr("Pick one or more, or “Not sure”."), factor=1.1)
         self.cards: dict[str, TypeCard] = {}
         grid = QGridLayout()
@@ -141,24 +155,37 @@ class TypePage(QWizardPage):
 
     def focus_start(self) -> None:
         """The keyboard starts on the chosen card (the first one when none is)."""
+        self._build()
         boxes = [card.box for card in (*self.cards.values(), self.not_sure)]
         chosen = next((b for b in boxes if b.isChecked()), boxes[0])
         chosen.setFocus(Qt.FocusReason.TabFocusReason)
 
     def types(self) -> tuple[str, ...]:
+        self._build()
         return tuple(t for t, card in self.cards.items() if card.box.isChecked())
 
     def isComplete(self) -> bool:
-        return self.not_sure.box.isChecked() or bool(self.types())
+        return self._built and (self.not_sure.box.isChecked() or bool(self.types()))
 
     def nextId(self) -> int:
         return ids.PLACE
 
 
 class PlacePage(QWizardPage):
+    """Made when first needed, as the type page is."""
+
     def __init__(self, wizard: SetupWizard, place: str, minutes: int, gentle: bool) -> None:
         super().__init__()
         self.setTitle(self.tr("Where, and how long?"))
+        self._wizard, self._answers = wizard, (place, minutes, gentle)
+        self._built = False
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        wizard = self._wizard
+        place, minutes, gentle = self._answers
         self.places = QButtonGroup(self)
         self.place_buttons: dict[str, QRadioButton] = {}
         place_box = self._group(self.tr("Where are you?"))
@@ -187,7 +214,6 @@ class PlacePage(QWizardPage):
         self.time_note = label(factor=1.05)
         self.time_note.hide()
         time_box.addWidget(self.time_note)
-        self._wizard = wizard
         for group in (self.places, self.minutes):
             group.buttonToggled.connect(self._choice_toggled)
         self.gentle.toggled.connect(lambda _on: self._show_time_note())
@@ -204,6 +230,7 @@ class PlacePage(QWizardPage):
         as_centred_page(self, column)
 
     def initializePage(self) -> None:
+        self._build()
         self._show_time_note()
 
     def _choice_toggled(self, _button: QAbstractButton, checked: bool) -> None:
@@ -221,6 +248,7 @@ class PlacePage(QWizardPage):
 
     def focus_start(self) -> None:
         """The keyboard starts on the chosen place."""
+        self._build()
         buttons = list(self.place_buttons.values())
         chosen = next((b for b in buttons if b.isChecked()), buttons[0])
         chosen.setFocus(Qt.FocusReason.TabFocusReason)
@@ -250,10 +278,16 @@ class PlacePage(QWizardPage):
         return button
 
     def place(self) -> str:
+        self._build()
         return next(p for p, b in self.place_buttons.items() if b.isChecked())
 
     def chosen_minutes(self) -> int:
+        self._build()
         return next(m for m, b in self.minute_buttons.items() if b.isChecked())
+
+    def gentle_chosen(self) -> bool:
+        self._build()
+        return self.gentle.isChecked()
 
     def nextId(self) -> int:
         return ids.PREVIEW

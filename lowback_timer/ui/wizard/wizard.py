@@ -137,7 +137,7 @@ class SetupWizard(QWizard):
             self.type_page.types(),
             self.place_page.place(),
             self.place_page.chosen_minutes(),
-            self.place_page.gentle.isChecked(),
+            self.place_page.gentle_chosen(),
         )
 
     def build(self, answers: Answers) -> Routine:
