@@ -15,6 +15,8 @@ from tests.processes import app_env
 
 NEVER_BEFORE_THE_FIRST_FRAME = (
     "lowback_timer.ui.timer",
+    "lowback_timer.core.session",
+    "lowback_timer.core.breathing",
     "lowback_timer.ui.care",
     "lowback_timer.ui.rating",
     "lowback_timer.ui.background",

@@ -21,11 +21,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from lowback_timer.core.content import HISTORY_FILE
 from lowback_timer.core.routine import Routine
-from lowback_timer.core.session import Summary
 
 if TYPE_CHECKING:  # sqlite3 and the history are loaded on the first write, after the first frame
     from lowback_timer.core.history import History, HistoryError
     from lowback_timer.core.history_records import RatingPoint, Week
+    from lowback_timer.core.session import Summary
 
 
 log = logging.getLogger(__name__)

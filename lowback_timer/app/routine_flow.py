@@ -7,6 +7,7 @@ the few facts between screens; ui/main_window.py only shows the screen it names.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -16,7 +17,9 @@ from lowback_timer.core.content import StopReason, Urgency
 from lowback_timer.core.gate import StartStep
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
-from lowback_timer.core.session import Session, Summary
+
+if TYPE_CHECKING:  # (annotations only: loaded with the session)
+    from lowback_timer.core.session import Session, Summary
 
 
 class Show(Enum):

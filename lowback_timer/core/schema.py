@@ -315,7 +315,9 @@ def from_owner(key: str) -> Any:
 @dataclass_transform(frozen_default=True, field_specifiers=(spec, from_owner))
 def shape(cls: type[_T]) -> type[_T]:
     """A frozen dataclass whose fields are all declared with `spec` or `from_owner`."""
-    made = dataclass(frozen=True)(cls)
+    # No generated __repr__: each generated method is compiled at import, at every start
+    # (17 content classes), and the content is never shown by repr.
+    made = dataclass(frozen=True, repr=False)(cls)
     for each in fields(cast(Any, made)):
         if each.init and not {"kind", "owner"} & set(each.metadata):
             raise TypeError(f"{cls.__name__}.{each.name} is declared without spec()")

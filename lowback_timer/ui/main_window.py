@@ -23,7 +23,6 @@ from lowback_timer.app.text import fill
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
-from lowback_timer.core.session import Summary
 from lowback_timer.ui import screens
 from lowback_timer.ui.home import HomePage
 from lowback_timer.ui.widgets import LazyPage, enter_clicks
@@ -32,6 +31,7 @@ from lowback_timer.ui.wizard import ids as wizard_ids
 
 # Built on first use, not before the first frame: most starts open none of these.
 if TYPE_CHECKING:
+    from lowback_timer.core.session import Summary
     from lowback_timer.ui.care import CarePage
     from lowback_timer.ui.rating import RatingPage
     from lowback_timer.ui.timer import TimerPage
