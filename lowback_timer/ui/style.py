@@ -9,7 +9,7 @@ import functools
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyleFactory, QWidget
 
 SPACING = 16
@@ -102,8 +102,11 @@ def font_families(
     not installed, so none is looked up here (each lookup asked fontconfig, at every start),
     and a font file is opened only when its characters are drawn."""
     own = list(by_language.get(lang, ()))
+    # With others after it, the system's by its real name ("DejaVu Sans"): an alias such as
+    # "Sans Serif" is passed over in a list, and the next family would draw the Latin text.
+    system = [QFontInfo(base).family()] if every else base.families()
     others = [f for key, fs in by_language.items() if key != lang for f in fs] if every else []
-    return list(dict.fromkeys([*own, *base.families(), *others]))
+    return list(dict.fromkeys([*own, *system, *others]))
 
 
 def in_every_script(widget: QWidget) -> None:

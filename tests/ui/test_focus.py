@@ -346,6 +346,8 @@ def test_japanese_uses_a_proportional_family_for_kana_and_digits(
     # The language list names Japanese in its own script, in a proportional face.
     dialog = PreferencesDialog(make_controller(content, tmp_path))
     assert "IPAGothic" not in glyph_families(dialog.language.font(), "Japan 日本語")
+    same = "Same as the system"  # and its Latin text in the app's own face, as elsewhere
+    assert glyph_families(dialog.language.font(), same) == glyph_families(english, same)
     dialog.deleteLater()
 
 
