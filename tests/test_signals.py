@@ -4,6 +4,7 @@ over to the running copy and exits."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import signal
@@ -42,7 +43,8 @@ class App:
         }
         self.env = env
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "lowback_timer", "--verbose", *argv],
+            # (faulthandler: where it hangs, if it does, is in the failure: see `quit_with`)
+            [sys.executable, "-X", "faulthandler", "-m", "lowback_timer", "--verbose", *argv],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -84,8 +86,12 @@ class App:
         try:
             status = self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGABRT)  # faulthandler prints every thread's stack
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=5)
             self.end()
-            pytest.fail(f"signal {number} did not end the app within 10 s")
+            said = "".join(self.lines.get() for _ in range(self.lines.qsize()))
+            pytest.fail(f"signal {number} did not end the app within 10 s; it said:\n{said}")
         took = time.monotonic() - sent
         self.end()
         said: list[str] = []
