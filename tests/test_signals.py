@@ -90,8 +90,8 @@ class App:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=5)
             self.end()
-            said = "".join(self.lines.get() for _ in range(self.lines.qsize()))
-            pytest.fail(f"signal {number} did not end the app within 10 s; it said:\n{said}")
+            told = "".join(self.lines.get() for _ in range(self.lines.qsize()))
+            pytest.fail(f"signal {number} did not end the app within 10 s; it said:\n{told}")
         took = time.monotonic() - sent
         self.end()
         said: list[str] = []
