@@ -187,7 +187,9 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
 
     wakeup_before = signal.set_wakeup_fd(wakeup.write_fd, warn_on_full_buffer=False)
     handlers_before = {number: signal.signal(number, quit_now) for number in QUIT_SIGNALS}
-    QTimer.singleShot(0, app, lambda: log.debug("Running; SIGINT or SIGTERM quits."))
+    QTimer.singleShot(
+        0, app, lambda: log.debug("Running; SIGINT or SIGTERM quits. (%s)", _dispositions())
+    )
     try:
         yield
     finally:
@@ -196,6 +198,20 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
         signal.set_wakeup_fd(wakeup_before)
         notifier.setEnabled(False)
         wakeup.close()
+
+
+def _dispositions() -> str:
+    """How the quit signals are handled now, and whether any is blocked (for the log)."""
+    blocked = (
+        signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        if hasattr(signal, "pthread_sigmask")
+        else set()
+    )
+    return ", ".join(
+        f"{signal.Signals(n).name}: {getattr(signal.getsignal(n), '__name__', signal.getsignal(n))}"
+        + (" blocked" if n in blocked else "")
+        for n in QUIT_SIGNALS
+    )
 
 
 class _Wakeup:
