@@ -5,6 +5,7 @@ over to the running copy and exits."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import queue
 import signal
@@ -167,6 +168,34 @@ def test_a_signal_before_the_event_loop_starts_still_quits_it(qapp: QApplication
             assert qapp.exec() == 128 + signal.SIGTERM
     finally:
         safety_net.stop()  # (a later test's event loop must not end 5 s from now)
+
+
+@pytest.mark.qt_no_exception_capture  # the failing log lines are the point
+def test_a_signal_that_comes_while_a_log_line_cannot_be_written_still_quits(
+    qapp: QApplication,
+) -> None:
+    """Seen in a fresh Debian root: the signal came in the middle of a Qt warning being printed
+    to stderr; the handler's own log line raised "reentrant call", and the quit was lost."""
+
+    class Reentrant(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            raise RuntimeError("reentrant call inside <_io.BufferedWriter name='<stderr>'>")
+
+    logger = logging.getLogger("lowback_timer.ui.app")
+    handler, level = Reentrant(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    safety_net = QTimer()
+    safety_net.singleShot(5000, lambda: qapp.exit(1))  # (a failure must not hang the tests)
+    try:
+        with quit_on_signals(qapp):
+            logger.removeHandler(handler)  # (the "Running" line is not what this is about)
+            logger.addHandler(handler)
+            signal.raise_signal(signal.SIGTERM)
+            assert qapp.exec() == 128 + signal.SIGTERM
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def test_the_handlers_before_are_back_afterwards(qapp: QApplication) -> None:

@@ -182,8 +182,11 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
     notifier.activated.connect(lambda *_: wakeup.drain())  # Python runs the handler here
 
     def quit_now(number: int, _frame: FrameType | None) -> None:
-        log.debug("Quitting on %s.", signal.Signals(number).name)
-        QTimer.singleShot(0, app, partial(app.exit, 128 + number))
+        # Only this here: the handler runs between any two steps of the Python code, also in
+        # the middle of a write to stderr (a Qt warning being printed), where a log line of
+        # its own raised "reentrant call" and the quit was lost. The log line comes from the
+        # event loop, with the exit.
+        QTimer.singleShot(0, app, partial(_quit, app, number))
 
     wakeup_before = signal.set_wakeup_fd(wakeup.write_fd, warn_on_full_buffer=False)
     handlers_before = {number: signal.signal(number, quit_now) for number in QUIT_SIGNALS}
@@ -198,6 +201,11 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
         signal.set_wakeup_fd(wakeup_before)
         notifier.setEnabled(False)
         wakeup.close()
+
+
+def _quit(app: QCoreApplication, number: int) -> None:
+    app.exit(128 + number)  # first: a log line that fails must not keep the app running
+    log.debug("Quitting on %s.", signal.Signals(number).name)
 
 
 def _dispositions() -> str:
