@@ -190,9 +190,7 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
 
     wakeup_before = signal.set_wakeup_fd(wakeup.write_fd, warn_on_full_buffer=False)
     handlers_before = {number: signal.signal(number, quit_now) for number in QUIT_SIGNALS}
-    QTimer.singleShot(
-        0, app, lambda: log.debug("Running; SIGINT or SIGTERM quits. (%s)", _dispositions())
-    )
+    QTimer.singleShot(0, app, _say_running)
     try:
         yield
     finally:
@@ -206,6 +204,11 @@ def quit_on_signals(app: QCoreApplication) -> Iterator[None]:
 def _quit(app: QCoreApplication, number: int) -> None:
     app.exit(128 + number)  # first: a log line that fails must not keep the app running
     log.debug("Quitting on %s.", signal.Signals(number).name)
+
+
+def _say_running() -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("Running; SIGINT or SIGTERM quits. (%s)", _dispositions())
 
 
 def _dispositions() -> str:
