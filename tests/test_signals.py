@@ -185,15 +185,15 @@ def test_a_signal_that_comes_while_a_log_line_cannot_be_written_still_quits(
     handler, level = Reentrant(), logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
-    safety_net = QTimer()
-    safety_net.singleShot(5000, lambda: qapp.exit(1))  # (a failure must not hang the tests)
+    safety_net = QTimer(singleShot=True, interval=5000)  # (a failure must not hang the tests)
+    safety_net.timeout.connect(lambda: qapp.exit(-1))
+    safety_net.start()
     try:
         with quit_on_signals(qapp):
-            logger.removeHandler(handler)  # (the "Running" line is not what this is about)
-            logger.addHandler(handler)
             signal.raise_signal(signal.SIGTERM)
             assert qapp.exec() == 128 + signal.SIGTERM
     finally:
+        safety_net.stop()  # (a later test's event loop must not end 5 s from now)
         logger.removeHandler(handler)
         logger.setLevel(level)
 
