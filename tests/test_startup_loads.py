@@ -5,6 +5,7 @@ from its cache), hashlib's libcrypto, sqlite and the audio library come later or
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -38,8 +39,6 @@ REPORT = (
 
 
 def loaded_at_first_frame(env: dict[str, str]) -> set[str]:
-    import subprocess
-
     done = subprocess.run(
         [sys.executable, "-c", REPORT], env=env, capture_output=True, text=True, timeout=60
     )
