@@ -14,6 +14,8 @@ import pytest
 
 from tests.processes import app_env
 
+pytestmark = pytest.mark.slow  # each starts the app twice
+
 NEVER_BEFORE_THE_FIRST_FRAME = (
     "lowback_timer.ui.timer",
     "lowback_timer.core.session",
