@@ -23,7 +23,6 @@ import time
 import zlib
 from enum import Enum
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
@@ -187,7 +186,9 @@ class SingleInstance(QObject):
             and request.get("protocol") == PROTOCOL
             and request.get("command") == "show"
         )
-        socket.write((_json().dumps({"ok": ok}) + "\n").encode())
+        import json
+
+        socket.write((json.dumps({"ok": ok}) + "\n").encode())
         socket.flush()
         socket.disconnectFromServer()
         if ok:
@@ -208,14 +209,10 @@ def _server_name(name: str, folder: Path) -> str:
 
 
 def _parsed(line: bytes) -> dict[str, object] | None:
+    import json
+
     try:
-        value = _json().loads(line.decode("utf-8", "replace"))
+        value = json.loads(line.decode("utf-8", "replace"))
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
-
-
-def _json() -> ModuleType:
-    import json
-
-    return json

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.widgets import laid_out
+from lowback_timer.ui.widgets import ENTER_KEYS, laid_out
 
 SCALE = range(11)  # 0 = not at all ... 10 = the worst you can imagine
 
@@ -145,7 +145,7 @@ class RatingPage(QWidget):
         """Esc skips, Enter goes on, wherever the focus is on the page."""
         if event.key() == Qt.Key.Key_Escape:
             self._answer(skip=True)
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        elif event.key() in ENTER_KEYS:
             self._answer(skip=False)
         else:
             super().keyPressEvent(event)

@@ -1,7 +1,6 @@
 """Type sizes and spacing, derived from the system font so the palette and size are respected;
 and the app's look: one style sheet that makes the keyboard focus plain to see in any palette,
-each language's fonts (from the content), and Enter on buttons (`Look`, installed by
-`ui.app.application`)."""
+and each language's fonts from the content (`Look`, installed by `ui.app.application`)."""
 
 from __future__ import annotations
 
@@ -109,6 +108,11 @@ def font_families(
     return list(dict.fromkeys([*own, *system, *others]))
 
 
+def _language() -> str:
+    """The language the translators set (`QLocale.setDefault`): "ja_JP" -> "ja"."""
+    return QLocale().name().split("_")[0]
+
+
 def in_every_script(widget: QWidget) -> None:
     """`widget` names languages each in its own script (the language list): the app's font,
     with every language's families after it, so that "日本語" is drawn in a proportional face
@@ -118,8 +122,7 @@ def in_every_script(widget: QWidget) -> None:
     if look is None or not look.fonts:
         return
     font = QFont(widget.font())
-    lang = QLocale().name().split("_")[0]
-    font.setFamilies(font_families(look.base_font, lang, look.fonts, every=True))
+    font.setFamilies(font_families(look.base_font, _language(), look.fonts, every=True))
     widget.setFont(font)
 
 
@@ -195,9 +198,8 @@ class Look(QObject):
         installing them. Nothing is looked up when the content names no fonts."""
         if not self.fonts:
             return
-        lang = QLocale().name().split("_")[0]  # "ja_JP" -> "ja"
         font = QFont(self.base_font)
-        font.setFamilies(font_families(self.base_font, lang, self.fonts))
+        font.setFamilies(font_families(self.base_font, _language(), self.fonts))
         if font.families() != self.app.font().families():
             self.app.setFont(font)
 
