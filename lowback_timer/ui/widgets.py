@@ -194,9 +194,7 @@ class Notice(QFrame):
         row.setSpacing(SPACING)
         row.addWidget(self.text, 1)
         row.addWidget(self.button)
-        # Hidden until there is something to say. (With a parent: hiding a widget that has
-        # none yet is hiding a window, which cost 3 ms each at every start.)
-        self.setVisible(False)
+        self.hide()  # until there is something to say
 
 
 _Slot = Callable[[], object] | SignalInstance
