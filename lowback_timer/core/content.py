@@ -1,7 +1,7 @@
 """The app's content as frozen data: stretches, types, places, warning tiers and groups,
 stop reasons, numbers, prompts, guidance and saved routines, and where the files live.
 
-The shape of the content is declared once, by the dataclasses below: each field names its
+The shape of the content is declared once, by the `@shape` classes below: each field names its
 schema kind with `spec(...)`, and the checker and the builder of core/loader.py are derived
 from that (core/schema.py). routines/SCHEMA.md describes the files for editors.
 """

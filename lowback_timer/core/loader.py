@@ -2,13 +2,12 @@
 
 `load_content()` returns a `Content` or raises `ContentInvalidError` with every error found,
 each as `path:line: message`; nothing is ever loaded partially. The sections and their fields
-come from the dataclasses of core/content.py; only the checks across entries and files are
+come from the `@shape` classes of core/content.py; only the checks across entries and files are
 written out here (`_Builder`), with the check that a picture really is an SVG inside assets/.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
 import os
@@ -26,7 +25,15 @@ from lowback_timer.core.content import (
     routines_dir,
 )
 from lowback_timer.core.routine import variant_for
-from lowback_timer.core.schema import INVALID, ContentError, ListOf, Report, Shape, has_left_out
+from lowback_timer.core.schema import (
+    INVALID,
+    ContentError,
+    ListOf,
+    Report,
+    Shape,
+    has_left_out,
+    replace,
+)
 from lowback_timer.core.yamlsafe import LineList, LineMap, YamlError, read_yaml
 
 #: A picture larger than this is refused unread (the bundled ones are a few KB).
@@ -277,7 +284,7 @@ class _Builder:
         content: Content = _CONTENT.make(self._merged(), None)
         # Groups from several files are asked most urgent first (stable within a tier).
         groups = tuple(sorted(content.check_groups, key=lambda g: g.tier))
-        content = dataclasses.replace(content, check_groups=groups)
+        content = replace(content, check_groups=groups)
         for key, (what, id_key) in _UNIQUE.items():
             for report, item in self.items(key):
                 self.unique(what, report, item, id_key)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from lowback_timer.core import schema
 from lowback_timer.core.atomic import move_aside, replacing, temporary_prefix
 from lowback_timer.core.content import (
     Content,
@@ -75,7 +76,7 @@ class Draft:
         """Change one hold, clamped to that stretch's safe range (the gentler routine's)."""
         item = self.items[index]
         lo, hi = safe_hold_range(content, content.variant(item.variant).stretch, gentle)
-        fitted = replace(item, hold_s=min(max(int(hold_s), lo), hi))
+        fitted = schema.replace(item, hold_s=min(max(int(hold_s), lo), hi))
         return replace(self, items=(*self.items[:index], fitted, *self.items[index + 1 :]))
 
 

@@ -5,28 +5,33 @@ and returns the checked value, or `INVALID`. Records come back as `LineMap` so t
 cross-reference checks can still point at the line of a field. `make` then turns a checked
 value into the app's own (a list into a tuple, a text into `Texts`).
 
-The content's shape is declared once, as dataclasses made with `@shape` whose fields say their
+The content's shape is declared once, as classes made with `@shape` whose fields say their
 kind with `spec(...)`; `Shape(cls)` is the record kind derived from such a class, and its `make`
 builds the object.
+
+Nothing here is a dataclass: the content's classes are made at every start (the cached content
+is unpickled into them), and a dataclass compiles its methods when its class is made, ~0.6 ms
+each; a `@shape` class shares one set of methods instead, and a type checker still sees the
+fields through `dataclass_transform`.
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import PurePosixPath
-from typing import Any, TypeVar, cast, dataclass_transform
+from typing import Any, NamedTuple, TypeVar, dataclass_transform
 
 from lowback_timer.core.yamlsafe import LineList, LineMap
 
 INVALID: Any = object()
+MISSING: Any = object()  # a field without a default
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True, order=True)
-class ContentError:
+class ContentError(NamedTuple):  # sorted by file, then line
     path: str
     line: int
     message: str
@@ -35,25 +40,39 @@ class ContentError:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-@dataclass(frozen=True)
 class Texts:
     """One text in every language; `text(lang)` falls back to English."""
 
     values: tuple[tuple[str, str], ...]
+
+    def __init__(self, values: tuple[tuple[str, str], ...]) -> None:
+        object.__setattr__(self, "values", values)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Texts) and other.values == self.values
+
+    def __hash__(self) -> int:
+        return hash(self.values)
+
+    def __repr__(self) -> str:
+        return f"Texts({self.values!r})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Texts are frozen: cannot set {name}")
 
     def __call__(self, lang: str) -> str:
         found = dict(self.values)
         return found.get(lang) or found.get("en") or self.values[0][1]
 
 
-@dataclass
 class Report:
     """Collects every error of one file. `known` holds the vocabularies the content declares,
     read before the checks: "language" drives the text check, the others `Ref`."""
 
-    path: str
-    known: Mapping[str, tuple[str, ...]]
-    errors: list[ContentError] = field(default_factory=list)
+    def __init__(self, path: str, known: Mapping[str, tuple[str, ...]]) -> None:
+        self.path = path
+        self.known = known
+        self.errors: list[ContentError] = []
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -109,12 +128,9 @@ class Id(Kind):
         return value
 
 
-@dataclass(frozen=True)
 class Int(Kind):
-    lo: int
-    hi: int
-    nullable: bool = False
-    unit: str = ""
+    def __init__(self, lo: int, hi: int, nullable: bool = False, unit: str = "") -> None:
+        self.lo, self.hi, self.nullable, self.unit = lo, hi, nullable, unit
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         if value is None and self.nullable:
@@ -128,11 +144,11 @@ class Int(Kind):
         return value
 
 
-@dataclass(frozen=True)
 class Ref(Kind):
     """An id from a vocabulary the content declares elsewhere, e.g. a place."""
 
-    vocabulary: str
+    def __init__(self, vocabulary: str) -> None:
+        self.vocabulary = vocabulary
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         known = report.known.get(self.vocabulary, ())
@@ -149,9 +165,9 @@ class Bool(Kind):
         return value
 
 
-@dataclass(frozen=True)
 class OneOf(Kind):
-    choices: tuple[str, ...]
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         if value not in self.choices:
@@ -161,12 +177,12 @@ class OneOf(Kind):
         return value
 
 
-@dataclass(frozen=True)
 class ByLanguage(Kind):
     """A mapping from some of the languages of `meta.languages` to values of `item` (a
     language left out has none); made into (language, value) pairs."""
 
-    item: Kind
+    def __init__(self, item: Kind) -> None:
+        self.item = item
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         if not isinstance(value, LineMap):
@@ -207,10 +223,9 @@ class Text(Kind):
         return Texts(value)
 
 
-@dataclass(frozen=True)
 class ListOf(Kind):
-    item: Kind
-    min_items: int = 0
+    def __init__(self, item: Kind, min_items: int = 0) -> None:
+        self.item, self.min_items = item, min_items
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         if not isinstance(value, LineList):
@@ -233,10 +248,9 @@ class ListOf(Kind):
         return tuple(self.item.make(item, owner) for item in value)
 
 
-@dataclass(frozen=True)
 class Record(Kind):
-    fields: dict[str, Kind]
-    optional: frozenset[str] = frozenset()
+    def __init__(self, fields: dict[str, Kind], optional: frozenset[str] = frozenset()) -> None:
+        self.fields, self.optional = fields, optional
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         if not isinstance(value, LineMap):
@@ -261,11 +275,9 @@ class Record(Kind):
         return result if ok else INVALID
 
 
-@dataclass(frozen=True)
 class Range(Kind):
-    lo: int
-    hi: int
-    unit: str = ""
+    def __init__(self, lo: int, hi: int, unit: str = "") -> None:
+        self.lo, self.hi, self.unit = lo, hi, unit
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         bound = Int(self.lo, self.hi, unit=self.unit)
@@ -292,6 +304,31 @@ class ImagePath(Kind):
         return value
 
 
+class Field:
+    """A field of a `@shape` class, as `spec` or `from_owner` declared it."""
+
+    def __init__(
+        self,
+        kind: Kind | None = None,
+        key: str | None = None,
+        convert: Callable[[Any], Any] | None = None,
+        default: Any = MISSING,
+        owner: str | None = None,
+    ) -> None:
+        self.name = ""  # set by @shape
+        self.kind, self.key, self.convert, self.default, self.owner = (
+            kind,
+            key,
+            convert,
+            default,
+            owner,
+        )
+
+    @property
+    def yaml_key(self) -> str:
+        return self.key or self.name
+
+
 def spec(
     kind: Kind,
     key: str | None = None,
@@ -303,62 +340,114 @@ def spec(
 
     With a `default` (an immutable app value, e.g. `()`), the key may be left out of the YAML
     and the field out of the constructor; such fields come after the others."""
-    metadata = {"kind": kind, "key": key, "convert": convert, "default": default}
-    return field(default=default, metadata=metadata)
+    return Field(kind, key, convert, default)
 
 
 def from_owner(key: str) -> Any:
     """A field of a `@shape` class that is not in its YAML: `key` of the record holding it."""
-    return field(metadata={"owner": key})
+    return Field(owner=key)
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(spec, from_owner))
 def shape(cls: type[_T]) -> type[_T]:
-    """A frozen dataclass whose fields are all declared with `spec` or `from_owner`."""
-    # No generated __repr__: each generated method is compiled at import, at every start
-    # (17 content classes), and the content is never shown by repr.
-    made = dataclass(frozen=True, repr=False)(cls)
-    for each in fields(cast(Any, made)):
-        if each.init and not {"kind", "owner"} & set(each.metadata):
-            raise TypeError(f"{cls.__name__}.{each.name} is declared without spec()")
-    return made
+    """A frozen record class whose fields are all declared with `spec` or `from_owner`: made
+    from its fields by position or name, equal and hashed by their values."""
+    declared = []
+    for name in inspect.get_annotations(cls):
+        each = cls.__dict__.get(name)
+        if not isinstance(each, Field):
+            raise TypeError(f"{cls.__name__}.{name} is declared without spec()")
+        each.name = name
+        declared.append(each)
+        delattr(cls, name)  # an instance always has its own value
+    shaped: Any = cls
+    shaped.shape_fields = tuple(declared)
+    shaped.__init__, shaped.__eq__, shaped.__hash__ = _init, _eq, _hash
+    shaped.__repr__, shaped.__setattr__, shaped.__delattr__ = _repr, _setattr, _delattr
+    return cls
 
 
-@dataclass(frozen=True)
+def shape_fields(value: Any) -> tuple[Field, ...]:
+    """The fields of a `@shape` class or object, in their declared order (none for others)."""
+    return tuple(getattr(value, "shape_fields", ()))
+
+
+def replace(value: _T, **changes: Any) -> _T:
+    """A copy of a `@shape` object with some fields changed."""
+    kept = {each.name: getattr(value, each.name) for each in shape_fields(value)}
+    return type(value)(**(kept | changes))
+
+
+def _values(self: Any) -> tuple[Any, ...]:
+    return tuple(self.__dict__[each.name] for each in self.shape_fields)
+
+
+def _init(self: Any, *args: Any, **kwargs: Any) -> None:
+    declared = self.shape_fields
+    name = type(self).__name__
+    if len(args) > len(declared):
+        raise TypeError(f"{name}() takes {len(declared)} fields, not {len(args)}")
+    values = {each.name: value for each, value in zip(declared, args, strict=False)}
+    for key, value in kwargs.items():
+        if key in values or key not in {each.name for each in declared}:
+            raise TypeError(f"{name}() got an unexpected or repeated field {key!r}")
+        values[key] = value
+    for each in declared:
+        if each.name not in values:
+            if each.default is MISSING:
+                raise TypeError(f"{name}() is missing the field {each.name!r}")
+            values[each.name] = each.default
+    self.__dict__.update((each.name, values[each.name]) for each in declared)
+
+
+def _eq(self: Any, other: Any) -> Any:
+    if type(other) is not type(self):
+        return NotImplemented
+    return _values(self) == _values(other)
+
+
+def _hash(self: Any) -> int:
+    return hash(_values(self))
+
+
+def _repr(self: Any) -> str:
+    shown = ", ".join(f"{each.name}={self.__dict__[each.name]!r}" for each in self.shape_fields)
+    return f"{type(self).__name__}({shown})"
+
+
+def _setattr(self: Any, name: str, value: Any) -> None:
+    raise AttributeError(f"{type(self).__name__} is frozen: cannot set {name}")
+
+
+def _delattr(self: Any, name: str) -> None:
+    raise AttributeError(f"{type(self).__name__} is frozen: cannot delete {name}")
+
+
 class Shape(Kind):
     """The record of a `@shape` class: its keys and kinds come from the fields' specs."""
 
-    cls: type[Any]
-    record: Record = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        kinds = {_key(f): f.metadata["kind"] for f in self._specs()}
-        optional = frozenset(_key(f) for f in self._specs() if f.metadata["default"] is not MISSING)
-        object.__setattr__(self, "record", Record(kinds, optional))
-
-    def _specs(self) -> list[Field[Any]]:
-        return [f for f in fields(self.cls) if "kind" in f.metadata]
+    def __init__(self, cls: type[Any]) -> None:
+        self.cls = cls
+        kinds = {each.yaml_key: each.kind for each in shape_fields(cls) if each.kind is not None}
+        optional = {each.yaml_key for each in shape_fields(cls) if each.default is not MISSING}
+        self.record = Record(kinds, frozenset(optional))
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         return self.record.read(report, value, line, where)
 
     def make(self, value: Any, owner: LineMap | None) -> Any:
         made: dict[str, Any] = {}
-        for each in fields(self.cls):
-            if "owner" in each.metadata:
+        for each in shape_fields(self.cls):
+            if each.owner is not None:
                 assert owner is not None, f"{self.cls.__name__} is made outside its owner"
-                made[each.name] = owner[each.metadata["owner"]]
-            elif "kind" in each.metadata and _key(each) not in value:
-                made[each.name] = each.metadata["default"]  # an optional key left out
-            elif "kind" in each.metadata:
-                kept = each.metadata["kind"].make(value[_key(each)], value)
-                convert = each.metadata["convert"]
-                made[each.name] = kept if convert is None else convert(kept)
+                made[each.name] = owner[each.owner]
+            elif each.yaml_key not in value:
+                made[each.name] = each.default  # an optional key left out
+            else:
+                assert each.kind is not None
+                kept = each.kind.make(value[each.yaml_key], value)
+                made[each.name] = kept if each.convert is None else each.convert(kept)
         return self.cls(**made)
-
-
-def _key(spec_field: Field[Any]) -> str:
-    return str(spec_field.metadata["key"] or spec_field.name)
 
 
 def _show(value: Any) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from lowback_timer.core.content import Content, ContentInvalidError, Texts, Urgency, routines_dir
 from lowback_timer.core.loader import check, load_content
 from lowback_timer.core.routine import safe_hold_range
-from lowback_timer.core.schema import ContentError
+from lowback_timer.core.schema import ContentError, shape_fields
 from lowback_timer.core.screening import screen
 
 BROKEN = Path(__file__).parent.parent / "data" / "broken"
@@ -440,8 +439,8 @@ def all_texts(value: Any) -> Iterator[Texts]:
     """Every text of the content, however deep."""
     if isinstance(value, Texts):
         yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for each in dataclasses.fields(value):
+    elif shape_fields(value) and not isinstance(value, type):
+        for each in shape_fields(value):
             yield from all_texts(getattr(value, each.name))
     elif isinstance(value, tuple):
         for item in value:

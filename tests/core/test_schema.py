@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from lowback_timer.core.schema import (
@@ -15,6 +13,7 @@ from lowback_timer.core.schema import (
     Text,
     Texts,
     from_owner,
+    replace,
     shape,
     spec,
 )
@@ -88,10 +87,20 @@ def test_a_field_without_a_spec_is_refused_when_the_class_is_declared() -> None:
         @shape
         class Bare:
             name: str = spec(Text())
-            count: int = dataclasses.field(default=0)
+            count: int = 0
 
 
-def test_a_shape_is_a_frozen_dataclass() -> None:
+def test_a_shape_is_frozen_and_equal_by_its_values() -> None:
     leaf = Leaf("1", "oak")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError, match="frozen"):
         leaf.id = "2"  # type: ignore[misc]
+    assert leaf == Leaf(id="1", tree="oak") and hash(leaf) == hash(Leaf("1", "oak"))
+    assert leaf != Leaf("2", "oak")
+    assert replace(leaf, id="2") == Leaf("2", "oak")
+
+
+def test_a_shape_is_made_like_a_dataclass_and_refuses_what_it_does_not_know() -> None:
+    with pytest.raises(TypeError, match="missing the field 'tree'"):
+        Leaf("1")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected or repeated field 'colour'"):
+        Leaf("1", "oak", colour="green")  # type: ignore[call-arg]
