@@ -9,12 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.history_recorder import HistoryRecorder
@@ -31,6 +26,8 @@ from lowback_timer.ui.wizard import ids as wizard_ids
 
 # Built on first use, not before the first frame: most starts open none of these.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from lowback_timer.core.session import Summary
     from lowback_timer.ui.care import CarePage
     from lowback_timer.ui.rating import RatingPage

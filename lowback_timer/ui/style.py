@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRectF, Qt
-from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyleFactory, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle
 
 SPACING = 16
 
@@ -58,6 +62,7 @@ QRadioButton#choice:focus { border: 3px solid palette(highlight); margin: 0px; }
 #checkRow { border: 2px solid transparent; border-radius: 6px; }
 #checkRow[focused="true"] { border-color: palette(highlight); }
 #checkRow QCheckBox:focus { border-color: transparent; }
+#notice { border: 1px solid palette(highlight); border-radius: 8px; }
 """
 
 
@@ -117,8 +122,7 @@ def in_every_script(widget: QWidget) -> None:
     """`widget` names languages each in its own script (the language list): the app's font,
     with every language's families after it, so that "日本語" is drawn in a proportional face
     and not in whatever fontconfig falls back on (the monospaced IPAGothic)."""
-    app = QApplication.instance()
-    look = app.findChild(Look) if app is not None else None
+    look = _installed_look(QApplication.instance())
     if look is None or not look.fonts:
         return
     font = QFont(widget.font())
@@ -139,8 +143,11 @@ def _focus_style() -> QStyle:
     """The system style, with a 2 px focus ring in the highlight colour on spin boxes and time
     edits (a style sheet border there breaks their arrow buttons). Made on first use, and set
     on those boxes alone: as the application's style, every widget's drawing went through
-    this Python code."""
-    from PySide6.QtWidgets import QProxyStyle, QStyleOptionComplex
+    this Python code. (QStyle's Python type, with its many enums, costs ~6 ms to make: not
+    before the first frame.)"""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPalette, QPen
+    from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory, QStyleOptionComplex
 
     class FocusStyle(QProxyStyle):
         def drawComplexControl(
@@ -187,6 +194,7 @@ class Look(QObject):
         self.fonts: Mapping[str, Sequence[str]] = fonts or {}  # by language, from the content
         app.setStyleSheet(STYLE_SHEET)
         self.follow_language()
+        _LOOKS[id(app)] = self
 
     def use_fonts(self, by_language: Mapping[str, Sequence[str]]) -> None:
         """The content's font families per language (meta.screen_fonts)."""
@@ -207,8 +215,19 @@ class Look(QObject):
         sheet, font = self._before
         self.app.setStyleSheet(sheet)
         self.app.setFont(font)
+        _LOOKS.pop(id(self.app), None)
         self.setParent(None)
         self.deleteLater()
+
+
+# The look installed on each application. Not `app.findChild(Look)`: that makes a Python object
+# of every child of the application, the style among them, and QStyle's type costs ~6 ms.
+_LOOKS: dict[int, Look] = {}
+
+
+def _installed_look(app: QCoreApplication | None) -> Look | None:
+    look = _LOOKS.get(id(app)) if app is not None else None
+    return look if look is not None and look.app is app else None
 
 
 def apply_look(
@@ -219,8 +238,8 @@ def apply_look(
     app = app or QCoreApplication.instance()
     if not isinstance(app, QApplication):
         return None
-    found = app.findChild(Look)
-    if not isinstance(found, Look):
+    found = _installed_look(app)
+    if found is None:
         return Look(app, fonts)
     if fonts is not None:
         found.use_fonts(fonts)

@@ -184,8 +184,7 @@ class Notice(QFrame):
         self, text: str = "", button_text: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("notice")
-        self.setStyleSheet("#notice { border: 1px solid palette(highlight); border-radius: 8px; }")
+        self.setObjectName("notice")  # its frame: the app's style sheet (ui/style.py)
         self.text = label(text, factor=1.05)
         self.button = QPushButton(button_text)
         self.button.setVisible(bool(button_text))

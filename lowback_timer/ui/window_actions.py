@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox
 
 from lowback_timer import __version__
 from lowback_timer.app.text import fill
 from lowback_timer.core.app_state import paper_for
 from lowback_timer.ui.widgets import ask_where_to_save
 
-if TYPE_CHECKING:  # built on first use, not before the first frame
+if TYPE_CHECKING:  # built on first use, not before the first frame (dialog types included:
+    # each Qt class's Python type is made with all its enums when first named)
+    from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox
+
     from lowback_timer.ui.history_window import HistoryWindow
     from lowback_timer.ui.main_window import MainWindow
     from lowback_timer.ui.preferences import PreferencesDialog
@@ -71,6 +73,8 @@ class WindowActions(QObject):
 
     def show_guidance(self) -> QMessageBox:
         """How often to stretch and what to expect, said once, here."""
+        from PySide6.QtWidgets import QMessageBox
+
         controller = self.window.controller
         guidance, lang = controller.content.guidance, controller.lang
         box = QMessageBox(self.window)
@@ -95,6 +99,8 @@ class WindowActions(QObject):
         return dialog
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self.window,
             self.tr("About Low-back Timer"),
@@ -149,6 +155,8 @@ class WindowActions(QObject):
         try:
             write_pdf(routine_sheet(self.window.controller), path, self.paper())
         except OSError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(
                 QMessageBox.Icon.Warning, self.tr("Save sheet as PDF"), str(exc), parent=self.window
             )
@@ -179,6 +187,8 @@ class WindowActions(QObject):
     ) -> QMessageBox:
         """The check is due again: one question before the routine, not the whole check. Only
         one such question is ever open: asking again brings it forward."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self._changed_box is not None and self._changed_box.isVisible():
             self._changed_box.raise_()
             self._changed_box.activateWindow()
