@@ -1,9 +1,11 @@
 """One running app per user: a second start hands over to the first and exits.
 
-A `QLockFile` decides who owns the app; once its first frame is up, the owner listens on a
-`QLocalServer` (QtNetwork is loaded then, not before the frame). A later start connects, sends
-one JSON line (`{"protocol": 1, "command": "show"}`) and waits at most a second for the reply
-line; an owner that is still starting is given a moment to listen. Two copies must never run
+A `QLockFile` decides who owns the app; once its first frame is up, the owner listens: on a
+Unix socket served from the event loop (`QSocketNotifier`), or on Windows a named pipe through
+`QLocalServer` (QtNetwork costs 2.6 MiB for as long as the app runs: only where it is needed).
+A later start connects (`QLocalSocket`, which speaks both), sends one JSON line
+(`{"protocol": 1, "command": "show"}`) and waits at most a second for the reply line; an owner
+that is still starting is given a moment to listen. Two copies must never run
 together: each would keep its own copy of the settings in memory.
 
 Both live in a folder only this user can enter (`private_folder`): `$XDG_RUNTIME_DIR`, else the
@@ -21,16 +23,17 @@ import os
 import stat
 import time
 import zlib
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 
 from lowback_timer.app.lock_files import holder_alive
 
 if TYPE_CHECKING:  # loaded when the owner listens or a second start asks
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +103,7 @@ class SingleInstance(QObject):
         self.problem = ""  # why the copy runs unguarded (UNGUARDED)
         self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # a lock whose process is gone is stale at once
-        self._server: QLocalServer | None = None
+        self._server: _UnixServer | _PipeServer | None = None
 
     def claim(self) -> Claim:
         """OWNER: this copy runs, and serves other starts once it calls `listen()`."""
@@ -127,18 +130,13 @@ class SingleInstance(QObject):
 
     def listen(self) -> None:
         """Serve later starts (the owner, once its first frame is up)."""
-        from PySide6.QtNetwork import QLocalServer
-
         if self._server is not None or not self._lock.isLocked():
             return
-        QLocalServer.removeServer(self.server_name)  # ours now: a socket left behind is stale
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.server_name):
-            log.warning("cannot listen on %s: %s", self.server_name, server.errorString())
-            return  # we own the lock: run, just without the hand-over
-        server.newConnection.connect(self._accept)
-        self._server = server
+        try:
+            self._server = SERVER(self.server_name, self._answer, self)
+        except OSError as exc:
+            log.warning("cannot listen on %s: %s", self.server_name, exc)
+            # we own the lock: run, just without the hand-over
 
     def release(self) -> None:
         if self._server is not None:
@@ -164,12 +162,118 @@ class SingleInstance(QObject):
         socket.disconnectFromServer()
         return reply is not None and reply.get("ok") is True
 
+    def _answer(self, line: bytes) -> bytes:
+        """The reply line to one request line; the window comes forward once it is sent."""
+        request = _parsed(line)
+        ok = (
+            request is not None
+            and request.get("protocol") == PROTOCOL
+            and request.get("command") == "show"
+        )
+        if ok:
+            log.debug("Another start asked this copy to come forward.")
+            QTimer.singleShot(0, self.show_requested.emit)
+        import json
+
+        return (json.dumps({"ok": ok}) + "\n").encode()
+
+
+_Answer = Callable[[bytes], bytes]
+MAX_REQUEST = 4096
+
+
+class _UnixServer(QObject):
+    """A Unix socket in the private folder, read from the event loop: each connection is read
+    when its line arrives (never waited for: this is the GUI thread), or dropped after a
+    second."""
+
+    def __init__(self, path: str, answer: _Answer, parent: QObject) -> None:
+        import socket
+
+        super().__init__(parent)
+        self.path, self._answer = path, answer
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)  # ours now: a socket left behind is stale
+        self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        mask = os.umask(0o177)  # only this user may connect (also where /tmp is the folder)
+        try:
+            self._socket.bind(path)
+        except OSError:
+            self._socket.close()
+            raise
+        finally:
+            os.umask(mask)
+        self._socket.listen(8)
+        self._socket.setblocking(False)
+        self._notifier = QSocketNotifier(self._socket.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._accept)
+
     def _accept(self) -> None:
-        """Each waiting start is read when its line arrives (never waited for here: this is
-        the GUI thread), or dropped after a second."""
-        server = self._server
-        while server is not None and server.hasPendingConnections():
-            socket = server.nextPendingConnection()
+        while True:
+            try:
+                connection, _address = self._socket.accept()
+            except OSError:  # none left (BlockingIOError), or it went away
+                return
+            _Connection(connection, self._answer, self)
+
+    def close(self) -> None:
+        self._notifier.setEnabled(False)
+        self._socket.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+
+
+class _Connection(QObject):
+    """One waiting start: its request line in, the reply line out, then closed."""
+
+    def __init__(self, connection: Any, answer: _Answer, parent: QObject) -> None:
+        super().__init__(parent)
+        self._connection, self._answer = connection, answer
+        self._received = b""
+        connection.setblocking(False)
+        self._notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._read)
+        QTimer.singleShot(WAIT_MS, self, self._close)
+
+    def _read(self) -> None:
+        try:
+            data = self._connection.recv(MAX_REQUEST)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        self._received += data
+        line, newline, _rest = self._received.partition(b"\n")
+        if newline:
+            with contextlib.suppress(OSError):  # a reply line fits the socket's buffer
+                self._connection.send(self._answer(line))
+        if newline or not data or len(self._received) > MAX_REQUEST:
+            self._close()
+
+    def _close(self) -> None:
+        self._notifier.setEnabled(False)
+        self._connection.close()
+        self.deleteLater()
+
+
+class _PipeServer(QObject):
+    """Windows: a named pipe through QtNetwork's QLocalServer, served the same way."""
+
+    def __init__(self, name: str, answer: _Answer, parent: QObject) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        super().__init__(parent)
+        self._answer = answer
+        QLocalServer.removeServer(name)  # ours now: a pipe left behind is stale
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not self._server.listen(name):
+            raise OSError(self._server.errorString())
+        self._server.newConnection.connect(self._accept)
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
             socket.disconnected.connect(socket.deleteLater)
             socket.readyRead.connect(lambda s=socket: self._serve(s))
             QTimer.singleShot(WAIT_MS, socket, socket.abort)
@@ -177,23 +281,17 @@ class SingleInstance(QObject):
                 self._serve(socket)
 
     def _serve(self, socket: QLocalSocket) -> None:
-        """One request line in, one reply line out."""
         if not socket.canReadLine():
             return
-        request = _parsed(bytes(socket.readLine().data()))
-        ok = (
-            request is not None
-            and request.get("protocol") == PROTOCOL
-            and request.get("command") == "show"
-        )
-        import json
-
-        socket.write((json.dumps({"ok": ok}) + "\n").encode())
+        socket.write(self._answer(bytes(socket.readLine().data()).rstrip(b"\n")))
         socket.flush()
         socket.disconnectFromServer()
-        if ok:
-            log.debug("Another start asked this copy to come forward.")
-            self.show_requested.emit()
+
+    def close(self) -> None:
+        self._server.close()
+
+
+SERVER = _PipeServer if os.name == "nt" else _UnixServer
 
 
 def _server_name(name: str, folder: Path) -> str:

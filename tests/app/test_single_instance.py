@@ -14,6 +14,7 @@ from PySide6.QtCore import QSysInfo
 from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app import single_instance
 from lowback_timer.app.single_instance import (
     Claim,
     SingleInstance,
@@ -42,11 +43,21 @@ def test_the_second_copy_does_not_run(qtbot: QtBot, tmp_path: Path) -> None:
     again.release()
 
 
-def test_the_running_copy_comes_forward_when_asked(qtbot: QtBot, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "server", [single_instance._UnixServer, single_instance._PipeServer], ids=["unix", "qt"]
+)
+def test_the_running_copy_comes_forward_when_asked(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, server: type
+) -> None:
+    """Served from a Unix socket (POSIX), or through QLocalServer (Windows' named pipe, tried
+    here on a Unix socket); both answer QLocalSocket, which a second start uses."""
+    monkeypatch.setattr(single_instance, "SERVER", server)
     name = a_name()
     first = SingleInstance(name, tmp_path)
     assert first.claim() is Claim.OWNER
     first.listen()  # (the app: once its first frame is up)
+    shown: list[bool] = []
+    first.show_requested.connect(lambda: shown.append(True))
     try:
         for request, ok in (
             (b'{"protocol": 2, "command": "show"}\n', False),  # a newer protocol: not obeyed
@@ -60,8 +71,10 @@ def test_the_running_copy_comes_forward_when_asked(qtbot: QtBot, tmp_path: Path)
             qtbot.waitUntil(client.canReadLine, timeout=2000)  # answered from the event loop
             assert json.loads(bytes(client.readLine().data())) == {"ok": ok}
             client.abort()
+        qtbot.waitUntil(lambda: shown == [True])  # once, for the request it obeyed
     finally:
         first.release()
+    assert not Path(first.server_name).exists() or server is single_instance._PipeServer
 
 
 @pytest.mark.parametrize(
