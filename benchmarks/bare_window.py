@@ -3,7 +3,7 @@ own process beside the app, started the same way.
 
     python benchmarks/bare_window.py [--exit-after-first-frame]
 
-With the flag it quits once its first frame is painted (as the app's hidden
+With the flag it quits once its first frame is painted, printing when (as the app's hidden
 `--exit-after-first-frame` does); without, it stays open until SIGTERM.
 """
 
@@ -11,16 +11,25 @@ from __future__ import annotations
 
 import signal
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 
 class _FirstFrame(QObject):
+    """As the app's: once the first paint is flushed, say when (the monotonic clock) and quit."""
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, _say_first_frame_and_quit)
         return False
+
+
+def _say_first_frame_and_quit() -> None:
+    print(f"first frame at {time.monotonic():.6f}", flush=True)
+    QApplication.quit()
 
 
 def main() -> int:

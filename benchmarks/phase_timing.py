@@ -18,7 +18,6 @@ import itertools
 import os
 import statistics
 import time
-from dataclasses import replace
 from typing import cast
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,8 +37,8 @@ GOAL_MS = 50.0
 
 def scaled(routine: Routine, scale: float) -> Routine:
     # Fractional seconds are fine at run time; the type says int for real routines.
-    steps = tuple(replace(s, duration_s=cast(int, s.duration_s * scale)) for s in routine.steps)
-    return replace(routine, steps=steps)
+    steps = tuple(s._replace(duration_s=cast(int, s.duration_s * scale)) for s in routine.steps)
+    return routine._replace(steps=steps)
 
 
 def main() -> int:

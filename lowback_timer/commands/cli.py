@@ -89,8 +89,10 @@ def _routine_options(
     )
 
 
-def _parser(content: Content | None) -> argparse.ArgumentParser:
-    """Types, places and languages come from the content (none when it is broken)."""
+def _parser(content: Content | None, *, commands: bool = True) -> argparse.ArgumentParser:
+    """Types, places and languages come from the content (none when it is broken). Without
+    `commands`, only the window's options: for a start with nothing else on its command line
+    (building the commands' parsers takes a few ms of every start)."""
     languages = content.languages if content else None
     parser = _Parser(
         prog=PROG,
@@ -123,22 +125,26 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--exit-after-first-frame",
         action="store_true",
-        help=argparse.SUPPRESS,  # a diagnostic for start-up timing: quit once the window is painted
+        # A diagnostic for start-up timing: quit once the window is painted, saying when.
+        help=argparse.SUPPRESS,
     )
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="log details, the audio libraries' included"
     )
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    check = commands.add_parser("check", help="validate routine files (default: the bundled ones)")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    check = sub.add_parser("check", help="validate routine files (default: the bundled ones)")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    plan = commands.add_parser("plan", help="print the routine the wizard would build")
+    plan = sub.add_parser("plan", help="print the routine the wizard would build")
     _routine_options(plan, content)
     plan.add_argument("--lang", choices=languages, default=argparse.SUPPRESS)
     plan.add_argument("--json", action="store_true", help="print JSON")
-    session = commands.add_parser("session", help="start the guided timer on a routine at once")
+    session = sub.add_parser("session", help="start the guided timer on a routine at once")
     _routine_options(session, content)
     session.add_argument("--lang", choices=languages, default=argparse.SUPPRESS)
-    sheet = commands.add_parser(
+    sheet = sub.add_parser(
         "sheet",
         help="write the printable routine sheet as a PDF (no display needed)",
         description="Write the routine sheet as a PDF. Without --type, --place or --minutes: "
@@ -150,7 +156,7 @@ def _parser(content: Content | None) -> argparse.ArgumentParser:
         "--paper", choices=PAPERS, help="paper size (default: by the system's country)"
     )
     sheet.add_argument("--lang", choices=languages, default=argparse.SUPPRESS)
-    history = commands.add_parser(
+    history = sub.add_parser(
         "history",
         help="the history of sessions and ratings as CSV (kept only on this computer)",
         description="Print the history as CSV: a header line, then one row per session.",
@@ -186,7 +192,9 @@ def _main(args_list: list[str]) -> int:
         content: Content | None = load_bundled(load_content, cache)
     except ContentInvalidError as exc:
         content, broken = None, exc
-    args = _parser(content).parse_args(args_list)
+    # Only options (the window's), no help asked: the commands' parsers are not needed.
+    window_only = all(arg.startswith("-") and arg not in ("-h", "--help") for arg in args_list)
+    args = _parser(content, commands=not window_only).parse_args(args_list)
     if args.command == "check":  # works even when the bundled files are broken
         if not args.paths:  # the bundled files were just loaded (and checked): not twice
             return _report([] if content is not None else broken.errors, args.paths)

@@ -7,14 +7,17 @@ applies them, and the tray and the sheet ask here too.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from lowback_timer.core.content import Content, EmergencyNumber
-from lowback_timer.core.reminders import ReminderRules
 from lowback_timer.core.routine import Answers
 from lowback_timer.core.screening import (
     emergency_numbers_for,
 )
 from lowback_timer.core.settings import ELSEWHERE, LANGUAGES, PLACES, REGIONS, Settings
+
+if TYPE_CHECKING:
+    from lowback_timer.core.reminders import ReminderRules
 
 
 def vocabularies(content: Content) -> dict[str, tuple[str, ...]]:
@@ -49,6 +52,8 @@ def reminder_rules(settings: Settings) -> ReminderRules | None:
     that are not 0-6 are left out."""
     if not settings.reminders:
         return None
+    from lowback_timer.core.reminders import ReminderRules  # (after the first frame)
+
     days = frozenset(int(d) for d in settings.work_days if d.isdigit() and int(d) < 7)
     return ReminderRules(
         interval_min=settings.reminder_interval_min,

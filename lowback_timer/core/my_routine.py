@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lowback_timer.core import schema
 from lowback_timer.core.atomic import move_aside, replacing, temporary_prefix
@@ -37,8 +36,7 @@ _HEADER = (
 
 
 # --- editing -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A routine being edited in the preview: what the user sees, as data. Every edit returns a
     new Draft; the routine (with its total time) always comes from core.routine.expand."""
 
@@ -61,7 +59,7 @@ class Draft:
         """Leave out one stretch; the last one always stays (a routine has at least one)."""
         if not self.can_remove() or not 0 <= index < len(self.items):
             return self
-        return replace(self, items=self.items[:index] + self.items[index + 1 :])
+        return self._replace(items=self.items[:index] + self.items[index + 1 :])
 
     def move(self, index: int, delta: int) -> Draft:
         """Move one stretch up (delta -1) or down (+1); out-of-range moves change nothing."""
@@ -70,14 +68,14 @@ class Draft:
             return self
         items = list(self.items)
         items[index], items[target] = items[target], items[index]
-        return replace(self, items=tuple(items))
+        return self._replace(items=tuple(items))
 
     def with_hold(self, content: Content, index: int, hold_s: int, gentle: bool = False) -> Draft:
         """Change one hold, clamped to that stretch's safe range (the gentler routine's)."""
         item = self.items[index]
         lo, hi = safe_hold_range(content, content.variant(item.variant).stretch, gentle)
         fitted = schema.replace(item, hold_s=min(max(int(hold_s), lo), hi))
-        return replace(self, items=(*self.items[:index], fitted, *self.items[index + 1 :]))
+        return self._replace(items=(*self.items[:index], fitted, *self.items[index + 1 :]))
 
 
 # --- saving --------------------------------------------------------------------------------
@@ -138,8 +136,7 @@ def remove_stale_temporaries(folder: Path, name: str = FILE_NAME) -> list[Path]:
 
 
 # --- loading -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     """What loading found: the routine, or the errors and where the bad file was moved."""
 
     routine: SavedRoutine | None = None

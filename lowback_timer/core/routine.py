@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from lowback_timer.core.content import SAFE_HOLD_S as SAFE_HOLD_S
 from lowback_timer.core.content import Content, RoutineItem, Variant
@@ -33,8 +32,9 @@ class Phase(StrEnum):
     REST = "rest"
 
 
-@dataclass(frozen=True)
-class Answers:
+# Records are NamedTuples, not frozen dataclasses: a dataclass compiles its methods when its
+# module is imported, ~0.6 ms each at every start.
+class Answers(NamedTuple):
     """What the wizard asks (and `plan`/`session` take as options): the types (empty = "not
     sure", the balanced routine), the place and the minutes available."""
 
@@ -44,8 +44,7 @@ class Answers:
     gentle: bool = False  # the gentler routine (longer, easier holds; dose.gentler)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     phase: Phase
     stretch: str
     variant: str
@@ -58,8 +57,7 @@ class Step:
     get_up: bool = False
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(NamedTuple):
     place: str
     items: tuple[RoutineItem, ...]
     steps: tuple[Step, ...]
@@ -116,8 +114,7 @@ def resolve_types(content: Content, type_ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(t.id for t in content.types if not chosen or t.id in chosen)
 
 
-@dataclass(frozen=True)
-class Pace:
+class Pace(NamedTuple):
     """The seconds around the holds: the content's dose, the user's own get-ready time and, in
     the gentler routine, more time for every change."""
 
@@ -394,8 +391,7 @@ def build_routine(
     return expand(content, place, items, prepare_s, gentle)
 
 
-@dataclass(frozen=True)
-class TimeFit:
+class TimeFit(NamedTuple):
     """What the builder did with the minutes asked for, to say it where they are asked."""
 
     shorter: bool  # much shorter than asked: each muscle has its minute a side, and no more

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lowback_timer.core.content import Content, EmergencyNumber, WarningSign, WarningTier
 
@@ -15,8 +15,7 @@ DAY_S = 24 * 60 * 60
 _COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """The result of one safety check."""
 
     signs: tuple[WarningSign, ...]  # the ticked signs, in content order

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -79,8 +79,7 @@ class Settings:
     reminder_defer_limit_min: int = setting(30, 0, 120)
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):
     """A key of an earlier version: its value is read under `new` (through `convert`) and the
     old key is dropped from the file; `new=None` drops a setting that is gone."""
 

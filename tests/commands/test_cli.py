@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from lowback_timer import __version__
 from lowback_timer.app.controller import open_store
+from lowback_timer.commands import cli
 from lowback_timer.commands.cli import main
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import build_routine
@@ -207,7 +209,9 @@ def test_check_reads_the_bundled_files_once(
 
 
 def test_exit_after_first_frame(tmp_path: Path) -> None:
-    """The start-up diagnostic: the app paints its first window, then quits by itself."""
+    """The start-up diagnostic: the app paints its first window, says when (on the monotonic
+    clock, which the benchmark that started it reads too), then quits by itself."""
+    started = time.monotonic()
     env = {
         **__import__("os").environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -218,6 +222,8 @@ def test_exit_after_first_frame(tmp_path: Path) -> None:
     done = run_app("--verbose", "--exit-after-first-frame", env=env)
     assert done.returncode == 0, done.stderr
     assert "First frame painted." in done.stderr
+    [said] = [line for line in done.stdout.splitlines() if line.startswith("first frame at ")]
+    assert started < float(said.split()[-1]) < time.monotonic()
 
 
 def test_check_never_trusts_the_cache(
@@ -279,3 +285,15 @@ def test_plan_leaves_out_what_the_last_check_did_and_says_what_the_minutes_did(
     assert {step["stretch"] for step in json.loads(out)["steps"]} == {"calves"}
     _, out, _ = run(capsys, "plan", "--place", "floor", "--minutes", "10", "--gentle", "--json")
     assert {step["hold_s"] for step in json.loads(out)["steps"]} >= {60}
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--tray"], ["-v", "--exit-after-first-frame"], ["--lang=ja", "--tray"]]
+)
+def test_a_start_with_only_options_reads_them_as_the_whole_parser_does(argv: list[str]) -> None:
+    """Such a start skips building the commands' parsers; what it reads is the same."""
+    content = load_content()
+    lean = cli._parser(content, commands=False).parse_args(argv)
+    whole = cli._parser(content).parse_args(argv)
+    assert vars(lean) == vars(whole)
+    assert lean.command is None
