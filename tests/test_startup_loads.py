@@ -1,6 +1,7 @@
 """What a start loads before its first frame: only what that frame shows. The screens most
 starts never open (the timer, care, rating), the tray and reminders, PyYAML (the content comes
-from its cache), hashlib's libcrypto, sqlite and the audio library come later or never.
+from its cache), hashlib's libcrypto, sqlite, QtNetwork and the audio library come later or
+never, and so do the Python types of Qt classes that only dialogs use.
 (How long a start takes is measured by benchmarks/report.py, not here.)"""
 
 from __future__ import annotations
@@ -30,12 +31,17 @@ NEVER_BEFORE_THE_FIRST_FRAME = (
     "sqlite3",
     "miniaudio",
     "PySide6.QtDBus",
+    "PySide6.QtNetwork",  # (Windows only: a named pipe; elsewhere a Unix socket, after the frame)
 )
+# Naming a Qt class makes its Python type with all its enums (QStyle ~6 ms): these only later.
+TYPES_NEVER_BEFORE_THE_FIRST_FRAME = ("QStyle", "QMessageBox", "QFileDialog", "QProxyStyle")
 REPORT = (
     "import sys\n"
     "from lowback_timer.commands.cli import main\n"
     "status = main(['--exit-after-first-frame'])\n"
-    "print(' '.join(sorted(sys.modules)))\n"
+    "import PySide6.QtWidgets as widgets\n"
+    "made = [f'type:{name}' for name in vars(widgets) if name.startswith('Q')]\n"
+    "print(' '.join(sorted(sys.modules) + made))\n"
     "raise SystemExit(status)\n"
 )
 
@@ -67,3 +73,6 @@ def test_a_start_loads_only_what_its_first_frame_shows(tmp_path: Path, first_run
     assert "lowback_timer.ui.main_window" in loaded  # (it did start)
     assert ("lowback_timer.ui.wizard.wizard" in loaded) is first_run
     assert sorted(loaded & set(NEVER_BEFORE_THE_FIRST_FRAME)) == []
+    made = {name.removeprefix("type:") for name in loaded if name.startswith("type:")}
+    assert "QLabel" in made  # (the types made so far are seen)
+    assert sorted(made & set(TYPES_NEVER_BEFORE_THE_FIRST_FRAME)) == []

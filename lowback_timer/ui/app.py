@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QSocketNotifier,
     QTimer,
 )
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lowback_timer.app.controller import (
@@ -58,7 +57,6 @@ def application() -> QApplication:
     name_application()  # where the settings live; the store is opened once, by run_gui
     app.setApplicationDisplayName("Low-back Timer")
     app.setDesktopFileName(APP_ID)  # the launcher entry's name: the dock shows its icon
-    app.setWindowIcon(QIcon(str(assets_dir() / "icon.svg")))
     apply_look(app)  # the style sheet and the focus ring (ui.style.Look)
     return app
 
@@ -88,6 +86,7 @@ def run_gui(
         # exit(), not quit(): quit() asks each window to close, and one hiding to the tray says no
         window.quit_requested.connect(lambda: app.exit(0))
         if hidden and answers is None and controller.settings.setup_done:
+            set_window_icon(app)
             instance.listen()
             background(controller, window).start_hidden()
             return app.exec()
@@ -108,9 +107,21 @@ def run_gui(
 
 
 def _settle_in(instance: SingleInstance, controller: Controller, window: MainWindow) -> None:
-    """After the first frame: serve later starts, then the tray and the reminders."""
+    """After the first frame: the windows' icon, serving later starts, then the tray and the
+    reminders."""
+    set_window_icon(QApplication.instance())
     instance.listen()
     background(controller, window)
+
+
+def set_window_icon(app: QCoreApplication | None) -> None:
+    """The icon of every window, the shown ones too. Set after the first frame: on X11 the SVG
+    is drawn at each size the window manager is offered (~3 ms), and a taskbar takes the icon
+    when it changes."""
+    from PySide6.QtGui import QIcon
+
+    if isinstance(app, QApplication):
+        app.setWindowIcon(QIcon(str(assets_dir() / "icon.svg")))
 
 
 def _say_first_frame_and_exit() -> None:
