@@ -13,7 +13,6 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,8 @@ from lowback_timer.core.content import HISTORY_FILE
 from lowback_timer.core.routine import Routine
 
 if TYPE_CHECKING:  # sqlite3 and the history are loaded on the first write, after the first frame
+    from datetime import date
+
     from lowback_timer.core.history import History, HistoryError
     from lowback_timer.core.history_records import RatingPoint, Week
     from lowback_timer.core.session import Summary

@@ -16,13 +16,16 @@ import stat
 import sys
 import time
 from collections.abc import Iterator
-from datetime import datetime, tzinfo
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lowback_timer.core import exits
 
 STDOUT = "-"
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
 
 
 class _Target(Enum):
@@ -152,6 +155,8 @@ def move_aside(
     """Rename a file that cannot be used next to itself, `<name>.<label>-<local time>`, never
     over an earlier one; `companions` are suffixes of files that belong to it (SQLite's
     "-wal", "-shm"), moved along first. Kept, never deleted: the user may want it back."""
+    from datetime import datetime  # (rarely needed: not loaded at every start)
+
     moment = datetime.fromtimestamp(time.time() if now is None else now, tz)
     stamp = moment.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{label}-{stamp}")
