@@ -388,8 +388,9 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     if len(args) > len(declared):
         raise TypeError(f"{name}() takes {len(declared)} fields, not {len(args)}")
     values = {each.name: value for each, value in zip(declared, args, strict=False)}
+    names = {each.name for each in declared}
     for key, value in kwargs.items():
-        if key in values or key not in {each.name for each in declared}:
+        if key in values or key not in names:
             raise TypeError(f"{name}() got an unexpected or repeated field {key!r}")
         values[key] = value
     for each in declared:
