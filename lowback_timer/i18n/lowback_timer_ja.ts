@@ -843,6 +843,13 @@
     </message>
 </context>
 <context>
+    <name>SheetPreview</name>
+    <message>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>印刷(&amp;P)…（Ctrl+P）</translation>
+    </message>
+</context>
+<context>
     <name>SheetWords</name>
     <message>
         <source>My stretching routine</source>
