@@ -82,6 +82,31 @@ def test_yes_to_a_tier_1_or_2_group_closes_the_wizard_for_the_care_screen(
     assert completed == []  # no routine offered
 
 
+def test_ticking_which_ones_by_keyboard_keeps_the_focus_on_the_box(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    group = next(g for g in content.check_groups if g.tier == 3 and len(content.signs_in(g.id)) > 1)
+    first, second = content.signs_in(group.id)[:2]
+    wizard = make_wizard(qtbot, content, tmp_path)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: wizard.isActiveWindow())
+    wizard.next()
+    while group_page(wizard).group != group:
+        click(group_page(wizard).no)
+    page = group_page(wizard)
+    QTest.keyClick(page.yes, Qt.Key.Key_Space)
+    boxes = [page.rows[first.id].box, page.rows[second.id].box]
+    assert boxes[0].hasFocus()
+    QTest.keyClick(boxes[0], Qt.Key.Key_Space)
+    assert boxes[0].isChecked() and boxes[0].hasFocus()  # not back on "Yes"
+    QTest.keyClick(boxes[0], Qt.Key.Key_Tab)
+    assert boxes[1].hasFocus()
+    QTest.keyClick(boxes[1], Qt.Key.Key_Space)  # a second Space ticks, it does not press Yes
+    assert boxes[1].isChecked() and boxes[1].hasFocus()
+    assert wizard.currentPage() is page and page.yes.isChecked()
+    assert page.ticked() == [first.id, second.id]
+
+
 def test_yes_to_a_tier_3_group_asks_which_then_gives_the_advice_and_the_routine(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
