@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.commands import cli
@@ -291,6 +291,25 @@ def test_save_as_my_routine_and_load_it_back(
     assert loaded.routine is not None
     assert loaded.routine.items == wizard.routine().items
     assert loaded.routine.place == "desk"
+
+
+def test_enter_after_save_as_my_routine_uses_the_routine(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    wizard = make_wizard(qtbot, content, tmp_path)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: wizard.isActiveWindow())
+    to_type_page(wizard)
+    answer(wizard, ("sitting",), "desk", 5)
+    page = wizard.preview
+    page.save_button.setFocus()
+    QTest.keyClick(page.save_button, Qt.Key.Key_Space)
+    assert page.status.text() == "Saved as my routine."
+    focused = wizard.focusWidget()
+    assert focused is wizard.button(QWizard.WizardButton.FinishButton)
+    assert focused.text() == "Use this routine"
+    QTest.keyClick(focused, Qt.Key.Key_Return)
+    assert not wizard.isVisible() and wizard.result() == QDialog.DialogCode.Accepted
 
 
 def test_a_failed_save_is_reported_and_nothing_is_lost(
