@@ -630,6 +630,11 @@
         <source>No ratings yet. They are asked before and after a routine (0 to 10).</source>
         <translation>まだ記録がありません。ルーティンの前後に0〜10でたずねます。</translation>
     </message>
+    <message>
+        <source>d MMM</source>
+        <comment>day and month</comment>
+        <translation>M月d日</translation>
+    </message>
 </context>
 <context>
     <name>RegionChoice</name>
