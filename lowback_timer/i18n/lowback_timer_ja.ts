@@ -737,6 +737,10 @@
         <translation>姿勢のリマインダー</translation>
     </message>
     <message>
+        <source>From the keyboard, answer in the menu of the Low-back Timer icon, or in its window.</source>
+        <translation>キーボードでは、腰ストレッチタイマーのアイコンのメニューか、そのウィンドウから答えられます。</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
