@@ -59,10 +59,9 @@ def test_on_a_wide_screen_the_whole_toolbar_shows(
 def test_print_opens_the_preview_no_wider_than_the_screen(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    window = open_window(qtbot, content, tmp_path)
-    dialog = window.print_sheet()
+    dialog = open_window(qtbot, content, tmp_path).print_sheet()
     qtbot.waitExposed(dialog)
-    screen = window.screen().availableGeometry()
+    screen = dialog.screen().availableGeometry()
     toolbar = dialog.findChild(QToolBar)
     assert toolbar is not None
     assert min(screen.width(), toolbar.sizeHint().width()) <= dialog.width() <= screen.width()
