@@ -630,6 +630,11 @@
         <source>No ratings yet. They are asked before and after a routine (0 to 10).</source>
         <translation>まだ記録がありません。ルーティンの前後に0〜10でたずねます。</translation>
     </message>
+    <message>
+        <source>d MMM</source>
+        <comment>day and month</comment>
+        <translation>M月d日</translation>
+    </message>
 </context>
 <context>
     <name>RegionChoice</name>
@@ -730,6 +735,10 @@
     <message>
         <source>Posture reminder</source>
         <translation>姿勢のリマインダー</translation>
+    </message>
+    <message>
+        <source>From the keyboard, answer in the menu of the Low-back Timer icon, or in its window.</source>
+        <translation>キーボードでは、腰ストレッチタイマーのアイコンのメニューか、そのウィンドウから答えられます。</translation>
     </message>
     <message>
         <source>Close</source>
@@ -840,6 +849,13 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreview</name>
+    <message>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>印刷(&amp;P)…（Ctrl+P）</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,7 @@ class HistoryWindow(QDialog):
             [self.tr("Days with a routine"), self.tr("Reminders answered")]
         )
         self.weeks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.weeks.setTabKeyNavigation(False)  # one Tab stop; the arrows walk its cells
         self.weeks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.weeks.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.weeks.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -74,6 +75,16 @@ class HistoryWindow(QDialog):
         self.delete_button.clicked.connect(self.confirm_delete)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # No default button: Enter presses the focused one only (Open folder was the
+        # default, and Enter anywhere opened a file manager).
+        for button in (
+            self.open_folder,
+            self.export_button,
+            self.delete_button,
+            *buttons.buttons(),
+        ):
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
         layout.addWidget(label(self.tr("The last five weeks"), factor=1.2, bold=True))

@@ -1,7 +1,8 @@
 """Did it help? The back and leg ratings before and after each routine, as a small line chart
 drawn with QPainter (QtCharts lives in the 500 MB add-ons package).
 
-Sessions are spaced evenly, oldest on the left, the last `SHOWN` of them. "Before" lines are
+Sessions are spaced evenly, oldest on the left, the last `SHOWN` of them, with their dates
+beneath as far as they fit. "Before" lines are
 dashed, "after" lines solid; the back and the legs differ in colour *and* in their point marks
 (circle, square), so the chart reads in black and white and for colour-blind eyes.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -52,6 +53,7 @@ class RatingsChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.series: list[Series] = []
+        self.days: list[str] = []  # each session's date, as the axis shows it
         self.setMinimumSize(360, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.names = {
@@ -69,6 +71,11 @@ class RatingsChart(QWidget):
 
     def set_points(self, points: list[RatingPoint]) -> None:
         self.series = series_of(points)
+        locale, pattern = QLocale(), self.tr("d MMM", "day and month")
+        self.days = [
+            locale.toString(QDateTime.fromSecsSinceEpoch(int(p.when)).date(), pattern)
+            for p in points[-SHOWN:]
+        ]
         count = len(self.series[0].values) if self.series else 0
         self.setAccessibleDescription(self._describe() if count else self.empty_text)
         self.update()
@@ -98,9 +105,20 @@ class RatingsChart(QWidget):
         metrics = self.fontMetrics()
         legend_h = metrics.height() + 8
         left = metrics.horizontalAdvance("10") + 10
-        plot = QRectF(left, legend_h + 4, self.width() - left - 10, self.height() - legend_h - 14)
+        axis_h = metrics.height() + 6
+        plot = QRectF(
+            left + 10,
+            legend_h + 4,
+            self.width() - left - 30,
+            self.height() - legend_h - 14 - axis_h,
+        )
         self._axes(painter, plot, text)
         step = plot.width() / max(1, count - 1)
+        painter.setPen(text)
+        for x, day in self.date_labels(plot):
+            width = metrics.horizontalAdvance(day)
+            x = min(max(0.0, x - width / 2), self.width() - width)  # whole, at the edges too
+            painter.drawText(QPointF(x, plot.bottom() + 6 + metrics.ascent()), day)
         for series in self.series:
             self._line(painter, plot, step, series)
         self._legend(painter, text)
@@ -118,6 +136,33 @@ class RatingsChart(QWidget):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 str(value),
             )
+
+    def date_labels(self, plot: QRectF) -> list[tuple[float, str]]:
+        """(centre x, date) under the sessions, left to right: a day with several sessions
+        once, and only as many as fit side by side; the first and the latest always."""
+        count = len(self.days)
+        step = plot.width() / max(1, count - 1)
+        candidates: list[tuple[float, str]] = []
+        for i, day in enumerate(self.days):
+            if not candidates or candidates[-1][1] != day:
+                candidates.append((plot.left() + i * step if count > 1 else plot.center().x(), day))
+        if not candidates:
+            return []
+        shown = [candidates[0]]
+        for candidate in candidates[1:]:
+            if self._apart(shown[-1], candidate):
+                shown.append(candidate)
+        last = candidates[-1]
+        if shown[-1] != last:
+            while len(shown) > 1 and not self._apart(shown[-1], last):
+                shown.pop()
+            shown.append(last)
+        return shown
+
+    def _apart(self, a: tuple[float, str], b: tuple[float, str]) -> bool:
+        metrics = self.fontMetrics()
+        half = (metrics.horizontalAdvance(a[1]) + metrics.horizontalAdvance(b[1])) / 2
+        return b[0] - a[0] >= half + metrics.horizontalAdvance("  ")
 
     def _line(self, painter: QPainter, plot: QRectF, step: float, series: Series) -> None:
         color = self.BACK if series.back else self.LEGS

@@ -2,7 +2,9 @@
 
 It never takes the keyboard focus: it is shown without activating, its window does not accept
 focus, and none of its buttons take focus when clicked, so whatever the user is typing into keeps
-receiving the keys. One instance is reused: showing it again only updates the text. It hides
+receiving the keys; its text says where the keyboard answers instead (the tray icon's menu or
+the app's small window). A screen reader meets it as a notification, announced when it shows.
+One instance is reused: showing it again only updates the text. It hides
 itself after `timeout_s`, a wait that is paused while the mouse is over it.
 """
 
@@ -10,9 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QEnterEvent, QGuiApplication, QHideEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QEnterEvent,
+    QGuiApplication,
+    QHideEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QAccessibleWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,6 +39,22 @@ from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.widgets import enter_clicks
 
 DEFAULT_TIMEOUT_S = 120
+
+
+def _accessible(class_name: str, obj: QObject) -> QAccessibleInterface | None:
+    """Qt's default for a plain QWidget is a nameless "filler": the popup is a notification."""
+    if isinstance(obj, ReminderPopup):
+        return QAccessibleWidget(obj, QAccessible.Role.Notification, obj.accessibleName())
+    return None
+
+
+_factory_installed: list[bool] = []  # Qt keeps a list of factories: this one goes in once
+
+
+def _install_factory() -> None:
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible)
+        _factory_installed.append(True)
 
 
 class ReminderPopup(QWidget):
@@ -52,6 +79,7 @@ class ReminderPopup(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWindowTitle(self.tr("Time to move"))
         self.setAccessibleName(self.tr("Posture reminder"))
+        _install_factory()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -67,6 +95,14 @@ class ReminderPopup(QWidget):
         )
         self.text: QLabel = label(factor=1.1)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # The buttons never take the focus (nothing typed elsewhere may land here).
+        self.keyboard_hint = label(
+            self.tr(
+                "From the keyboard, answer in the menu of the Low-back Timer icon, or in its "
+                "window."
+            ),
+            factor=0.95,
+        )
 
         self.close_button = QToolButton()
         self.close_button.setText("×")
@@ -107,6 +143,7 @@ class ReminderPopup(QWidget):
         column.setSpacing(SPACING * 3 // 4)
         column.addLayout(top)
         column.addLayout(row)
+        column.addWidget(self.keyboard_hint)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
@@ -135,6 +172,7 @@ class ReminderPopup(QWidget):
         """Show `text` (plain text) at the corner without activating; if already shown, only
         the text changes (and the wait starts again)."""
         self.text.setText(text)
+        self.setAccessibleDescription(f"{text}\n{self.keyboard_hint.text()}")
         self.adjustSize()
         self._place()
         if not self.isVisible():
@@ -176,6 +214,11 @@ class ReminderPopup(QWidget):
         if self.isVisible():
             self._timer.start()
         super().leaveEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Announced as it shows, without taking the focus."""
+        super().showEvent(event)
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()

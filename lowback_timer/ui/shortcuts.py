@@ -111,6 +111,17 @@ def shortcut_rows(
     )
 
 
+def own_shortcuts(window: QWidget) -> list[QShortcut]:
+    """The QShortcuts that act in `window` itself: not those of a dialog it parents (a file
+    dialog, kept after "Save as PDF", has its own Del and Ctrl+D)."""
+    found = []
+    for shortcut in window.findChildren(QShortcut):
+        owner = shortcut.parent()
+        if isinstance(owner, QWidget) and owner.window() is window:
+            found.append(shortcut)
+    return found
+
+
 class ShortcutsDialog(QDialog):
     """A read-only list in two columns (keys, what they do), one heading row per section:
     the menus of `bar`, the QShortcuts of `timer`, any other QShortcut in `window`, then the
@@ -178,8 +189,8 @@ class ShortcutsDialog(QDialog):
         rows = shortcut_rows(timer_keys, self._timer_descriptions(), TIMER_OWN_KEYS)
         if rows:
             found.append(Section(self.tr("During a routine"), rows))
-        others = [s for s in window.findChildren(QShortcut) if s not in timer_keys]
-        rows = shortcut_rows(others, {})
+        others = [s for s in own_shortcuts(window) if s not in timer_keys]
+        rows = tuple((keys, what) for keys, what in shortcut_rows(others, {}) if what)
         if rows:
             found.append(Section(self.tr("Elsewhere"), rows))
         return [*found, *self._fixed_sections()]

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
-from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 if TYPE_CHECKING:
@@ -63,7 +63,20 @@ QRadioButton#choice:focus { border: 3px solid palette(highlight); margin: 0px; }
 #checkRow[focused="true"] { border-color: palette(highlight); }
 #checkRow QCheckBox:focus { border-color: transparent; }
 #notice { border: 1px solid palette(highlight); border-radius: 8px; }
+QPushButton#stopButton:focus { border: 3px solid palette(window-text); }
 """
+# A dark palette's "dark" and "mid" are darker than its window: borders drawn in them vanish
+# (Back, Pause, Skip under Adwaita:dark). There they take the lighter roles instead.
+_DARK_SWAPS = (("palette(dark)", "palette(light)"), ("palette(mid)", "palette(midlight)"))
+
+
+def style_sheet(palette: QPalette) -> str:
+    """The style sheet for this palette: borders that show against its window colour."""
+    sheet = STYLE_SHEET
+    if palette.color(QPalette.ColorRole.Window).lightness() < 128:
+        for light_role, dark_role in _DARK_SWAPS:
+            sheet = sheet.replace(light_role, dark_role)
+    return sheet
 
 
 def scaled_font(factor: float, *, bold: bool = False) -> QFont:
@@ -192,9 +205,15 @@ class Look(QObject):
         self._before = (app.styleSheet(), QFont(app.font()))
         self.base_font = QFont(app.font())
         self.fonts: Mapping[str, Sequence[str]] = fonts or {}  # by language, from the content
-        app.setStyleSheet(STYLE_SHEET)
+        app.setStyleSheet(style_sheet(app.palette()))
+        app.paletteChanged.connect(self._follow_palette)
         self.follow_language()
         _LOOKS[id(app)] = self
+
+    def _follow_palette(self, palette: QPalette) -> None:
+        sheet = style_sheet(palette)
+        if sheet != self.app.styleSheet():
+            self.app.setStyleSheet(sheet)
 
     def use_fonts(self, by_language: Mapping[str, Sequence[str]]) -> None:
         """The content's font families per language (meta.screen_fonts)."""
@@ -213,6 +232,7 @@ class Look(QObject):
 
     def remove(self) -> None:
         sheet, font = self._before
+        self.app.paletteChanged.disconnect(self._follow_palette)
         self.app.setStyleSheet(sheet)
         self.app.setFont(font)
         _LOOKS.pop(id(self.app), None)

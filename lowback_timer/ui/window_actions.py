@@ -134,7 +134,8 @@ class WindowActions(QObject):
 
         window = self.window
         dialog = SheetPreview(routine_sheet(window.controller), self.paper(), window)
-        dialog.resize(max(760, window.width()), max(700, window.height()))  # a page large enough
+        screen = window.screen().availableGeometry()
+        dialog.fit_toolbar(screen.width(), min(max(700, window.height()), screen.height()))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open()
         return dialog

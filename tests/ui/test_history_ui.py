@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QRectF, Qt, QTime
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app.reminder_service import ReminderService
@@ -28,7 +29,7 @@ from lowback_timer.core.routine import Phase
 from lowback_timer.ui.history_window import HistoryWindow
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.rating import RatingPage
-from lowback_timer.ui.ratings_chart import SHOWN, series_of
+from lowback_timer.ui.ratings_chart import SHOWN, RatingsChart, series_of
 from tests.cli import run
 from tests.helpers import answer_check, open_window, popup_of
 
@@ -272,6 +273,49 @@ def test_the_chart_shows_the_latest_sessions_only() -> None:
     assert len(series["back_before"]) == SHOWN
     assert series["back_before"][0] == 5 % 11  # the five oldest left out
     assert set(series["legs_after"]) == {1} and set(series["legs_before"]) == {None}
+
+
+def test_the_table_is_one_tab_stop_and_enter_opens_no_file_manager(
+    qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[object] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    window = open_window(qtbot, content, tmp_path)
+    dialog = window.open_history()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.weeks.setFocus()
+    key(dialog.weeks, Qt.Key.Key_Down)  # the arrows walk the cells
+    assert dialog.weeks.currentRow() == 1
+    key(dialog.weeks, Qt.Key.Key_Tab)  # one Tab leaves the table
+    assert not dialog.weeks.hasFocus()
+    assert not any(b.isDefault() for b in dialog.findChildren(QPushButton))
+    dialog.weeks.setFocus()
+    key(dialog.weeks, Qt.Key.Key_Return)
+    assert opened == [] and dialog.isVisible()
+    dialog.open_folder.setFocus()
+    key(dialog.open_folder, Qt.Key.Key_Return)  # Enter on the button itself still opens it
+    assert len(opened) == 1
+
+
+def test_the_chart_has_the_sessions_dates_on_its_axis(qtbot: QtBot) -> None:
+    from lowback_timer.core.history_records import RatingPoint
+
+    days = [QDate(2026, 11, 2), QDate(2026, 11, 2), QDate(2026, 11, 9), QDate(2026, 11, 20)]
+    points = [
+        RatingPoint(float(QDateTime(day, QTime(9 + i, 0)).toSecsSinceEpoch()), 6, 5, 3, 2)
+        for i, day in enumerate(days)
+    ]
+    chart = RatingsChart()
+    qtbot.addWidget(chart)
+    chart.resize(560, 240)
+    chart.set_points(points)
+    shown = [text for _x, text in chart.date_labels(QRectF(40, 30, 500, 160))]
+    assert shown == [QLocale().toString(day, "d MMM") for day in (days[0], days[2], days[3])]
+    narrow = [text for _x, text in chart.date_labels(QRectF(40, 30, 60, 160))]
+    assert narrow[0] == shown[0] and narrow[-1] == shown[-1]  # first and latest, not piled up
 
 
 def test_export_csv_and_delete_all(qtbot: QtBot, content: Content, tmp_path: Path) -> None:

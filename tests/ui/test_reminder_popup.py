@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QEnterEvent, QGuiApplication
+from PySide6.QtGui import QAccessible, QEnterEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -178,3 +178,24 @@ def test_sits_in_the_corner_of_the_screen(
     assert area.contains(frame)
     assert frame.right() > area.center().x()
     assert frame.bottom() > area.center().y()
+
+
+def test_a_screen_reader_meets_a_named_notification(popup: ReminderPopup) -> None:
+    popup.show_prompt("You have been sitting for an hour. Time to stand up.")
+    face = QAccessible.queryAccessibleInterface(popup)
+    assert face is not None
+    assert face.role() == QAccessible.Role.Notification  # not a nameless "filler"
+    assert face.text(QAccessible.Text.Name) == "Posture reminder"
+    assert "Time to stand up." in face.text(QAccessible.Text.Description)
+
+
+def test_its_text_says_how_to_answer_from_the_keyboard(popup: ReminderPopup) -> None:
+    """Its buttons never take the focus: the popup says where the keys answer instead."""
+    popup.show_prompt("Time to move.")
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in popup.buttons())
+    hint = popup.keyboard_hint
+    assert hint.isVisible()
+    assert hint.text() == (
+        "From the keyboard, answer in the menu of the Low-back Timer icon, or in its window."
+    )
+    assert hint.text() in popup.accessibleDescription()

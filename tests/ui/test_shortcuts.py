@@ -130,3 +130,19 @@ def test_f1_opens_it_and_pauses_a_routine(qtbot: QtBot, content: Content, tmp_pa
     dialog = window.findChild(ShortcutsDialog)
     assert dialog is not None and dialog.isVisible()
     assert session.state is State.PAUSED
+
+
+def test_every_row_says_what_it_does_after_a_file_dialog_was_opened(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """The "Save as PDF" dialog stays a child of the window with its own Del and Ctrl+D: they
+    are not the app's keys and have no description."""
+    window = open_window(qtbot, content, tmp_path)
+    file_dialog = window.save_sheet_as_pdf()
+    assert file_dialog.findChildren(QShortcut)  # what used to leak into the list
+    file_dialog.reject()
+    dialog = _open(qtbot, window)
+    rows = dialog.rows()
+    assert rows
+    assert all(what for _section, _keys, what in rows), [r for r in rows if not r[2]]
+    assert "Elsewhere" not in [section.title for section in dialog.sections]

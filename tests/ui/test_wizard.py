@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.commands import cli
@@ -80,6 +80,31 @@ def test_yes_to_a_tier_1_or_2_group_closes_the_wizard_for_the_care_screen(
     assert wizard.result() == CARE_RESULT
     assert not wizard.isVisible()
     assert completed == []  # no routine offered
+
+
+def test_ticking_which_ones_by_keyboard_keeps_the_focus_on_the_box(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    group = next(g for g in content.check_groups if g.tier == 3 and len(content.signs_in(g.id)) > 1)
+    first, second = content.signs_in(group.id)[:2]
+    wizard = make_wizard(qtbot, content, tmp_path)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: wizard.isActiveWindow())
+    wizard.next()
+    while group_page(wizard).group != group:
+        click(group_page(wizard).no)
+    page = group_page(wizard)
+    QTest.keyClick(page.yes, Qt.Key.Key_Space)
+    boxes = [page.rows[first.id].box, page.rows[second.id].box]
+    assert boxes[0].hasFocus()
+    QTest.keyClick(boxes[0], Qt.Key.Key_Space)
+    assert boxes[0].isChecked() and boxes[0].hasFocus()  # not back on "Yes"
+    QTest.keyClick(boxes[0], Qt.Key.Key_Tab)
+    assert boxes[1].hasFocus()
+    QTest.keyClick(boxes[1], Qt.Key.Key_Space)  # a second Space ticks, it does not press Yes
+    assert boxes[1].isChecked() and boxes[1].hasFocus()
+    assert wizard.currentPage() is page and page.yes.isChecked()
+    assert page.ticked() == [first.id, second.id]
 
 
 def test_yes_to_a_tier_3_group_asks_which_then_gives_the_advice_and_the_routine(
@@ -266,6 +291,25 @@ def test_save_as_my_routine_and_load_it_back(
     assert loaded.routine is not None
     assert loaded.routine.items == wizard.routine().items
     assert loaded.routine.place == "desk"
+
+
+def test_enter_after_save_as_my_routine_uses_the_routine(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    wizard = make_wizard(qtbot, content, tmp_path)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: wizard.isActiveWindow())
+    to_type_page(wizard)
+    answer(wizard, ("sitting",), "desk", 5)
+    page = wizard.preview
+    page.save_button.setFocus()
+    QTest.keyClick(page.save_button, Qt.Key.Key_Space)
+    assert page.status.text() == "Saved as my routine."
+    focused = wizard.focusWidget()
+    assert focused is wizard.button(QWizard.WizardButton.FinishButton)
+    assert focused.text() == "Use this routine"
+    QTest.keyClick(focused, Qt.Key.Key_Return)
+    assert not wizard.isVisible() and wizard.result() == QDialog.DialogCode.Accepted
 
 
 def test_a_failed_save_is_reported_and_nothing_is_lost(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QVBoxLayout,
     QWidget,
+    QWizard,
     QWizardPage,
 )
 
@@ -112,7 +113,7 @@ class PreviewPage(QWizardPage):
         self.total = label(factor=1.4, bold=True, wrap=False)
         self.save_button = QPushButton(self.tr("Save as my routine"))
         self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self._save_pressed)
         self.status = label()
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
@@ -202,6 +203,14 @@ class PreviewPage(QWizardPage):
         self.saved = True
         self.status.setText(self.tr("Saved as my routine."))
         return True
+
+    def _save_pressed(self) -> None:
+        """Saved: the next step is "Use this routine", so Enter goes there rather than
+        pressing Save again."""
+        if self.save():
+            finish = self.wizard_ref.button(QWizard.WizardButton.FinishButton)
+            if finish is not None and finish.isVisible():
+                finish.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _save_failed(self, message: str) -> None:
         self.status.setText(fill(self.tr("Could not save: %1"), message))

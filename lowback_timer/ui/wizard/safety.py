@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
@@ -115,10 +116,12 @@ class GroupPage(QWizardPage):
         self.completeChanged.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The keyboard starts on the answer: Space or an arrow, then Enter."""
+        """The keyboard starts on the answer: Space or an arrow, then Enter. QWizard shows the
+        page again at each tick (completeChanged): the focus stays where it is in the page."""
         super().showEvent(event)
         self._build()
-        if not (self.no.hasFocus() or self.yes.hasFocus()):
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
             (self.yes if self.yes.isChecked() else self.no).setFocus(Qt.FocusReason.TabFocusReason)
 
     def ticked(self) -> list[str]:

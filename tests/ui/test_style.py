@@ -1,0 +1,43 @@
+"""The look in a dark palette: button borders that show against the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from lowback_timer.ui.style import apply_look, style_sheet
+from tests.ui.test_focus import contrast, dark_palette
+
+
+@pytest.fixture
+def dark_look(qapp: QApplication) -> Iterator[QPalette]:
+    light = qapp.palette()
+    look = apply_look(qapp)
+    assert look is not None
+    qapp.setPalette(dark_palette())
+    yield qapp.palette()
+    qapp.setPalette(light)
+    look.remove()
+    QApplication.processEvents()
+
+
+def test_a_dark_palette_draws_borders_in_the_lighter_roles(dark_look: QPalette) -> None:
+    sheet = QApplication.instance().styleSheet()  # type: ignore[union-attr]
+    assert sheet == style_sheet(dark_look)
+    assert "palette(dark)" not in sheet and "palette(light)" in sheet
+
+
+def test_a_button_border_shows_against_a_dark_window(qtbot: QtBot, dark_look: QPalette) -> None:
+    button = QPushButton("Skip")
+    qtbot.addWidget(button)
+    button.resize(120, 48)
+    button.show()
+    qtbot.waitExposed(button)
+    image = button.grab().toImage()
+    edge = QColor(image.pixel(2, image.height() // 2))  # 2 px margin, then the 1 px border
+    window = dark_look.color(QPalette.ColorRole.Window)
+    assert contrast(edge, window) >= 1.5, (edge.name(), window.name())
