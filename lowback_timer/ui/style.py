@@ -70,10 +70,15 @@ QPushButton#stopButton:focus { border: 3px solid palette(window-text); }
 _DARK_SWAPS = (("palette(dark)", "palette(light)"), ("palette(mid)", "palette(midlight)"))
 
 
+def is_dark(palette: QPalette) -> bool:
+    """A dark palette: its window colour is darker than mid grey."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
 def style_sheet(palette: QPalette) -> str:
     """The style sheet for this palette: borders that show against its window colour."""
     sheet = STYLE_SHEET
-    if palette.color(QPalette.ColorRole.Window).lightness() < 128:
+    if is_dark(palette):
         for light_role, dark_role in _DARK_SWAPS:
             sheet = sheet.replace(light_role, dark_role)
     return sheet

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # a file dialog is opened seldom: its module is loaded then
 from lowback_timer.app.pictures import draw_picture
 from lowback_timer.core.content import Content
 from lowback_timer.core.settings import ELSEWHERE
-from lowback_timer.ui.style import SPACING, label, repolish, scaled_font
+from lowback_timer.ui.style import SPACING, is_dark, label, repolish, scaled_font
 
 
 def link_exclusive(
@@ -351,7 +351,13 @@ class Picture(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw_picture(painter, self._image, QRectF(self.rect()), mirrored=self._mirrored)
+        draw_picture(
+            painter,
+            self._image,
+            QRectF(self.rect()),
+            mirrored=self._mirrored,
+            dark=is_dark(self.palette()),
+        )
 
 
 class RegionChoice(QComboBox):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.ui.style import apply_look, style_sheet
+from lowback_timer.ui.widgets import Picture
 from tests.ui.test_focus import contrast, dark_palette
 
 
@@ -41,3 +42,24 @@ def test_a_button_border_shows_against_a_dark_window(qtbot: QtBot, dark_look: QP
     edge = QColor(image.pixel(2, image.height() // 2))  # 2 px margin, then the 1 px border
     window = dark_look.color(QPalette.ColorRole.Window)
     assert contrast(edge, window) >= 1.5, (edge.name(), window.name())
+
+
+def test_the_far_leg_of_a_picture_shows_on_a_dark_window(
+    qtbot: QtBot, qapp: QApplication, dark_look: QPalette
+) -> None:
+    picture = Picture()
+    qtbot.addWidget(picture)
+    picture.show_image("illustrations/iliopsoas-floor.svg")
+    picture.resize(480, 320)  # the SVG's own size: one unit a pixel
+    picture.show()
+    qtbot.waitExposed(picture)
+    shin = (324, 240)  # the far (left) shin, upright, with nothing else over it
+    window = dark_look.color(QPalette.ColorRole.Window)
+    far = QColor(picture.grab().toImage().pixel(*shin))
+    assert contrast(far, window) >= 3.0, (far.name(), window.name())
+
+    qapp.setPalette(QPalette(QColor("#ffffff")))  # back to a light window: the file as drawn
+    QApplication.processEvents()
+    light = QColor(picture.grab().toImage().pixel(*shin))
+    assert light != far
+    assert contrast(light, QColor("#ffffff")) >= 1.5
