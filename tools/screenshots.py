@@ -3,7 +3,7 @@ for the README's pictures (docs/screenshots/).
 
 Run: uv run python tools/screenshots.py [OUT_DIR]   (default: screenshots/, ignored by git)
      uv run python tools/screenshots.py --docs      (docs/screenshots/, small PNGs)
-     --dark: every screen in a dark palette as well (--docs: a few of them)
+     --dark: every screen in a dark palette as well (--docs: always the few in DARK)
 With the real fonts and window system (as the README's set is made):
      QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x900x24" \
          uv run python tools/screenshots.py --docs
@@ -47,8 +47,20 @@ SIZE = QSize(1000, 720)  # the main window and the dialogs
 DOCS_MAX = QSize(1000, 760)
 
 
-#: --docs also shoots these screens (name without the language) in a dark palette
-DARK = ("home", "timer-hold-right", "wizard-type", "care-urgent", "reminder-popup")
+#: --docs also shoots these screens (name without the language) in a dark palette, saved as
+#: <lang>-dark-<screen>.png: home, the timer holding and paused, the wizard, a care screen and
+#: the reminder
+DARK = (
+    "home",
+    "timer-hold-right",
+    "timer-left-paused",
+    "wizard-type",
+    "wizard-place",
+    "wizard-preview",
+    "wizard-safety",
+    "care-urgent",
+    "reminder-popup",
+)
 
 
 def dark_palette() -> QPalette:
@@ -265,6 +277,21 @@ def shoot_reminders(window: MainWindow, lang: str, save: Save) -> None:
     prefs.reject()
 
 
+def shoot_dark(content: Content, save: Saver, *, only: tuple[str, ...] | None) -> None:
+    """The screens named in `only` (None: every one) in a dark palette, in every language,
+    saved as <lang>-dark-<screen>.png; the palette is put back after."""
+    app = application()
+    light = app.palette()
+    app.setPalette(dark_palette())
+    save.only, save.tag = only, "dark"
+    try:
+        for lang in content.languages:
+            shoot(content, lang, save)
+    finally:
+        app.setPalette(light)
+        save.only, save.tag = None, ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("out_dir", nargs="?", type=Path, help="where the PNG files go")
@@ -276,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dark",
         action="store_true",
-        help="every screen in a dark palette too (--docs alone: only " + ", ".join(DARK) + ")",
+        help="every screen in a dark palette too (with --docs, or --docs alone: only "
+        + ", ".join(DARK)
+        + ")",
     )
     args = parser.parse_args(argv)
     out: Path = args.out_dir or (DOCS if args.docs else Path("screenshots"))
@@ -287,13 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     for lang in content.languages:
         shoot(content, lang, save)
     if args.docs or args.dark:
-        app = application()
-        light = app.palette()
-        app.setPalette(dark_palette())
-        save.only, save.tag = (DARK if args.docs and not args.dark else None), "dark"
-        for lang in content.languages:
-            shoot(content, lang, save)
-        app.setPalette(light)
+        shoot_dark(content, save, only=DARK if args.docs else None)
     total = sum(p.stat().st_size for p in save.written)
     print(f"{len(save.written)} pictures, {total / 1e6:.1f} MB in {out}")
     return 0
