@@ -16,6 +16,12 @@ from lowback_timer.core.routine import TimeFit
 
 _MARKER = re.compile(r"%([1-9])")
 
+WORD_JOINER = "\u2060"
+# The last characters of a Japanese sentence (before 。！？, or before the end of the text):
+# not spaces, not ASCII (a path, an English word), not other punctuation or brackets.
+_TAIL = r"[^\s\x00-\x7f、。，．！？「」『』（）［］・：；\u2060]"
+_SENTENCE_TAIL = re.compile(rf"{_TAIL}{{1,3}}[。！？]|{_TAIL}{{2,4}}$")
+
 
 def fill(template: str, *args: object) -> str:
     """`fill("Hold %1 of %2", 3, 8)` -> "Hold 3 of 8"; markers without an argument stay."""
@@ -25,6 +31,14 @@ def fill(template: str, *args: object) -> str:
         return str(args[index]) if index < len(args) else match.group(0)
 
     return _MARKER.sub(value, template)
+
+
+def keep_sentence_ends(text: str) -> str:
+    """Japanese text that wraps without leaving a sentence's last one or two characters alone
+    on a line (a lone 「す。」): the last four characters of each sentence (with its 。) are
+    joined by WORD JOINERs, which Qt never breaks at and does not draw. Text without Japanese
+    sentence ends is returned unchanged."""
+    return _SENTENCE_TAIL.sub(lambda tail: WORD_JOINER.join(tail.group(0)), text)
 
 
 class Phrases(QObject):

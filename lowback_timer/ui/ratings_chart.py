@@ -16,6 +16,8 @@ from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from lowback_timer.app.text import keep_sentence_ends
+
 SHOWN = 30  # sessions on the chart at most (the latest)
 TOP = 10
 
@@ -99,7 +101,7 @@ class RatingsChart(QWidget):
             painter.drawText(
                 QRectF(self.rect()),
                 int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap),
-                self.empty_text,
+                keep_sentence_ends(self.empty_text),
             )
             return
         metrics = self.fontMetrics()

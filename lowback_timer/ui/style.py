@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from lowback_timer.app.text import keep_sentence_ends
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyle
 
@@ -100,8 +102,9 @@ def label(
     wrap: bool = True,
     parent: QWidget | None = None,
 ) -> QLabel:
-    """A label for content text: plain text always (content is never parsed as rich text)."""
-    widget = QLabel(text, parent)
+    """A label for content text: plain text always (content is never parsed as rich text);
+    a Japanese sentence's last characters are never left alone on a line."""
+    widget = QLabel(keep_sentence_ends(text), parent)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(wrap)
     if factor != 1.0 or bold:

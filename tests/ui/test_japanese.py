@@ -6,19 +6,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app.sound import SoundPlayer
+from lowback_timer.app.text import WORD_JOINER
 from lowback_timer.app.translations import install_translators
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import build_routine
 from lowback_timer.core.screening import emergency_numbers_for
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.care import CarePage
+from lowback_timer.ui.history_window import HistoryWindow
 from lowback_timer.ui.timer import TimerPage
 from tests.fakeclock import FakeClock
-from tests.helpers import make_wizard, visible_texts
+from tests.helpers import make_wizard, open_window, to_type_page, visible_texts
 
 
 @pytest.fixture
@@ -67,3 +71,76 @@ def test_the_care_screen_in_japan_says_119_in_japanese(qtbot: QtBot, content: Co
     assert care.local_number.text() == "119"
     assert care.title.text() == content.tier(1).title("ja")
     assert any("#7119" in text for text in visible_texts(care))
+
+
+def label_lines(label: QLabel) -> list[str]:
+    """The lines a word-wrapped plain-text label shows at its present width (QLabel draws it
+    through QTextLayout with word wrap, inside its contents less its indent)."""
+    width = label.contentsRect().width() - 2 * label.margin() - max(0, label.indent())
+    layout = QTextLayout(label.text(), label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    lines, top = [], 0.0
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, top))
+        top += line.height()
+        lines.append(label.text()[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    # as tall as the label's own measure of its text, so these are the lines it shows
+    drawn = QFontMetrics(label.font()).boundingRect(
+        QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, label.text()
+    )
+    assert abs(drawn.height() - layout.boundingRect().height()) <= 1
+    return [line.replace(WORD_JOINER, "").strip() for line in lines]
+
+
+def lone_sentence_ends(labels: list[QLabel]) -> list[str]:
+    """Lines holding only the last one or two characters of a sentence (「す。」, or a lone
+    「す」 at the end of a text without a 。)."""
+    found = []
+    for label in labels:
+        lines = label_lines(label)
+        ends = [line for line in lines[1:] if len(line) <= 2 and line.endswith("。")]
+        if len(lines) > 1 and len(lines[-1]) <= 2 and not lines[-1].isascii():
+            ends.append(lines[-1])
+        if ends:
+            found.append(f"{label.width()} px: {' | '.join(lines)}")
+    return found
+
+
+def at_widths(window: QWidget, labels: list[QLabel], widths: range) -> list[str]:
+    found = []
+    for width in widths:
+        window.resize(width, window.height())
+        QApplication.processEvents()
+        found += lone_sentence_ends(labels)
+    return found
+
+
+@pytest.mark.usefixtures("japanese")
+def test_no_type_card_ends_on_a_lone_su(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
+    wizard = make_wizard(qtbot, content, tmp_path, lang="ja")
+    to_type_page(wizard)
+    page = wizard.currentPage()
+    feels = [card.feels for card in page.cards.values()]  # type: ignore[attr-defined]
+    assert any(label.text().endswith(WORD_JOINER + "。") for label in feels)
+    # from the wizard's smallest width to a wide screen: each card's text at every width
+    smallest = max(wizard.minimumSizeHint().width(), 600)
+    assert at_widths(wizard, feels, range(smallest, 1300, 6)) == []
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_history_footer_ends_on_no_lone_su(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, content, tmp_path)
+    dialog = HistoryWindow(window.history, content, "ja")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.totals.text().replace(WORD_JOINER, "") == "まだルーティンの記録はありません。"
+    smallest = max(dialog.minimumSizeHint().width(), 300)
+    assert at_widths(dialog, [dialog.totals, dialog.where], range(smallest, 1000, 4)) == []
