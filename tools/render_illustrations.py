@@ -5,10 +5,11 @@ Usage::
     uv run python tools/render_illustrations.py [OUTPUT_DIR]
 
 Every SVG in ``lowback_timer/assets/illustrations`` plus ``lowback_timer/assets/icon.svg`` is
-rendered at 480 px and 120 px wide, over white and over a dark window colour (#202124), each
-as drawn and mirrored (horizontal flip, as the timer shows the left side). A contact sheet of
-all renders is written as ``contact-sheet.png``. Exits non-zero, naming the files, if any SVG
-is not valid for ``QSvgRenderer``.
+rendered at 480 px and 120 px wide, over white and over a dark window colour (#202124) (there
+as the app draws it on a dark window: ``app.pictures.dark_svg``), each as drawn and mirrored
+(horizontal flip, as the timer shows the left side). A contact sheet of all renders is written
+as ``contact-sheet.png``. Exits non-zero, naming the files, if any SVG is not valid for
+``QSvgRenderer``.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QByteArray, QRectF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
+
+from lowback_timer.app.pictures import dark_svg
 
 ASSETS = Path(__file__).resolve().parent.parent / "lowback_timer" / "assets"
 ILLUSTRATIONS = ASSETS / "illustrations"
@@ -103,10 +106,13 @@ def main() -> int:
         if not renderer.isValid():
             invalid.append(path)
             continue
+        dark = renderer  # the icon is drawn as it is on any background
+        if path.parent == ILLUSTRATIONS:
+            dark = QSvgRenderer(QByteArray(dark_svg(path.read_text(encoding="utf-8")).encode()))
         for width in WIDTHS:
             for bg_name, bg in BACKGROUNDS.items():
                 for mirrored in (False, True):
-                    image = render(renderer, width, bg, mirrored)
+                    image = render(dark if bg_name == "dark" else renderer, width, bg, mirrored)
                     suffix = "-mirrored" if mirrored else ""
                     name = f"{path.stem}-{width}-{bg_name}{suffix}.png"
                     if not image.save(str(output / name)):
