@@ -764,6 +764,14 @@
 <context>
     <name>RunningView</name>
     <message>
+        <source>Stretch timer</source>
+        <translation>ストレッチタイマー</translation>
+    </message>
+    <message>
+        <source>Space: pause or go on. Left: back. Right: skip. Esc: something feels wrong.</source>
+        <translation>Space：一時停止・再開。←：戻る。→：スキップ。Esc：違和感があるときの中止。</translation>
+    </message>
+    <message>
         <source>The side to stretch</source>
         <translation>伸ばす側</translation>
     </message>

@@ -6,8 +6,9 @@ screen at the earliest of: the session's next deadline; while the screen is seen
 countdown's next second and the pacer's next frame (at most ten a second); the breath's next
 turn for its tones. With no session running (none, paused, done, stopped), nothing is armed.
 
-By keyboard: Space pauses and resumes, Left goes back, Right skips, Esc stops; Tab reaches
-every button and Enter or Space presses the focused one, on all three views. A stop pressed by
+By keyboard: Space pauses and resumes wherever the focus is (as "Pause (Space)" says), Left
+goes back, Right skips, Esc stops; Tab reaches every button and Enter presses the focused one,
+on all three views (Space too on the two after the routine). A stop pressed by
 mistake is taken back on "What happened?" with "Go on" (Backspace) until a reason is chosen.
 With animations off (Preferences) the pacer is a large "Breathe in" / "Breathe out" that changes
 only at the turns. (Qt 6.11's QStyleHints has no reduced-motion hint, only a contrast one, so

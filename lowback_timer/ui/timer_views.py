@@ -10,9 +10,10 @@ from functools import partial
 from itertools import pairwise
 from typing import NamedTuple
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAccessibleWidget,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -67,22 +68,26 @@ class RunningView(QWidget):
         layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
         layout.setSpacing(SPACING)
         self._shortcuts(actions)
+        # It takes the focus (for its keys): a screen reader says what it is and its keys.
+        self.setAccessibleName(self.tr("Stretch timer"))
+        self.setAccessibleDescription(
+            self.tr("Space: pause or go on. Left: back. Right: skip. Esc: something feels wrong.")
+        )
 
     def _shortcuts(self, actions: Actions) -> None:
-        """Left, Right and Esc wherever the focus is in the view; Space when the view itself
-        has the focus (on a focused button, Space presses that button, as Enter does: at the
-        start, Pause)."""
+        """Space, Left, Right and Esc wherever the focus is in the view: Space pauses or goes
+        on, as the Pause button's "(Space)" says, even on a focused Skip; Enter presses the
+        focused button."""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        anywhere = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        bindings: list[tuple[Qt.Key, Callable[[], None], Qt.ShortcutContext]] = [
-            (Qt.Key.Key_Space, actions.pause, Qt.ShortcutContext.WidgetShortcut),
-            (Qt.Key.Key_Left, actions.back, anywhere),
-            (Qt.Key.Key_Right, actions.skip, anywhere),
-            (Qt.Key.Key_Escape, actions.stop, anywhere),
-        ]
-        for key, slot, context in bindings:
+        # (a focused button would take Space as a click: the shortcut comes first)
+        for key, slot in (
+            (Qt.Key.Key_Space, actions.pause),
+            (Qt.Key.Key_Left, actions.back),
+            (Qt.Key.Key_Right, actions.skip),
+            (Qt.Key.Key_Escape, actions.stop),
+        ):
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(context)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         order = (self.back_button, self.pause_button, self.skip_button, self.stop_button)
         for first, second in pairwise(order):
@@ -155,6 +160,17 @@ class RunningView(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = (self.back_button, self.pause_button, self.skip_button)
         return laid_out(QHBoxLayout(), *buttons, 1, self.stop_button)
+
+
+def _accessible(key: str, widget: QObject) -> QAccessibleInterface | None:
+    """The running view is a group of controls to a screen reader, not a nameless filler
+    (a plain QWidget's role)."""
+    if isinstance(widget, RunningView):
+        return QAccessibleWidget(widget, QAccessible.Role.Grouping)
+    return None
+
+
+QAccessible.installFactory(_accessible)
 
 
 class StopView(QWidget):

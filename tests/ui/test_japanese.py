@@ -67,3 +67,21 @@ def test_the_care_screen_in_japan_says_119_in_japanese(qtbot: QtBot, content: Co
     assert care.local_number.text() == "119"
     assert care.title.text() == content.tier(1).title("ja")
     assert any("#7119" in text for text in visible_texts(care))
+
+
+def test_window_titles_end_with_the_japanese_name(qapp: QApplication) -> None:
+    """The desktop adds the display name to every title: in Japanese, not "Low-back Timer"."""
+    from lowback_timer.ui.app import show_name_in_language
+
+    before = qapp.applicationDisplayName()
+    translators = install_translators(qapp, "ja")
+    try:
+        show_name_in_language(qapp)
+        assert qapp.applicationDisplayName() == "腰ストレッチタイマー"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        install_translators(qapp, "en")
+        show_name_in_language(qapp)
+    assert qapp.applicationDisplayName() == "Low-back Timer"
+    qapp.setApplicationDisplayName(before)
