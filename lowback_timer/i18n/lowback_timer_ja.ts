@@ -38,6 +38,10 @@
         <translation>このストレッチをスキップして続ける</translation>
     </message>
     <message>
+        <source>On the screen after a stop or a warning sign: scroll its text</source>
+        <translation>中止や注意サインのあとの画面：文章をスクロールする</translation>
+    </message>
+    <message>
         <source>Elsewhere: call your local emergency number.</source>
         <translation>ほかの地域では、その地域の救急番号に電話してください。</translation>
     </message>

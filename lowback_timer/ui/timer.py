@@ -55,6 +55,7 @@ from lowback_timer.ui.timer_views import (
     StopView,
     as_wide_as_longest,
     key_name,
+    unbroken_brackets,
 )
 
 REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
@@ -372,8 +373,12 @@ class TimerPage(QWidget):
         """Running or paused, unmistakably: the title, the ring's caption and arc, the button."""
         paused = session.state is State.PAUSED
         name = self.content.stretch(session.step.stretch).name(self.lang)
-        title = fill(self.tr("Paused — %1"), name) if paused else name
-        self.stretch_name.setText(title)
+        paused_title = fill(self.tr("Paused — %1"), name)
+        title = paused_title if paused else name
+        # As tall paused as running: pausing moves nothing on the screen.
+        self.stretch_name.steady_for = tuple(unbroken_brackets(t) for t in (name, paused_title))
+        self.stretch_name.setText(unbroken_brackets(title))
+        self.stretch_name.setAccessibleName(title)
         self.setWindowTitle(title)
         self.ring.set_caption(self.tr("Paused") if paused else self.phase_name(session.step.phase))
         self.ring.set_paused(paused)
