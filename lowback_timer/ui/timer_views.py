@@ -64,7 +64,7 @@ class RunningView(QWidget):
         self.cue = wrapped(factor=1.5)
         self.next_label = wrapped(factor=1.0)
         upper = QWidget()
-        inside = laid_out(QVBoxLayout(upper), (self._top(), 1), self.cue, self.next_label)
+        inside = laid_out(_Column(upper), (self._top(), 1), self.cue, self.next_label)
         inside.setContentsMargins(0, 0, 0, 0)
         inside.setSpacing(SPACING)
         # On a small screen (960 x 540 at 200 %) the picture and the dials shrink, then the
@@ -181,6 +181,15 @@ def _accessible(key: str, widget: QObject) -> QAccessibleInterface | None:
 
 
 QAccessible.installFactory(_accessible)
+
+
+class _Column(QVBoxLayout):
+    """A column that tells its scroll area it has no height-for-width: the area then scrolls
+    below the column's minimum (its wrapped labels ask for their lines) rather than below its
+    preferred height (a picture and a ring 320 px tall)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class StopView(QWidget):
