@@ -279,14 +279,8 @@ def shoot_at_200(content: Content, lang: str, save: Save) -> None:
     app = application()
     translators = install_translators(app, lang)
     apply_look(app, dict(content.meta.screen_fonts))
-    folder = Path(tempfile.gettempdir()) / "lowback-timer-screenshots" / f"{lang}-200"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    store = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
-    for key, value in (("setup_done", True), ("screened_at", time.time()), ("ask_ratings", False)):
-        store.setValue(key, value)
     clock = _Clock()
-    window = MainWindow(Controller(content, lang, store, folder), clock=clock)
+    window = MainWindow(Controller(content, lang, *_past_set_up(f"{lang}-200")), clock=clock)
     window.resize(AT_200_ROOM)
     window.show()
     save(window, f"{lang}-200-home")
@@ -309,6 +303,17 @@ def shoot_at_200(content: Content, lang: str, save: Save) -> None:
     window.quit()
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def _past_set_up(name: str) -> tuple[QSettings, Path]:
+    """Settings past set-up and the safety check, in a fresh folder; no ratings asked."""
+    folder = Path(tempfile.gettempdir()) / "lowback-timer-screenshots" / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    store = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    for key, value in (("setup_done", True), ("screened_at", time.time()), ("ask_ratings", False)):
+        store.setValue(key, value)
+    return store, folder
 
 
 def at_200_in_own_process(out: Path) -> None:

@@ -10,6 +10,7 @@ margins and pictures do not.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -673,20 +674,27 @@ def screens(qtbot: QtBot, content: Content, folder: Path, lang: str) -> Iterator
 def test_nothing_is_clipped_with_text_at_200_percent(
     qtbot: QtBot, qapp: QApplication, content: Content, tmp_path: Path, lang: str
 ) -> None:
-    translators = install_translators(qapp, lang)
     problems: list[str] = []
-    try:
+    with in_language(qapp, lang):
         for number, screen_widget in enumerate(screens(qtbot, content, tmp_path, lang)):
             QApplication.processEvents()
             size = screen_widget.size()
             # the smallest window still fits a 1280 x 800 screen (2560 x 1600 at 200 %)
             assert size.width() <= 1280 and size.height() <= 900, (number, size)
             problems.extend(f"{lang} {number}: {p}" for p in clipped(screen_widget))
+    assert problems == [], "\n".join(problems)
+
+
+@contextlib.contextmanager
+def in_language(qapp: QApplication, lang: str) -> Iterator[None]:
+    """`lang`'s translators for the time of a test, then English again."""
+    translators = install_translators(qapp, lang)
+    try:
+        yield
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
         install_translators(qapp, "en")
-    assert problems == [], "\n".join(problems)
 
 
 #: 1920 x 1080 at 200 %, less a panel's and a title bar's height (ui.widgets.screen_room)
@@ -722,14 +730,13 @@ def test_every_window_fits_a_1920_by_1080_screen_at_200_percent(
     from lowback_timer.ui import widgets
 
     monkeypatch.setattr(widgets, "screen_room", lambda _window: SMALL_SCREEN)
-    translators = install_translators(qapp, lang)
-    try:
+    problems = []
+    with in_language(qapp, lang):
         window = MainWindow(make_controller(content, tmp_path / "opening", lang=lang))
         wizard = make_wizard(qtbot, content, tmp_path / "opening-wizard", lang=lang)
         qtbot.addWidget(window)
         for opened in (window, wizard):
             assert opened.width() <= 960 and opened.height() <= 500, opened.size()
-        problems = []
         for number, shown in enumerate(screens(qtbot, content, tmp_path, lang)):
             size = shown.size()
             if size.width() > SMALL_SCREEN.width() or size.height() > SMALL_SCREEN.height():
@@ -739,8 +746,4 @@ def test_every_window_fits_a_1920_by_1080_screen_at_200_percent(
                 if not shown.rect().contains(where) or button.height() < button.sizeHint().height():
                     problems.append(f"{number}: {button.text()!r} cut or out of sight")
             problems.extend(f"{number}: {p}" for p in clipped(shown))
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        install_translators(qapp, "en")
     assert problems == [], "\n".join(problems)
