@@ -168,8 +168,10 @@ def scroll_inside(page: QWizardPage) -> None:
     inner = QWidget()
     inner.setLayout(content)
     area = scrolled(inner)
-    inner.setAutoFillBackground(False)  # the page's own background (QScrollArea filled it)
-    area.viewport().setAutoFillBackground(False)
+    # The page's own background shows (QScrollArea filled it; its viewport has no colour of
+    # its own). (Asking for the viewport made Qt build QFileDialog's and QMessageBox's Python
+    # types before the first frame.)
+    inner.setAutoFillBackground(False)
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(area)
