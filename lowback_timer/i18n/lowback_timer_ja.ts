@@ -38,6 +38,10 @@
         <translation>このストレッチをスキップして続ける</translation>
     </message>
     <message>
+        <source>On the screen after a stop or a warning sign: scroll its text</source>
+        <translation>中止や注意サインのあとの画面：文章をスクロールする</translation>
+    </message>
+    <message>
         <source>Elsewhere: call your local emergency number.</source>
         <translation>ほかの地域では、その地域の救急番号に電話してください。</translation>
     </message>
@@ -772,6 +776,14 @@
 </context>
 <context>
     <name>RunningView</name>
+    <message>
+        <source>Stretch timer</source>
+        <translation>ストレッチタイマー</translation>
+    </message>
+    <message>
+        <source>Space: pause or go on. Left: back. Right: skip. Esc: something feels wrong.</source>
+        <translation>Space：一時停止・再開。←：戻る。→：スキップ。Esc：違和感があるときの中止。</translation>
+    </message>
     <message>
         <source>The side to stretch</source>
         <translation>伸ばす側</translation>

@@ -38,13 +38,13 @@ class HomePage(QWidget):
         self.rows_layout.setHorizontalSpacing(SPACING)
         self.rows_layout.setVerticalSpacing(SPACING * 3 // 4)
         self.rows_layout.setColumnStretch(1, 1)
-        self.rows_area = scrolled(self.rows)
         self.total = label(factor=1.2, wrap=False)
         self.start_button = QPushButton(self.tr("Start my routine"))
         self.start_button.setDefault(True)
         self.start_button.setAutoDefault(True)
-        self.start_button.setMinimumHeight(56)
         self.start_button.setFont(self.heading.font())
+        # (a minimum height set counts for more than the text's: never lower than it needs)
+        self.start_button.setMinimumHeight(max(56, self.start_button.sizeHint().height()))
         self.start_button.clicked.connect(self.start_requested)
         self.change_button = QPushButton(self.tr("Change answers"))
         self.change_button.clicked.connect(self.change_answers_requested)
@@ -56,16 +56,23 @@ class HomePage(QWidget):
         self.pdf_button.clicked.connect(self.pdf_requested)
         self.rule = label(content.guidance.rule(lang), factor=1.05)
         self.note = label(content.guidance.not_advice(lang), factor=0.9)
+        # The rows, the rule and the note scroll together: on a small screen (960 x 540 at
+        # 200 %) with the notices shown, the buttons keep their place and a row stays whole.
+        column = QWidget()
+        texts = laid_out(QVBoxLayout(column), (self.rows, 1), self.rule, self.note)
+        texts.setContentsMargins(0, 0, 0, 0)
+        texts.setSpacing(SPACING)
+        self.rows_area = scrolled(column)
+        self.rows_area.setMinimumHeight(PICTURE[1])
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING * 2)
+        layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
         layout.setSpacing(SPACING)
         # The length beside the heading: the routine's rows get the height.
         layout.addLayout(
             laid_out(QHBoxLayout(), (self.heading, 1), self.total),
         )
         layout.addWidget(self.rows_area, 1)
-        layout.addWidget(self.rule)
         # Calm, non-modal notices: the safety check is due; the app's notes (a file set aside).
         self.recheck_notice = Notice(
             self.tr("Please do the safety check before your next routine. It takes a minute."),
@@ -88,7 +95,6 @@ class HomePage(QWidget):
                 self.pdf_button,
             )
         )
-        layout.addWidget(self.note)
 
     def show_notices(self, recheck_due: bool, problem: str) -> None:
         self.recheck_notice.setVisible(recheck_due)

@@ -20,7 +20,7 @@ from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.ui import screens
 from lowback_timer.ui.home import HomePage
-from lowback_timer.ui.widgets import LazyPage, enter_clicks
+from lowback_timer.ui.widgets import LazyPage, enter_clicks, open_at
 from lowback_timer.ui.window_actions import WindowActions
 from lowback_timer.ui.wizard import ids as wizard_ids
 
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         content, lang = controller.content, controller.lang
         self.setWindowTitle(self.tr("Low-back Timer"))
-        self.resize(900, 680)
+        open_at(self, 900, 680)  # (less on a small screen)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.home = HomePage(content, lang)

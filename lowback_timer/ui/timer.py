@@ -6,8 +6,9 @@ screen at the earliest of: the session's next deadline; while the screen is seen
 countdown's next second and the pacer's next frame (at most ten a second); the breath's next
 turn for its tones. With no session running (none, paused, done, stopped), nothing is armed.
 
-By keyboard: Space pauses and resumes, Left goes back, Right skips, Esc stops; Tab reaches
-every button and Enter or Space presses the focused one, on all three views. A stop pressed by
+By keyboard: Space pauses and resumes wherever the focus is (as "Pause (Space)" says), Left
+goes back, Right skips, Esc stops; Tab reaches every button and Enter presses the focused one,
+on all three views (Space too on the two after the routine). A stop pressed by
 mistake is taken back on "What happened?" with "Go on" (Backspace) until a reason is chosen.
 With animations off (Preferences) the pacer is a large "Breathe in" / "Breathe out" that changes
 only at the turns. (Qt 6.11's QStyleHints has no reduced-motion hint, only a contrast one, so
@@ -54,6 +55,7 @@ from lowback_timer.ui.timer_views import (
     StopView,
     as_wide_as_longest,
     key_name,
+    unbroken_brackets,
 )
 
 REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
@@ -371,8 +373,12 @@ class TimerPage(QWidget):
         """Running or paused, unmistakably: the title, the ring's caption and arc, the button."""
         paused = session.state is State.PAUSED
         name = self.content.stretch(session.step.stretch).name(self.lang)
-        title = fill(self.tr("Paused — %1"), name) if paused else name
-        self.stretch_name.setText(title)
+        paused_title = fill(self.tr("Paused — %1"), name)
+        title = paused_title if paused else name
+        # As tall paused as running: pausing moves nothing on the screen.
+        self.stretch_name.steady_for = tuple(unbroken_brackets(t) for t in (name, paused_title))
+        self.stretch_name.setText(unbroken_brackets(title))
+        self.stretch_name.setAccessibleName(title)
         self.setWindowTitle(title)
         self.ring.set_caption(self.tr("Paused") if paused else self.phase_name(session.step.phase))
         self.ring.set_paused(paused)
