@@ -149,12 +149,13 @@ class RunningView(QWidget):
         self.stop_button.setFont(scaled_font(1.2, bold=True))
         self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
         # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5);
-        # focused, its edge in the highlight colour like every focused button's.
+        # focused, its edge in the text colour: the highlight (blue) hardly shows on red, least
+        # of all in a dark palette, and the text colour stands out from both red and window.
         self.stop_button.setStyleSheet(
             f"QPushButton {{ background: {STOP_RED}; color: white; border: 3px solid {STOP_RED};"
             " border-radius: 8px; padding: 8px 24px; }"
             f"QPushButton:hover {{ background: {STOP_RED_HOVER}; border-color: {STOP_RED_HOVER}; }}"
-            "QPushButton:focus { border-color: palette(highlight); }"
+            "QPushButton:focus { border-color: palette(window-text); }"
         )
         # The Pause/Resume/Start button is as wide as its longest text: nothing moves when the
         # text changes.

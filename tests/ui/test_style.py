@@ -9,8 +9,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.core.content import Content
+from lowback_timer.core.settings import Settings
 from lowback_timer.ui.style import apply_look, style_sheet
+from lowback_timer.ui.timer import TimerPage
 from tests.ui.test_focus import contrast, dark_palette
+from tests.ui.test_timer import RecordingSounds
 
 
 @pytest.fixture
@@ -41,3 +45,27 @@ def test_a_button_border_shows_against_a_dark_window(qtbot: QtBot, dark_look: QP
     edge = QColor(image.pixel(2, image.height() // 2))  # 2 px margin, then the 1 px border
     window = dark_look.color(QPalette.ColorRole.Window)
     assert contrast(edge, window) >= 1.5, (edge.name(), window.name())
+
+
+def test_the_focused_stop_button_is_ringed_so_it_shows_in_a_dark_palette(
+    qtbot: QtBot, dark_look: QPalette, content: Content
+) -> None:
+    """The ring of a focused stop button stands out from its red and from the window (the
+    highlight blue hardly showed on red)."""
+    page = TimerPage(content, "en", Settings(), sounds=RecordingSounds())
+    qtbot.addWidget(page)
+    page.resize(900, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    button = page.stop_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    image = button.grab().toImage()
+    ring = QColor(image.pixel(image.width() // 2, 1))  # the top edge, inside the margin
+    face = QColor(image.pixel(image.width() // 2, image.height() // 2 - 12))
+    window = dark_look.color(QPalette.ColorRole.Window)
+    assert contrast(ring, face) >= 3 and contrast(ring, window) >= 3, (
+        ring.name(),
+        face.name(),
+        window.name(),
+    )
