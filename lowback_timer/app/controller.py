@@ -188,10 +188,6 @@ class Controller(QObject):
         """The routine for other answers than the saved ones (the gate's, as every routine)."""
         return gate.routine_for(self.content, self._settings, answers=answers)
 
-    def rest_after(self, routine: Routine, step_index: int) -> Routine | None:
-        """The routine from the stretch after the one at `step_index` (None: it was the last)."""
-        return gate.rest_after(self.content, self._settings, routine, step_index)
-
     def my_routine_path(self) -> Path:
         return self.data_dir / FILE_NAME
 

@@ -1,8 +1,9 @@
 """What happens around a routine, decided without widgets: what Start must show first (the
 safety check, "anything changed?", the "before" rating, or the timer), what a stop for a
-sign or a failed check changes and records, what the history calls the routine, and what is
-left after a stop for one stretch. The gate (core/gate.py) decides; this applies it and keeps
-the few facts between screens; ui/main_window.py only shows the screen it names."""
+sign or a failed check changes and records, what the history calls the routine, and whether
+a routine may go on after a stop for one stretch (in the same session). The gate
+(core/gate.py) decides; this applies it and keeps the few facts between screens;
+ui/main_window.py only shows the screen it names."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ class RoutineFlow(QObject):
         self._name = ""  # what the history calls the routine that starts next
         self._types: tuple[str, ...] = ()  # and the types it was built for
         self._rate_first = False  # ask how the back and legs feel before the next start
-        self.rest: Routine | None = None  # what is left after a stop for one stretch
+        self.may_go_on = False  # after a stop for one stretch, with another stretch to come
 
     # --- starting -----------------------------------------------------------------------
     def today(self) -> None:
@@ -102,7 +103,7 @@ class RoutineFlow(QObject):
     def stopped(self, reason_id: str, session: Session | None) -> StopReason:
         """ "Something feels wrong" and what the user felt: kept by the gate first (a sign that
         ends routines needs a new check), then in the history; for a stretch-only reason,
-        `rest` is the routine from the next stretch on."""
+        `may_go_on` when another stretch follows in the same routine."""
         content = self.controller.content
         self.controller.record_stop(reason_id)
         reason = content.stop_reason(reason_id)
@@ -111,11 +112,12 @@ class RoutineFlow(QObject):
         one_stretch = (
             reason.tier is not None and content.tier(reason.tier).urgency is Urgency.STOP_STRETCH
         )
-        self.rest = None
-        if one_stretch and session is not None:
-            self.rest = self.controller.rest_after(session.routine, session.index)
+        self.may_go_on = (
+            one_stretch and session is not None and session.next_stretch_index() is not None
+        )
         return reason
 
-    def take_rest(self) -> Routine | None:
-        rest, self.rest = self.rest, None
-        return rest
+    def went_on(self) -> None:
+        """The routine went on after a stop for one stretch: still the same session."""
+        self.may_go_on = False
+        self.history.session_resumed()

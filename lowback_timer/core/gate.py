@@ -131,16 +131,3 @@ def after_stop(content: Content, settings: Settings, reason_id: str) -> Settings
     if allows_routine_after_stop(content, reason_id):
         return settings
     return replace(settings, screened_at=0.0)
-
-
-def rest_after(
-    content: Content, settings: Settings, routine: Routine, step_index: int
-) -> Routine | None:
-    """After a stop for this stretch (sharp pain, dizziness): the routine from the next stretch
-    on, or None when it was the last one."""
-    variant = routine.steps[step_index].variant
-    position = next(i for i, item in enumerate(routine.items) if item.variant == variant)
-    rest = routine.items[position + 1 :]
-    if not rest:
-        return None
-    return expand(content, routine.place, rest, settings.prepare_s, settings.gentle)

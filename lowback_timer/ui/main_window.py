@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         only concerns this stretch, the offer to go on with the others."""
         reason = self.flow.stopped(reason_id, self.timer_page.session)
         self.care.set_region(self.controller.emergency_number())
-        self.care.show_stop(reason, offer_skip=self.flow.rest is not None)
+        self.care.show_stop(reason, offer_skip=self.flow.may_go_on)
         self._show_care()
 
     def _show_care(self) -> None:
@@ -260,11 +260,12 @@ class MainWindow(QMainWindow):
         self.care.home_button.setFocus()
 
     def go_on_without_that_stretch(self) -> None:
-        rest = self.flow.take_rest()
-        if rest is None:
+        """The same routine goes on from the next stretch: one routine, one session."""
+        if not (self.flow.may_go_on and self.timer_page.go_on_after_stretch()):
             self.show_home()
             return
-        self._run(rest)
+        self.flow.went_on()
+        self.show_page(self.timer_page)
 
     # --- dialogs ------------------------------------------------------------------------
     def open_wizard(self, mode: str = wizard_ids.SETUP) -> SetupWizard:

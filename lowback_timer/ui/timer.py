@@ -243,6 +243,19 @@ class TimerPage(QWidget):
         self.pause_button.setFocus()
         self.catch_up()
 
+    def go_on_after_stretch(self) -> bool:
+        """After a stop for this stretch only: the same routine (one session) goes on from the
+        next stretch; False when there is none."""
+        session = self.session
+        if session is None or not session.go_on_after_stretch():
+            return False
+        self._end_told = False  # it will end again, and be told again
+        self.pages.setCurrentWidget(self.running_view)
+        self._breath = None
+        self.pause_button.setFocus()
+        self.catch_up()
+        return True
+
     def _report(self, reason_id: str) -> None:
         if self.session is not None:
             self.session.stop(reason_id)  # records why; the session is already stopped

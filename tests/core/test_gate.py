@@ -85,15 +85,6 @@ def test_nothing_changed_counts_as_a_check_now() -> None:
     assert gate.start_step(gate.nothing_changed(due, NOW), NOW) is StartStep.RUN
 
 
-def test_after_a_stop_the_rest_starts_at_the_next_stretch() -> None:
-    routine = build_routine(CONTENT, (), "desk", 5)
-    second_hold = [i for i, s in enumerate(routine.steps) if s.phase is Phase.HOLD][1]
-    rest = gate.rest_after(CONTENT, ANSWERED, routine, second_hold)
-    assert rest is not None and rest.items == routine.items[1:]
-    last = len(routine.steps) - 1
-    assert gate.rest_after(CONTENT, ANSWERED, routine, last) is None
-
-
 def test_stretches_the_check_said_to_avoid_stay_out_of_my_routine_too() -> None:
     mine = SavedRoutine(
         "my-routine",
