@@ -464,7 +464,7 @@ class TimerPage(QWidget):
     def _render_next(self, session: Session) -> None:
         following = session.next_step
         if following is None:
-            self.next_label.setText(self.tr("Next: finished"))
+            self.next_label.setText(self.tr("This is the last step of the routine."))
             return
         name = self.content.stretch(following.stretch).name(self.lang)
         text = fill(self.tr("Next: %1 — %2"), self.phase_name(following.phase), name)
