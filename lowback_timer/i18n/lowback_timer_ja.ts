@@ -390,6 +390,10 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>You get this same routine with %1 minutes: each muscle needs only about a minute a side, so more time would not add to it.</source>
+        <translation>%1分のどれを選んでも、同じルーティンになります。筋肉ごとに片側1分ほどで十分なので、時間を増やしても内容は変わりません。</translation>
+    </message>
+    <message>
         <source>%1. %2: %3</source>
         <translation>%1. %2：%3</translation>
     </message>
