@@ -114,7 +114,7 @@ class HomePage(QWidget):
             self.tr("Set up my routine") if step is HomeStep.SET_UP else self.tr("Safety check")
         )
         self.recheck_notice.setVisible(recheck_due or not ready)
-        for widget in (self.rows_area, self.total, self.start_button, self.print_button):
+        for widget in (self.rows_area, self.total, self.start_button, self.print_button, self.rule):
             widget.setVisible(ready)
         self.pdf_button.setVisible(ready)
         self.change_button.setVisible(step is not HomeStep.SET_UP)
