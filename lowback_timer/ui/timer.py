@@ -245,6 +245,19 @@ class TimerPage(QWidget):
         self.pause_button.setFocus()
         self.catch_up()
 
+    def go_on_after_stretch(self) -> bool:
+        """After a stop for this stretch only: the same routine (one session) goes on from the
+        next stretch; False when there is none."""
+        session = self.session
+        if session is None or not session.go_on_after_stretch():
+            return False
+        self._end_told = False  # it will end again, and be told again
+        self.pages.setCurrentWidget(self.running_view)
+        self._breath = None
+        self.pause_button.setFocus()
+        self.catch_up()
+        return True
+
     def _report(self, reason_id: str) -> None:
         if self.session is not None:
             self.session.stop(reason_id)  # records why; the session is already stopped
@@ -457,7 +470,7 @@ class TimerPage(QWidget):
     def _render_next(self, session: Session) -> None:
         following = session.next_step
         if following is None:
-            self.next_label.setText(self.tr("Next: finished"))
+            self.next_label.setText(self.tr("This is the last step of the routine."))
             return
         name = self.content.stretch(following.stretch).name(self.lang)
         text = fill(self.tr("Next: %1 — %2"), self.phase_name(following.phase), name)

@@ -95,7 +95,10 @@ class _FollowFocus(QObject):
         self._area = area
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(self._moved)
+            # Let go of the application's signal with the area: a focus change while a window
+            # is torn down otherwise reaches this object half destroyed ("Slot not found").
+            connection = app.focusChanged.connect(self._moved)
+            area.destroyed.connect(lambda: app.focusChanged.disconnect(connection))
 
     def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         if not shiboken6.isValid(self._area):  # focus moves while the window is torn down
