@@ -101,6 +101,9 @@ class HomePage(QWidget):
                 self.pdf_button,
             )
         )
+        # With no routine to list (routines off, no answers yet), what is left sits at the top
+        # instead of spreading down the page; the rows take every height when they show.
+        layout.addStretch(0)
 
     def show_notices(
         self,
