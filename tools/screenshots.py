@@ -4,6 +4,8 @@ for the README's pictures (docs/screenshots/).
 Run: uv run python tools/screenshots.py [OUT_DIR]   (default: screenshots/, ignored by git)
      uv run python tools/screenshots.py --docs      (docs/screenshots/, small PNGs)
      --dark: every screen in a dark palette as well (--docs: always the few in DARK)
+     --docs also takes a few screens at 200 % (1920 x 1080 at QT_SCALE_FACTOR=2: a 960 x 540
+     screen in logical pixels), in a process of their own: --at-200 does only those.
 With the real fonts and window system (as the README's set is made):
      QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x900x24" \
          uv run python tools/screenshots.py --docs
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -292,6 +295,61 @@ def shoot_dark(content: Content, save: Saver, *, only: tuple[str, ...] | None) -
         save.only, save.tag = None, ""
 
 
+#: 1920 x 1080 at 200 %: the screen's room in logical pixels, less a panel and a title bar
+AT_200_ROOM = QSize(960, 500)
+
+
+def shoot_at_200(content: Content, lang: str, save: Save) -> None:
+    """Home, the wizard, the timer (holding and paused) and the care screen on a 1920 x 1080
+    screen at 200 % (run with QT_SCALE_FACTOR=2): the windows as large as the screen's room,
+    the stop button and the wizard's buttons in sight."""
+    app = application()
+    translators = install_translators(app, lang)
+    apply_look(app, dict(content.meta.screen_fonts))
+    clock = _Clock()
+    window = MainWindow(Controller(content, lang, *_past_set_up(f"{lang}-200")), clock=clock)
+    window.resize(AT_200_ROOM)
+    window.show()
+    save(window, f"{lang}-200-home")
+    wizard = window.open_wizard()
+    wizard.resize(AT_200_ROOM)
+    wizard.next()  # the safety check's first group
+    save(wizard, f"{lang}-200-wizard")
+    wizard.reject()
+    window.start_session(Answers(("standing",), "floor", 5))
+    page = window.timer_page
+    page.skip()
+    clock.now += 7.4
+    page.catch_up()
+    save(window, f"{lang}-200-timer")
+    page.toggle_pause()
+    save(window, f"{lang}-200-timer-paused")
+    page.stop()
+    page.reason_buttons["sharp-pain"].click()
+    save(window, f"{lang}-200-care")
+    window.quit()
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+def _past_set_up(name: str) -> tuple[QSettings, Path]:
+    """Settings past set-up and the safety check, in a fresh folder; no ratings asked."""
+    folder = Path(tempfile.gettempdir()) / "lowback-timer-screenshots" / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    store = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    for key, value in (("setup_done", True), ("screened_at", time.time()), ("ask_ratings", False)):
+        store.setValue(key, value)
+    return store, folder
+
+
+def at_200_in_own_process(out: Path) -> None:
+    """QT_SCALE_FACTOR is read once, as the application starts: a process of its own."""
+    env = {**os.environ, "QT_SCALE_FACTOR": "2"}
+    command = [sys.executable, str(Path(__file__).resolve()), "--docs", "--at-200", str(out)]
+    subprocess.run(command, env=env, check=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("out_dir", nargs="?", type=Path, help="where the PNG files go")
@@ -307,12 +365,23 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(DARK)
         + ")",
     )
+    parser.add_argument(
+        "--at-200",
+        action="store_true",
+        help="only the 200 %% screens (start it with QT_SCALE_FACTOR=2; --docs does)",
+    )
     args = parser.parse_args(argv)
     out: Path = args.out_dir or (DOCS if args.docs else Path("screenshots"))
     out.mkdir(parents=True, exist_ok=True)
     QStandardPaths.setTestModeEnabled(True)
     content = load_content()
     save = Saver(out, small=args.docs)
+    if args.at_200:
+        for lang in content.languages:
+            shoot_at_200(content, lang, save)
+        return 0
+    if args.docs:
+        at_200_in_own_process(out)
     for lang in content.languages:
         shoot(content, lang, save)
     if args.docs or args.dark:

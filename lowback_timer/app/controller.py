@@ -137,15 +137,14 @@ class Controller(QObject):
         self._write_failed = False  # the last settings write did not reach the disk
         self._hold_failed = False  # nor the last safety hold (`_keep_hold`)
         self._fixed: list[str] = []  # settings values fixed on reading, written by `tidy`
-        self._settings = gate.held(
-            read_settings(store, content, self._fixed.append), self._read_hold()
-        )
+        self._held_at = self._read_hold()  # when a check or stop last ended routines
+        self._settings = gate.held(read_settings(store, content, self._fixed.append), self._held_at)
         if self._fixed:
             log.warning("settings fixed on load: %s", "; ".join(self._fixed))
             self._note("settings-values", self._fixed_note(len(self._fixed)))
         self._saved: SavedRoutine | None = None
         self._load_my_routine(set_aside=False)
-        self._routine = gate.routine_for(content, self._settings, self._saved)
+        self._routine = gate.routine_for(content, self._settings, self._saved, today=self.today())
 
     def tidy(self) -> None:
         """What the app (not a command that only reads) does once at start: store the settings
@@ -186,11 +185,23 @@ class Controller(QObject):
 
     def routine_for(self, answers: Answers) -> Routine:
         """The routine for other answers than the saved ones (the gate's, as every routine)."""
-        return gate.routine_for(self.content, self._settings, answers=answers)
+        return gate.routine_for(self.content, self._settings, answers=answers, today=self.today())
 
-    def rest_after(self, routine: Routine, step_index: int) -> Routine | None:
-        """The routine from the stretch after the one at `step_index` (None: it was the last)."""
-        return gate.rest_after(self.content, self._settings, routine, step_index)
+    def today(self) -> str:
+        """The local date, as the settings keep it."""
+        return gate.local_day(self.wall_clock())
+
+    def left_out_today(self) -> tuple[str, ...]:
+        """The stretch ids a stop said to leave for today."""
+        return gate.left_out_today(self._settings, self.today())
+
+    def home_step(self) -> gate.HomeStep:
+        """What home offers: today's routine, the questions first, or no routine at all."""
+        return gate.home_step(self._settings, self._held_at, self.wall_clock())
+
+    def new_day(self) -> None:
+        """The routine again, in case the date changed since (today's leave-outs end)."""
+        self._refresh_routine()
 
     def my_routine_path(self) -> Path:
         return self.data_dir / FILE_NAME
@@ -220,7 +231,8 @@ class Controller(QObject):
         if not self._write_failed and self._settings_lock_free():  # else: memory and the hold
             self.store.sync()
             decided = gate.stricter(self._settings, read_settings(self.store, self.content))
-        decided = gate.held(decided, self._read_hold())
+        self._held_at = self._read_hold()
+        decided = gate.held(decided, self._held_at)
         if decided != self._settings:
             self._settings = decided
             self.settings_changed.emit(decided)
@@ -263,8 +275,13 @@ class Controller(QObject):
         self.reread()
         self.update_settings(gate.nothing_changed(self._settings, self.wall_clock()))
 
-    def record_stop(self, reason_id: str) -> None:
+    def record_stop(self, reason_id: str, stretch_id: str | None = None) -> None:
+        """What the user felt on stopping, in `stretch_id` (None: not in a stretch)."""
         after = gate.after_stop(self.content, self._settings, reason_id)
+        if stretch_id is not None:
+            after = gate.rest_stretch_today(
+                self.content, after, reason_id, stretch_id, self.today()
+            )
         if after.screened_at == 0 and self._settings.screened_at > 0:
             self._keep_hold(self.wall_clock())
         self.update_settings(after)
@@ -342,6 +359,7 @@ class Controller(QObject):
         """Keep a routine-ending outcome (its time) beside the history, or take it back after
         a check that passed (None); a failure is said on the home screen."""
         path = self.hold_path()
+        self._held_at = since or 0.0
         try:
             if since is None:
                 path.unlink(missing_ok=True)
@@ -355,7 +373,7 @@ class Controller(QObject):
         self._hold_failed = False
 
     def _refresh_routine(self) -> None:
-        routine = gate.routine_for(self.content, self._settings, self._saved)
+        routine = gate.routine_for(self.content, self._settings, self._saved, today=self.today())
         if routine != self._routine:
             self._routine = routine
             self.routine_changed.emit(routine)

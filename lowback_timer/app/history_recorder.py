@@ -123,6 +123,15 @@ class HistoryRecorder(QObject):
 
         self._write(finish)
 
+    def session_resumed(self) -> None:
+        """The session that ended on a stop for one stretch goes on: one routine is one
+        session, so its end (and the "after" rating) is written to the same row again."""
+
+        def reopen(_h: History) -> None:
+            self._session_id = self._last_id
+
+        self._write(reopen)
+
     def rated_after(self, back: int | None, legs: int | None) -> None:
         def rate(h: History) -> None:
             if self._last_id is not None and (back, legs) != (None, None):

@@ -1,8 +1,9 @@
 """What happens around a routine, decided without widgets: what Start must show first (the
 safety check, "anything changed?", the "before" rating, or the timer), what a stop for a
-sign or a failed check changes and records, what the history calls the routine, and what is
-left after a stop for one stretch. The gate (core/gate.py) decides; this applies it and keeps
-the few facts between screens; ui/main_window.py only shows the screen it names."""
+sign or a failed check changes and records, what the history calls the routine, and whether
+a routine may go on after a stop for one stretch (in the same session). The gate
+(core/gate.py) decides; this applies it and keeps the few facts between screens;
+ui/main_window.py only shows the screen it names."""
 
 from __future__ import annotations
 
@@ -25,10 +26,12 @@ if TYPE_CHECKING:  # (annotations only: loaded with the session)
 class Show(Enum):
     """The screen Start leads to."""
 
+    SET_UP = "set-up"  # no answers yet: the whole wizard (the check, then the questions)
     CHECK = "check"  # the whole safety check first; the routine starts once it is passed
     ASK_IF_CHANGED = "ask-if-changed"  # the check is due again: one question first
     RATE = "rate"  # how the back and legs feel, then the routine
     TIMER = "timer"
+    HOME = "home"  # nothing left to start today (a stop left every stretch out for today)
 
 
 class RoutineFlow(QObject):
@@ -37,8 +40,9 @@ class RoutineFlow(QObject):
         self.controller, self.history = controller, history
         self._name = ""  # what the history calls the routine that starts next
         self._types: tuple[str, ...] = ()  # and the types it was built for
-        self._rate_first = False  # ask how the back and legs feel before the next start
-        self.rest: Routine | None = None  # what is left after a stop for one stretch
+        # Ask how the back and legs feel before and after the next routine: both or neither.
+        self._rate = False
+        self.may_go_on = False  # after a stop for one stretch, with another stretch to come
 
     # --- starting -----------------------------------------------------------------------
     def today(self) -> None:
@@ -47,12 +51,13 @@ class RoutineFlow(QObject):
         controller = self.controller
         saved = controller.saved_routine
         self._named(saved.name(controller.lang) if saved else "", controller.settings.types)
-        self._rate_first = controller.settings.ask_ratings
+        self._rate = controller.settings.ask_ratings
 
     def for_answers(self, answers: Answers) -> Routine:
-        """The routine for these answers is next (`lowback-timer session`), at once."""
+        """The routine for these answers is next (`lowback-timer session`), at once: no rating
+        before, so none after either."""
         self._named("", answers.types)
-        self._rate_first = False
+        self._rate = False
         return self.controller.routine_for(answers)
 
     def next_screen(self, routine: Routine | None) -> tuple[Show, Routine]:
@@ -60,11 +65,15 @@ class RoutineFlow(QObject):
         decision read again (a check failed in another window or copy wins)."""
         step = self.controller.start_step()
         chosen = routine or self.controller.routine
+        if routine is None and not self.controller.settings.setup_done:
+            return Show.SET_UP, chosen  # never a routine the user did not choose
         if step is StartStep.CHECK:
             return Show.CHECK, chosen
         if step is StartStep.ASK_IF_CHANGED:
             return Show.ASK_IF_CHANGED, chosen
-        return (Show.RATE if self._rate_first else Show.TIMER), chosen
+        if not chosen.steps:
+            return Show.HOME, chosen
+        return (Show.RATE if self._rate else Show.TIMER), chosen
 
     def may_start_now(self) -> bool:
         """After the check the wizard ran: start only if it passed and is not due."""
@@ -83,7 +92,7 @@ class RoutineFlow(QObject):
     def session_ended(self, summary: Summary) -> bool:
         """Recorded; True when the "after" rating should be asked."""
         self.history.session_ended(summary)
-        return summary.finished and self.controller.settings.ask_ratings
+        return summary.finished and self._rate and self.controller.settings.ask_ratings
 
     def rated(self, back: int | None, legs: int | None, *, after: bool) -> None:
         if after:
@@ -102,20 +111,22 @@ class RoutineFlow(QObject):
     def stopped(self, reason_id: str, session: Session | None) -> StopReason:
         """ "Something feels wrong" and what the user felt: kept by the gate first (a sign that
         ends routines needs a new check), then in the history; for a stretch-only reason,
-        `rest` is the routine from the next stretch on."""
+        `may_go_on` when another stretch follows in the same routine."""
         content = self.controller.content
-        self.controller.record_stop(reason_id)
+        stretch = session.step.stretch if session is not None else None
+        self.controller.record_stop(reason_id, stretch)
         reason = content.stop_reason(reason_id)
         if reason.tier is not None:
             self.history.safety_stop("stop", reason.tier, reason_id)
         one_stretch = (
             reason.tier is not None and content.tier(reason.tier).urgency is Urgency.STOP_STRETCH
         )
-        self.rest = None
-        if one_stretch and session is not None:
-            self.rest = self.controller.rest_after(session.routine, session.index)
+        self.may_go_on = (
+            one_stretch and session is not None and session.next_stretch_index() is not None
+        )
         return reason
 
-    def take_rest(self) -> Routine | None:
-        rest, self.rest = self.rest, None
-        return rest
+    def went_on(self) -> None:
+        """The routine went on after a stop for one stretch: still the same session."""
+        self.may_go_on = False
+        self.history.session_resumed()

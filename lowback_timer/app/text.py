@@ -80,7 +80,18 @@ class Phrases(QObject):
         if fit.left_out:
             names = [content.stretch(s).name(lang) for s in fit.left_out]
             return self.left_out_for_time(minutes, names)
+        if fit.same_for:
+            return self.same_for_times(fit.same_for)
         return self.shorter_than_asked(minutes) if fit.shorter else ""
+
+    def same_for_times(self, minutes: tuple[int, ...]) -> str:
+        return fill(
+            self.tr(
+                "You get this same routine with %1 minutes: each muscle needs only about a "
+                "minute a side, so more time would not add to it."
+            ),
+            self.tr(", ", "between names in a list").join(str(m) for m in minutes),
+        )
 
     def plan_line(self, number: int, name: str, dose: str) -> str:
         return fill(self.tr("%1. %2: %3"), number, name, dose)

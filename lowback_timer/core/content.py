@@ -222,6 +222,8 @@ class StopReason:
     tier: int | None = spec(Int(1, 9, nullable=True))
     label: Texts = spec(Text())
     advice: Texts = spec(Text())
+    #: The advice says to leave this stretch for today: routines leave it out until tomorrow.
+    rest_today: bool = spec(Bool(), default=False)
 
 
 @shape

@@ -10,6 +10,7 @@ remembers. Pure data in, data out; app/controller.py reads and writes the files.
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from enum import StrEnum
 
@@ -36,6 +37,44 @@ class StartStep(StrEnum):
     CHECK = "check"  # never passed, or an urgent sign since: the whole check first
 
 
+class HomeStep(StrEnum):
+    """What the home screen offers."""
+
+    READY = "ready"  # today's routine, and Start
+    SET_UP = "set-up"  # no answers yet: the questions first, not a routine nobody chose
+    OFF = "off"  # a check or stop ended routines: none until the check is passed again
+
+
+def home_step(settings: Settings, held_at: float, now: float) -> HomeStep:
+    """`held_at`: when a check or stop last ended routines (the hold file's time, 0: never)."""
+    if held_at > 0 and not check_passed(settings.screened_at, now):
+        return HomeStep.OFF
+    return HomeStep.READY if settings.setup_done else HomeStep.SET_UP
+
+
+def local_day(wall: float) -> str:
+    """The local date of a wall-clock time, as the settings keep it ("2026-12-07")."""
+    return time.strftime("%Y-%m-%d", time.localtime(wall))
+
+
+def left_out_today(settings: Settings, today: str) -> tuple[str, ...]:
+    """The stretch ids a stop said to leave for today; none once the local date has changed."""
+    return settings.left_out_today if today and settings.left_out_on == today else ()
+
+
+def rest_stretch_today(
+    content: Content, settings: Settings, reason_id: str, stretch_id: str, today: str
+) -> Settings:
+    """A stop whose advice says "leave this stretch for today" (sharp pain): every routine
+    leaves that stretch out until the local date changes. Other reasons change nothing."""
+    known = {r.id: r for r in content.stop_reasons}
+    if reason_id not in known or not known[reason_id].rest_today:
+        return settings
+    kept = left_out_today(settings, today)
+    ids = tuple(dict.fromkeys((*kept, stretch_id)))
+    return replace(settings, left_out_today=ids, left_out_on=today)
+
+
 def known_types(content: Content, type_ids: tuple[str, ...]) -> tuple[str, ...]:
     """The saved types that the content still has (an older version may have had others)."""
     known = {t.id for t in content.types}
@@ -47,12 +86,30 @@ def routine_for(
     settings: Settings,
     saved: SavedRoutine | None = None,
     answers: Answers | None = None,
+    today: str = "",
 ) -> Routine:
     """The routine a caller may show, print or run: for `answers` (the wizard, `plan`,
     `session`, `sheet --type ...`), else "my routine" if there is one, else the saved answers'.
-    Always without what the last safety check said to leave out, with the user's get-ready time
-    and, for the saved answers, their choice of the gentler routine."""
-    avoid = settings.avoid
+    Always without what the last safety check said to leave out, nor what a stop left out for
+    `today` (the local date; "" for none); with the user's get-ready time and, for the saved
+    answers, their choice of the gentler routine. An empty routine (no steps: nothing to start)
+    when today's leave-outs leave no stretch."""
+    avoid = (*settings.avoid, *left_out_today(settings, today))
+    try:
+        return _routine_for(content, settings, saved, answers, avoid)
+    except ValueError:
+        if not left_out_today(settings, today):
+            raise  # (the check's own leave-outs always leave a stretch: the loader sees to it)
+        return Routine(answers.place if answers else settings.place, (), ())
+
+
+def _routine_for(
+    content: Content,
+    settings: Settings,
+    saved: SavedRoutine | None,
+    answers: Answers | None,
+    avoid: tuple[str, ...],
+) -> Routine:
     if answers is None and saved is not None:
         left_out = set(avoid)
         items = tuple(
@@ -131,16 +188,3 @@ def after_stop(content: Content, settings: Settings, reason_id: str) -> Settings
     if allows_routine_after_stop(content, reason_id):
         return settings
     return replace(settings, screened_at=0.0)
-
-
-def rest_after(
-    content: Content, settings: Settings, routine: Routine, step_index: int
-) -> Routine | None:
-    """After a stop for this stretch (sharp pain, dizziness): the routine from the next stretch
-    on, or None when it was the last one."""
-    variant = routine.steps[step_index].variant
-    position = next(i for i, item in enumerate(routine.items) if item.variant == variant)
-    rest = routine.items[position + 1 :]
-    if not rest:
-        return None
-    return expand(content, routine.place, rest, settings.prepare_s, settings.gentle)

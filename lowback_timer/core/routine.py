@@ -16,6 +16,8 @@ from lowback_timer.core.content import Content, RoutineItem, Variant
 from lowback_timer.core.settings import limits
 
 MINUTES_RANGE: tuple[int, int] = limits("minutes")
+#: The times the wizard offers.
+MINUTE_CHOICES = (3, 5, 10)
 #: A routine may run over the chosen minutes by at most this much.
 OVERRUN = 0.15
 #: A routine this much shorter than the minutes asked for says why (the dose is enough).
@@ -396,12 +398,39 @@ class TimeFit(NamedTuple):
 
     shorter: bool  # much shorter than asked: each muscle has its minute a side, and no more
     left_out: tuple[str, ...]  # stretch ids that did not fit the minutes, in routine order
+    #: The offered times (MINUTE_CHOICES) that give this very routine, when more than one
+    #: does: choosing among them changes nothing, and the screen says so.
+    same_for: tuple[int, ...] = ()
 
 
 def time_fit(
-    content: Content, answers: Answers, routine: Routine, avoid: Iterable[str] = ()
+    content: Content,
+    answers: Answers,
+    routine: Routine,
+    avoid: Iterable[str] = (),
+    prepare_s: int | None = None,
 ) -> TimeFit:
+    avoid = tuple(avoid)
     wanted = choose_variants(content, answers.types, answers.place, avoid, gentle=answers.gentle)
     kept = {content.variant(item.variant).stretch for item in routine.items}
     left_out = tuple(v.stretch for v in wanted if v.stretch not in kept)
-    return TimeFit(answers.minutes * 60 - routine.total_s >= SHORTER_BY_S, left_out)
+    shorter = answers.minutes * 60 - routine.total_s >= SHORTER_BY_S
+    return TimeFit(shorter, left_out, _same_for(content, answers, avoid, prepare_s))
+
+
+def _same_for(
+    content: Content, answers: Answers, avoid: tuple[str, ...], prepare_s: int | None
+) -> tuple[int, ...]:
+    """The offered times that build the same routine as `answers.minutes` (with it)."""
+    if answers.minutes not in MINUTE_CHOICES:
+        return ()
+
+    def items(minutes: int) -> tuple[RoutineItem, ...]:
+        built = build_routine(
+            content, answers.types, answers.place, minutes, prepare_s, avoid, answers.gentle
+        )
+        return built.items
+
+    mine = items(answers.minutes)
+    same = tuple(m for m in MINUTE_CHOICES if m == answers.minutes or items(m) == mine)
+    return same if len(same) > 1 else ()

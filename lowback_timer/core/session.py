@@ -317,6 +317,31 @@ class Session:
         self._emit(EventKind.PAUSED)
         return True
 
+    def next_stretch_index(self) -> int | None:
+        """Where the stretch after the current one begins (its get-ready); None when the
+        current stretch is the routine's last."""
+        variant = self.step.variant
+        later = range(self.index + 1, len(self.steps))
+        return next((i for i in later if self.steps[i].variant != variant), None)
+
+    def go_on_after_stretch(self) -> bool:
+        """After a stop for this stretch only (the user said why): the same routine goes on,
+        running, from the next stretch's get-ready. One routine stays one session: the holds
+        count on, and this stretch's holds that were not done count as skipped. The time
+        stopped counts as paused time. False, changing nothing, when there is no next stretch
+        or the session was not stopped with a reason."""
+        target = self.next_stretch_index()
+        if self.state is not State.STOPPED or self.can_undo_stop or target is None:
+            return False
+        holds = range(self.index, target)
+        self._skipped |= {i for i in holds if self.steps[i].phase is Phase.HOLD} - self._done
+        now = self._clock()
+        self._paused_total += now - self._paused_since
+        self.stop_reason = None
+        self.state = State.RUNNING
+        self._enter(target, now)
+        return True
+
     # --- internals -----------------------------------------------------------------------
     def _pause_after_gap(self) -> None:
         """The phase that was on when the gap began counts as neither done nor skipped; the

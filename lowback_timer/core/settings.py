@@ -68,6 +68,9 @@ class Settings:
     screened_at: float = setting(0.0, 0.0, 4102444800.0)
     recheck_days: int = setting(14, 1, 90)
     avoid: tuple[str, ...] = setting(())  # stretches or variants the last check left out
+    # Stretches a stop said to leave for today ("Sharp pain"), and that day (local, ISO date).
+    left_out_today: tuple[str, ...] = setting(())
+    left_out_on: str = setting("")
     ask_ratings: bool = setting(True)  # how the back and legs feel, before and after
     # The hourly posture-change reminders (core/reminders.py).
     reminders: bool = setting(True)

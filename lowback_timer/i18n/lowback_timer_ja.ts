@@ -8,6 +8,10 @@
         <translation>始める前に</translation>
     </message>
     <message>
+        <source>Your routine leaves out what is said above. Go on only with what your doctor, surgeon or midwife is happy with, and stop at once if something feels wrong.</source>
+        <translation>ルーティンからは、上に書いたものを外しています。担当の医師や助産師が認めた範囲で行い、違和感があればすぐに中止してください。</translation>
+    </message>
+    <message>
         <source>You can go on to the stretches. Move gently and stop at once if something feels wrong.</source>
         <translation>ストレッチに進んでかまいません。ゆっくり動き、違和感があればすぐに中止してください。</translation>
     </message>
@@ -36,6 +40,10 @@
     <message>
         <source>Skip this stretch and go on</source>
         <translation>このストレッチをスキップして続ける</translation>
+    </message>
+    <message>
+        <source>On the screen after a stop or a warning sign: scroll its text</source>
+        <translation>中止や注意サインのあとの画面：文章をスクロールする</translation>
     </message>
     <message>
         <source>Elsewhere: call your local emergency number.</source>
@@ -294,6 +302,34 @@
         <source>Please do the safety check before your next routine. It takes a minute.</source>
         <translation>次のルーティンの前に、安全チェックをお願いします。1分ほどで終わります。</translation>
     </message>
+    <message>
+        <source>Set up my routine</source>
+        <translation>ルーティンを設定する</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Left out today: %1</source>
+        <translation>今日は外しています：%1</translation>
+    </message>
+    <message>
+        <source>Routines are off for now</source>
+        <translation>いまはルーティンをお休みしています</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>ようこそ</translation>
+    </message>
+    <message>
+        <source>Your answers showed a sign that needs a doctor first, so the app offers no routine until you pass the safety check again.</source>
+        <translation>先に医師に診てもらう必要があるサインがありました。安全チェックをもう一度行って問題がなくなるまで、このアプリはルーティンを案内しません。</translation>
+    </message>
+    <message>
+        <source>Answer a few questions first: the safety check, what you feel, where you are and how much time you have. Then the app builds your routine.</source>
+        <translation>まず、安全チェックと、今の症状・場所・使える時間についていくつか質問に答えてください。その答えをもとに、アプリがルーティンを作ります。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -356,6 +392,10 @@
         <source>, </source>
         <comment>between names in a list</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>You get this same routine with %1 minutes: each muscle needs only about a minute a side, so more time would not add to it.</source>
+        <translation>%1分のどれを選んでも、同じルーティンになります。筋肉ごとに片側1分ほどで十分なので、時間を増やしても内容は変わりません。</translation>
     </message>
     <message>
         <source>%1. %2: %3</source>
@@ -773,6 +813,14 @@
 <context>
     <name>RunningView</name>
     <message>
+        <source>Stretch timer</source>
+        <translation>ストレッチタイマー</translation>
+    </message>
+    <message>
+        <source>Space: pause or go on. Left: back. Right: skip. Esc: something feels wrong.</source>
+        <translation>Space：一時停止・再開。←：戻る。→：スキップ。Esc：違和感があるときの中止。</translation>
+    </message>
+    <message>
         <source>The side to stretch</source>
         <translation>伸ばす側</translation>
     </message>
@@ -1161,6 +1209,10 @@
         <translation>左</translation>
     </message>
     <message>
+        <source>This is the last step of the routine.</source>
+        <translation>これがルーティンの最後のステップです。</translation>
+    </message>
+    <message>
         <source>Routine ended</source>
         <translation>ルーティンを終えました</translation>
     </message>
@@ -1213,10 +1265,6 @@
     <message>
         <source>Breathe out</source>
         <translation>ゆっくり吐いて</translation>
-    </message>
-    <message>
-        <source>Next: finished</source>
-        <translation>次：終了</translation>
     </message>
     <message>
         <source>Next: %1 — %2</source>

@@ -61,6 +61,12 @@ def application() -> QApplication:
     return app
 
 
+def show_name_in_language(app: QApplication) -> None:
+    """The name the desktop adds to every window title ("… — 腰ストレッチタイマー"), in the
+    language just installed: `application()` set it before there were translators."""
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Low-back Timer"))
+
+
 def run_gui(
     requested_lang: str | None,
     content: Content,
@@ -78,6 +84,7 @@ def run_gui(
         store = open_store()
         lang = chosen_language(requested_lang, store, content)
         app.setProperty("translators", install_translators(app, lang))
+        show_name_in_language(app)
         apply_look(app, dict(content.meta.screen_fonts))  # the language's fonts, now it is set
         controller = Controller(content, lang, store, parent=app)
         controller.tidy()

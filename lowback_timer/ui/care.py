@@ -5,9 +5,12 @@ and after the timer's "Something feels wrong". What it says comes from the conte
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QFrame,
     QHBoxLayout,
     QPushButton,
@@ -26,6 +29,18 @@ from lowback_timer.core.content import (
 from lowback_timer.core.language import join_sentences
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.widgets import laid_out, scrolled
+
+_SLIDE = QAbstractSlider.SliderAction
+# The keys that scroll the care text wherever the focus is on the page (its buttons leave
+# them unused): the text is long in Japanese, and the buttons are its only focusable parts.
+SCROLL_KEYS = {
+    Qt.Key.Key_PageDown: _SLIDE.SliderPageStepAdd,
+    Qt.Key.Key_PageUp: _SLIDE.SliderPageStepSub,
+    Qt.Key.Key_Down: _SLIDE.SliderSingleStepAdd,
+    Qt.Key.Key_Up: _SLIDE.SliderSingleStepSub,
+    Qt.Key.Key_End: _SLIDE.SliderToMaximum,
+    Qt.Key.Key_Home: _SLIDE.SliderToMinimum,
+}
 
 
 class CarePage(QWidget):
@@ -87,6 +102,18 @@ class CarePage(QWidget):
         layout.setContentsMargins(0, 0, 0, SPACING * 2)
         layout.addWidget(self.scroller, 1)
         layout.addLayout(laid_out(QHBoxLayout(), 1, self.skip_button, self.home_button, 1))
+        self._scroll_keys()
+
+    def _scroll_keys(self) -> None:
+        """PageDown, PageUp, Down, Up, End and Home scroll the text wherever the focus is on
+        the page (before a button takes an arrow to move the focus)."""
+        bar = self.scroller.verticalScrollBar()
+        what = self.tr("On the screen after a stop or a warning sign: scroll its text")
+        for key, action in SCROLL_KEYS.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(what)  # (F1 lists it)
+            shortcut.activated.connect(partial(bar.triggerAction, action))
 
     def _numbers_box(self) -> QFrame:
         """The emergency and advice numbers: the local one large, the others listed."""

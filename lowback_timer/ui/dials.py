@@ -152,7 +152,7 @@ class CountdownRing(QWidget):
         self.progress = 0.0
         self.paused = False
         self._track = StillCircle()
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(110, 110)  # (it fits a 960 x 540 screen: 1920 x 1080 at 200 %)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_time(self, seconds_text: str, progress: float) -> None:
@@ -300,7 +300,7 @@ class BreathPacer(QWidget):
         self.size_fraction = 0.0
         self._painted_radius = -1.0
         self._outline = StillCircle()
-        self.setMinimumSize(72, 72)
+        self.setMinimumSize(48, 48)
         self.setFont(scaled_font(1.0))
 
     def set_size(self, fraction: float) -> None:
@@ -313,7 +313,7 @@ class BreathPacer(QWidget):
             self.update(self._square(max(radius, self._painted_radius)))
 
     def sizeHint(self) -> QSize:
-        return QSize(140, 140)
+        return QSize(96, 96)  # (the ring, beside it, gets the height on a small screen)
 
     def _full(self) -> float:
         return min(self.width(), self.height()) - 8

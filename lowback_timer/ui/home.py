@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowback_timer.app.text import Phrases, dose_text
+from lowback_timer.app.text import Phrases, dose_text, fill
 from lowback_timer.core.content import Content
+from lowback_timer.core.gate import HomeStep
 from lowback_timer.core.routine import Routine
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.widgets import Notice, Picture, laid_out, scrolled
@@ -24,6 +25,7 @@ class HomePage(QWidget):
     start_requested = Signal()
     change_answers_requested = Signal()
     safety_check_requested = Signal()
+    setup_requested = Signal()  # the whole wizard: the check, then the questions
     print_requested = Signal()
     pdf_requested = Signal()
 
@@ -32,19 +34,21 @@ class HomePage(QWidget):
         self._content = content
         self._lang = lang
         self.heading = label(self.tr("Today's routine"), factor=1.8, bold=True)
+        self.left_out = label(factor=1.05)  # what a stop left out for today
+        self.left_out.hide()
         self.rows = QWidget()
         self.rows_layout = QGridLayout(self.rows)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.setHorizontalSpacing(SPACING)
         self.rows_layout.setVerticalSpacing(SPACING * 3 // 4)
         self.rows_layout.setColumnStretch(1, 1)
-        self.rows_area = scrolled(self.rows)
         self.total = label(factor=1.2, wrap=False)
         self.start_button = QPushButton(self.tr("Start my routine"))
         self.start_button.setDefault(True)
         self.start_button.setAutoDefault(True)
-        self.start_button.setMinimumHeight(56)
         self.start_button.setFont(self.heading.font())
+        # (a minimum height set counts for more than the text's: never lower than it needs)
+        self.start_button.setMinimumHeight(max(56, self.start_button.sizeHint().height()))
         self.start_button.clicked.connect(self.start_requested)
         self.change_button = QPushButton(self.tr("Change answers"))
         self.change_button.clicked.connect(self.change_answers_requested)
@@ -56,23 +60,32 @@ class HomePage(QWidget):
         self.pdf_button.clicked.connect(self.pdf_requested)
         self.rule = label(content.guidance.rule(lang), factor=1.05)
         self.note = label(content.guidance.not_advice(lang), factor=0.9)
+        # The rows, the rule and the note scroll together: on a small screen (960 x 540 at
+        # 200 %) with the notices shown, the buttons keep their place and a row stays whole.
+        column = QWidget()
+        texts = laid_out(QVBoxLayout(column), (self.rows, 1), self.rule, self.note)
+        texts.setContentsMargins(0, 0, 0, 0)
+        texts.setSpacing(SPACING)
+        self.rows_area = scrolled(column)
+        self.rows_area.setMinimumHeight(PICTURE[1])
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACING * 2, SPACING * 2, SPACING * 2, SPACING * 2)
+        layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
         layout.setSpacing(SPACING)
         # The length beside the heading: the routine's rows get the height.
         layout.addLayout(
             laid_out(QHBoxLayout(), (self.heading, 1), self.total),
         )
+        layout.addWidget(self.left_out)
         layout.addWidget(self.rows_area, 1)
-        layout.addWidget(self.rule)
         # Calm, non-modal notices: the safety check is due; the app's notes (a file set aside).
         self.recheck_notice = Notice(
             self.tr("Please do the safety check before your next routine. It takes a minute."),
             self.tr("Safety check"),
             self,
         )
-        self.recheck_notice.button.clicked.connect(self.safety_check_requested)
+        self.recheck_notice.button.clicked.connect(self._notice_pressed)
+        self._step = HomeStep.READY
         self.problem_notice = Notice(parent=self)
         self.notices = laid_out(QVBoxLayout(), self.recheck_notice, self.problem_notice)
         self.notices.setSpacing(SPACING // 2)
@@ -88,12 +101,71 @@ class HomePage(QWidget):
                 self.pdf_button,
             )
         )
-        layout.addWidget(self.note)
+        # With no routine to list (routines off, no answers yet), what is left sits at the top
+        # instead of spreading down the page; the rows take every height when they show.
+        layout.addStretch(0)
 
-    def show_notices(self, recheck_due: bool, problem: str) -> None:
-        self.recheck_notice.setVisible(recheck_due)
+    def show_notices(
+        self,
+        recheck_due: bool,
+        problem: str,
+        step: HomeStep = HomeStep.READY,
+        left_out: list[str] | None = None,
+    ) -> None:
+        """The notes, and what home offers (`step`): with routines off or no answers yet, no
+        routine and no Start, only the one way on. `left_out`: the stretches' names a stop
+        left out for today."""
+        self._step = step
+        ready = step is HomeStep.READY
+        self.heading.setText(self._heading(step))
+        self.recheck_notice.text.setText(self._notice_text(step))
+        self.recheck_notice.button.setText(
+            self.tr("Set up my routine") if step is HomeStep.SET_UP else self.tr("Safety check")
+        )
+        self.recheck_notice.setVisible(recheck_due or not ready)
+        for widget in (self.rows_area, self.total, self.start_button, self.print_button, self.rule):
+            widget.setVisible(ready)
+        self.pdf_button.setVisible(ready)
+        self.change_button.setVisible(step is not HomeStep.SET_UP)
+        self.check_button.setVisible(not self.recheck_notice.isVisibleTo(self))  # once
+        names = self.tr(", ").join(left_out or [])
+        self.left_out.setText(fill(self.tr("Left out today: %1"), names) if names else "")
+        self.left_out.setVisible(bool(names) and ready)
         self.problem_notice.text.setText(problem)
         self.problem_notice.setVisible(bool(problem))
+
+    def focus_main(self) -> None:
+        """The keyboard starts on the one thing home offers."""
+        if self.start_button.isVisibleTo(self) and self.start_button.isEnabled():
+            self.start_button.setFocus()
+        else:
+            self.recheck_notice.button.setFocus()
+
+    def _heading(self, step: HomeStep) -> str:
+        if step is HomeStep.OFF:
+            return self.tr("Routines are off for now")
+        if step is HomeStep.SET_UP:
+            return self.tr("Welcome")
+        return self.tr("Today's routine")
+
+    def _notice_text(self, step: HomeStep) -> str:
+        if step is HomeStep.OFF:
+            return self.tr(
+                "Your answers showed a sign that needs a doctor first, so the app offers no "
+                "routine until you pass the safety check again."
+            )
+        if step is HomeStep.SET_UP:
+            return self.tr(
+                "Answer a few questions first: the safety check, what you feel, where you are "
+                "and how much time you have. Then the app builds your routine."
+            )
+        return self.tr("Please do the safety check before your next routine. It takes a minute.")
+
+    def _notice_pressed(self) -> None:
+        if self._step is HomeStep.SET_UP:
+            self.setup_requested.emit()
+        else:
+            self.safety_check_requested.emit()
 
     def show_routine(self, routine: Routine) -> None:
         while self.rows_layout.count():
@@ -123,4 +195,5 @@ class HomePage(QWidget):
             self.rows_layout.addWidget(picture, row, 0, Qt.AlignmentFlag.AlignTop)
             self.rows_layout.addWidget(texts, row, 1)
         self.rows_layout.setRowStretch(len(routine.items), 1)
-        self.total.setText(Phrases().length(routine.total_s))
+        self.total.setText(Phrases().length(routine.total_s) if routine.items else "")
+        self.start_button.setEnabled(bool(routine.items))  # (every stretch left for today)

@@ -20,7 +20,7 @@ from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.ui import screens
 from lowback_timer.ui.home import HomePage
-from lowback_timer.ui.widgets import LazyPage, enter_clicks
+from lowback_timer.ui.widgets import LazyPage, enter_clicks, open_at
 from lowback_timer.ui.window_actions import WindowActions
 from lowback_timer.ui.wizard import ids as wizard_ids
 
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         content, lang = controller.content, controller.lang
         self.setWindowTitle(self.tr("Low-back Timer"))
-        self.resize(900, 680)
+        open_at(self, 900, 680)  # (less on a small screen)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.home = HomePage(content, lang)
@@ -93,7 +93,8 @@ class MainWindow(QMainWindow):
         controller.problem_changed.connect(self._show_notices)
         home.start_requested.connect(self.start_routine)
         home.change_answers_requested.connect(self.change_answers)
-        home.safety_check_requested.connect(self.run_safety_check)
+        home.safety_check_requested.connect(self._check_from_home)
+        home.setup_requested.connect(self.open_wizard)
         home.print_requested.connect(self.print_sheet)
         home.pdf_requested.connect(self.save_sheet_as_pdf)
         self.history.problem.connect(lambda text: controller.tell("history", text))
@@ -144,7 +145,16 @@ class MainWindow(QMainWindow):
     # --- screens ------------------------------------------------------------------------
     def _show_notices(self) -> None:
         """The home screen's notes, derived from the controller's state in this one place."""
-        self.home.show_notices(self.controller.recheck_due(), self.controller.problem)
+        controller, content = self.controller, self.controller.content
+        controller.new_day()  # (what a stop left out yesterday is back)
+        known = {s.id for s in content.stretches}
+        left_out = [
+            content.stretch(s).name(controller.lang)
+            for s in controller.left_out_today()
+            if s in known
+        ]
+        step, due = controller.home_step(), controller.recheck_due()
+        self.home.show_notices(due, controller.problem, step, left_out)
 
     def bring_forward(self) -> None:
         """Another start of the app asked for this window (see app/single_instance.py)."""
@@ -174,7 +184,7 @@ class MainWindow(QMainWindow):
     def show_home(self) -> None:
         self._show_notices()  # a check can fall due while the app is open
         self.show_page(self.home)
-        self.home.start_button.setFocus()
+        self.home.focus_main()
 
     def start_up(self) -> None:
         """Call once the window is shown: the wizard on the first run; otherwise the home
@@ -199,7 +209,11 @@ class MainWindow(QMainWindow):
             self.show_page(timer)  # one routine at a time; never restart it silently
             return
         show, chosen = self.flow.next_screen(routine)
-        if show is Show.CHECK:
+        if show is Show.SET_UP:
+            self.open_wizard(wizard_ids.SETUP)
+        elif show is Show.HOME:
+            self.show_home()
+        elif show is Show.CHECK:
             self._check_then_start(routine)
         elif show is Show.ASK_IF_CHANGED:
             self.ask_if_changed(routine)
@@ -252,7 +266,7 @@ class MainWindow(QMainWindow):
         only concerns this stretch, the offer to go on with the others."""
         reason = self.flow.stopped(reason_id, self.timer_page.session)
         self.care.set_region(self.controller.emergency_number())
-        self.care.show_stop(reason, offer_skip=self.flow.rest is not None)
+        self.care.show_stop(reason, offer_skip=self.flow.may_go_on)
         self._show_care()
 
     def _show_care(self) -> None:
@@ -260,11 +274,12 @@ class MainWindow(QMainWindow):
         self.care.home_button.setFocus()
 
     def go_on_without_that_stretch(self) -> None:
-        rest = self.flow.take_rest()
-        if rest is None:
+        """The same routine goes on from the next stretch: one routine, one session."""
+        if not (self.flow.may_go_on and self.timer_page.go_on_after_stretch()):
             self.show_home()
             return
-        self._run(rest)
+        self.flow.went_on()
+        self.show_page(self.timer_page)
 
     # --- dialogs ------------------------------------------------------------------------
     def open_wizard(self, mode: str = wizard_ids.SETUP) -> SetupWizard:
@@ -282,6 +297,11 @@ class MainWindow(QMainWindow):
         self.wizard = wizard
         wizard.open()
         return wizard
+
+    def _check_from_home(self) -> None:
+        """Without answers yet, the check comes with the questions (the whole wizard)."""
+        done = self.controller.settings.setup_done
+        self.open_wizard(wizard_ids.CHECK if done else wizard_ids.SETUP)
 
     def change_answers(self) -> SetupWizard:
         return self.open_wizard(wizard_ids.ANSWERS)

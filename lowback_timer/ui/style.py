@@ -65,7 +65,6 @@ QRadioButton#choice:focus { border: 3px solid palette(highlight); margin: 0px; }
 #checkRow[focused="true"] { border-color: palette(highlight); }
 #checkRow QCheckBox:focus { border-color: transparent; }
 #notice { border: 1px solid palette(highlight); border-radius: 8px; }
-QPushButton#stopButton:focus { border: 3px solid palette(window-text); }
 """
 # A dark palette's "dark" and "mid" are darker than its window: borders drawn in them vanish
 # (Back, Pause, Skip under Adwaita:dark). There they take the lighter roles instead.

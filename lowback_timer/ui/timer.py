@@ -6,8 +6,9 @@ screen at the earliest of: the session's next deadline; while the screen is seen
 countdown's next second and the pacer's next frame (at most ten a second); the breath's next
 turn for its tones. With no session running (none, paused, done, stopped), nothing is armed.
 
-By keyboard: Space pauses and resumes, Left goes back, Right skips, Esc stops; Tab reaches
-every button and Enter or Space presses the focused one, on all three views. A stop pressed by
+By keyboard: Space pauses and resumes wherever the focus is (as "Pause (Space)" says), Left
+goes back, Right skips, Esc stops; Tab reaches every button and Enter presses the focused one,
+on all three views (Space too on the two after the routine). A stop pressed by
 mistake is taken back on "What happened?" with "Go on" (Backspace) until a reason is chosen.
 With animations off (Preferences) the pacer is a large "Breathe in" / "Breathe out" that changes
 only at the turns. (Qt 6.11's QStyleHints has no reduced-motion hint, only a contrast one, so
@@ -54,6 +55,7 @@ from lowback_timer.ui.timer_views import (
     StopView,
     as_wide_as_longest,
     key_name,
+    unbroken_brackets,
 )
 
 REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
@@ -243,6 +245,19 @@ class TimerPage(QWidget):
         self.pause_button.setFocus()
         self.catch_up()
 
+    def go_on_after_stretch(self) -> bool:
+        """After a stop for this stretch only: the same routine (one session) goes on from the
+        next stretch; False when there is none."""
+        session = self.session
+        if session is None or not session.go_on_after_stretch():
+            return False
+        self._end_told = False  # it will end again, and be told again
+        self.pages.setCurrentWidget(self.running_view)
+        self._breath = None
+        self.pause_button.setFocus()
+        self.catch_up()
+        return True
+
     def _report(self, reason_id: str) -> None:
         if self.session is not None:
             self.session.stop(reason_id)  # records why; the session is already stopped
@@ -371,8 +386,12 @@ class TimerPage(QWidget):
         """Running or paused, unmistakably: the title, the ring's caption and arc, the button."""
         paused = session.state is State.PAUSED
         name = self.content.stretch(session.step.stretch).name(self.lang)
-        title = fill(self.tr("Paused — %1"), name) if paused else name
-        self.stretch_name.setText(title)
+        paused_title = fill(self.tr("Paused — %1"), name)
+        title = paused_title if paused else name
+        # As tall paused as running: pausing moves nothing on the screen.
+        self.stretch_name.steady_for = tuple(unbroken_brackets(t) for t in (name, paused_title))
+        self.stretch_name.setText(unbroken_brackets(title))
+        self.stretch_name.setAccessibleName(title)
         self.setWindowTitle(title)
         self.ring.set_caption(self.tr("Paused") if paused else self.phase_name(session.step.phase))
         self.ring.set_paused(paused)
@@ -451,7 +470,7 @@ class TimerPage(QWidget):
     def _render_next(self, session: Session) -> None:
         following = session.next_step
         if following is None:
-            self.next_label.setText(self.tr("Next: finished"))
+            self.next_label.setText(self.tr("This is the last step of the routine."))
             return
         name = self.content.stretch(following.stretch).name(self.lang)
         text = fill(self.tr("Next: %1 — %2"), self.phase_name(following.phase), name)

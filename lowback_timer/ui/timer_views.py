@@ -10,9 +10,10 @@ from functools import partial
 from itertools import pairwise
 from typing import NamedTuple
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAccessibleWidget,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,7 @@ from lowback_timer.app.text import fill
 from lowback_timer.core.content import Content
 from lowback_timer.ui.dials import BreathPacer, CountdownRing
 from lowback_timer.ui.style import SPACING, label, scaled_font
-from lowback_timer.ui.widgets import Picture, big_button, laid_out, scrolled
+from lowback_timer.ui.widgets import Picture, big_button, laid_out, scrolled, wrapped
 
 # Takes back a stop pressed by mistake, on "What happened?".
 GO_ON_KEY = Qt.Key.Key_Backspace
@@ -35,6 +36,11 @@ STOP_RED, STOP_RED_HOVER = "#a8432c", "#8f3722"
 SIDE_FACTOR = 2.0
 # "Breathe in" beside the moving pacer (alone and larger with animations off: ui.timer).
 BREATH_FACTOR = 1.3
+# The smallest picture: the running view fits a 960 x 540 screen (1920 x 1080 at 200 %).
+PICTURE_MINIMUM = (160, 110)
+# Never broken inside (its text joined by WORD JOINER): 「股関節の前側（腸腰筋）」.
+BRACKETS = {"（": "）", "「": "」"}
+WORD_JOINER = "\u2060"
 
 
 class Actions(NamedTuple):
@@ -57,32 +63,41 @@ class RunningView(QWidget):
         super().__init__()
         self.cue = wrapped(factor=1.5)
         self.next_label = wrapped(factor=1.0)
+        upper = QWidget()
+        inside = laid_out(_Column(upper), (self._top(), 1), self.cue, self.next_label)
+        inside.setContentsMargins(0, 0, 0, 0)
+        inside.setSpacing(SPACING)
+        # On a small screen (960 x 540 at 200 %) the picture and the dials shrink, then the
+        # texts scroll; the buttons below never do.
+        self.upper = scrolled(upper)
         layout = laid_out(
             QVBoxLayout(self),
-            (self._top(), 1),
-            self.cue,
-            self.next_label,
+            (self.upper, 1),
             self._controls(actions, pause_texts, key_hint),
         )
         layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
         layout.setSpacing(SPACING)
         self._shortcuts(actions)
+        # It takes the focus (for its keys): a screen reader says what it is and its keys.
+        self.setAccessibleName(self.tr("Stretch timer"))
+        self.setAccessibleDescription(
+            self.tr("Space: pause or go on. Left: back. Right: skip. Esc: something feels wrong.")
+        )
 
     def _shortcuts(self, actions: Actions) -> None:
-        """Left, Right and Esc wherever the focus is in the view; Space when the view itself
-        has the focus (on a focused button, Space presses that button, as Enter does: at the
-        start, Pause)."""
+        """Space, Left, Right and Esc wherever the focus is in the view: Space pauses or goes
+        on, as the Pause button's "(Space)" says, even on a focused Skip; Enter presses the
+        focused button."""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        anywhere = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        bindings: list[tuple[Qt.Key, Callable[[], None], Qt.ShortcutContext]] = [
-            (Qt.Key.Key_Space, actions.pause, Qt.ShortcutContext.WidgetShortcut),
-            (Qt.Key.Key_Left, actions.back, anywhere),
-            (Qt.Key.Key_Right, actions.skip, anywhere),
-            (Qt.Key.Key_Escape, actions.stop, anywhere),
-        ]
-        for key, slot, context in bindings:
+        # (a focused button would take Space as a click: the shortcut comes first)
+        for key, slot in (
+            (Qt.Key.Key_Space, actions.pause),
+            (Qt.Key.Key_Left, actions.back),
+            (Qt.Key.Key_Right, actions.skip),
+            (Qt.Key.Key_Escape, actions.stop),
+        ):
             shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(context)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         order = (self.back_button, self.pause_button, self.skip_button, self.stop_button)
         for first, second in pairwise(order):
@@ -97,7 +112,7 @@ class RunningView(QWidget):
         keep = self.side.sizePolicy()
         keep.setRetainSizeWhenHidden(True)  # nothing moves when a phase has no side
         self.side.setSizePolicy(keep)
-        self.picture = Picture(self, minimum=(300, 200))
+        self.picture = Picture(self, minimum=PICTURE_MINIMUM)
         self.picture.setAccessibleName(self.tr("Picture of the stretch"))
         self.ring = CountdownRing(self)
         self.ring.setFont(scaled_font(1.0))
@@ -134,12 +149,13 @@ class RunningView(QWidget):
         self.stop_button.setFont(scaled_font(1.2, bold=True))
         self.stop_button.setToolTip(self.tr("Stop now (Esc)"))
         # Warm and unmissable, with white text dark enough behind it to read (contrast > 4.5);
-        # focused, its edge in the highlight colour like every focused button's.
+        # focused, its edge in the text colour: the highlight (blue) hardly shows on red, least
+        # of all in a dark palette, and the text colour stands out from both red and window.
         self.stop_button.setStyleSheet(
             f"QPushButton {{ background: {STOP_RED}; color: white; border: 3px solid {STOP_RED};"
             " border-radius: 8px; padding: 8px 24px; }"
             f"QPushButton:hover {{ background: {STOP_RED_HOVER}; border-color: {STOP_RED_HOVER}; }}"
-            "QPushButton:focus { border-color: palette(highlight); }"
+            "QPushButton:focus { border-color: palette(window-text); }"
         )
         # The Pause/Resume/Start button is as wide as its longest text: nothing moves when the
         # text changes.
@@ -155,6 +171,26 @@ class RunningView(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = (self.back_button, self.pause_button, self.skip_button)
         return laid_out(QHBoxLayout(), *buttons, 1, self.stop_button)
+
+
+def _accessible(key: str, widget: QObject) -> QAccessibleInterface | None:
+    """The running view is a group of controls to a screen reader, not a nameless filler
+    (a plain QWidget's role)."""
+    if isinstance(widget, RunningView):
+        return QAccessibleWidget(widget, QAccessible.Role.Grouping)
+    return None
+
+
+QAccessible.installFactory(_accessible)
+
+
+class _Column(QVBoxLayout):
+    """A column that tells its scroll area it has no height-for-width: the area then scrolls
+    below the column's minimum (its wrapped labels ask for their lines) rather than below its
+    preferred height (a picture and a ring 320 px tall)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class StopView(QWidget):
@@ -220,32 +256,19 @@ class DoneView(QWidget):
         layout.setSpacing(SPACING * 2)
 
 
-class WrappedLabel(QLabel):
-    """A label whose text wraps and which asks for the height its text needs at the width it
-    has: a window made as small as it goes grows taller instead of cutting lines off (Qt sizes
-    a window from its children's minimum sizes, which know nothing of wrapping)."""
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        # Only once it is on screen: before, its width is not yet the one its layout gives.
-        if self.isVisible() and self.width() >= hint.width():
-            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
-        return hint
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()
-
-
-def wrapped(text: str = "", *, factor: float = 1.0, bold: bool = False) -> WrappedLabel:
-    """`style.label`'s wrapping label (plain text, the scaled font) as a `WrappedLabel`."""
-    widget = WrappedLabel(text)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setWordWrap(True)
-    if factor != 1.0 or bold:
-        widget.setFont(scaled_font(factor, bold=bold))
-    return widget
+def unbroken_brackets(text: str) -> str:
+    """`text` with no line break inside a full-width bracket: Qt breaks Japanese between any
+    two characters, and 「（腸腰」 then 「筋）」 on the next line reads badly."""
+    out: list[str] = []
+    closing = ""
+    for char in text:
+        if closing:  # joined to the character before it, up to the closing bracket
+            out.append(WORD_JOINER)
+            closing = "" if char == closing else closing
+        elif char in BRACKETS:
+            closing = BRACKETS[char]
+        out.append(char)
+    return "".join(out)
 
 
 def key_name(key: Qt.Key) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QStandardPaths, Qt, SignalInstance
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLayout,
     QPushButton,
     QRadioButton,
@@ -59,6 +60,23 @@ def link_exclusive(
     none_box.toggled.connect(none_toggled)
 
 
+# Room left on the screen for a window's title bar, which the window's size leaves out.
+TITLE_BAR = 40
+
+
+def screen_room(window: QWidget) -> QSize:
+    """The most a window's own size may be on its screen: the screen's available geometry (no
+    panel) less a title bar. 960 x 500 on a 1920 x 1080 screen at 200 %."""
+    screen = window.screen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(960, 540)
+    return room - QSize(0, TITLE_BAR)
+
+
+def open_at(window: QWidget, width: int, height: int) -> None:
+    """Give `window` this size to open at, or less where its screen is smaller."""
+    window.resize(QSize(width, height).boundedTo(screen_room(window)))
+
+
 def scrolled(widget: QWidget) -> QScrollArea:
     """A borderless scroll area whose view always follows the keyboard focus, so the focused
     item (the one Space would tick) is never out of sight."""
@@ -77,7 +95,10 @@ class _FollowFocus(QObject):
         self._area = area
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(self._moved)
+            # Let go of the application's signal with the area: a focus change while a window
+            # is torn down otherwise reaches this object half destroyed ("Slot not found").
+            connection = app.focusChanged.connect(self._moved)
+            area.destroyed.connect(lambda: app.focusChanged.disconnect(connection))
 
     def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         if not shiboken6.isValid(self._area):  # focus moves while the window is torn down
@@ -177,6 +198,52 @@ class TypeCard(QFrame):
         repolish(self)
 
 
+class WrappedLabel(QLabel):
+    """A label whose text wraps and which asks for the height its text needs at the width it
+    has: a window made as small as it goes grows taller instead of cutting lines off (Qt sizes
+    a window from its children's minimum sizes, which know nothing of wrapping)."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        # Texts it may show in turn: it is always as tall as the tallest, so that changing
+        # the text (the title's "Paused — ") moves nothing below it.
+        self.steady_for: tuple[str, ...] = ()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        # Only once it is on screen: before, its width is not yet the one its layout gives.
+        if self.isVisible() and self.width() >= hint.width():
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def heightForWidth(self, width: int) -> int:
+        own = super().heightForWidth(width)
+        margins = self.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        metrics = self.fontMetrics()
+        extra = margins.top() + margins.bottom()
+        tallest = [
+            metrics.boundingRect(0, 0, inner, 4000, flags, t).height() for t in self.steady_for
+        ]
+        return max([own, *(h + extra for h in tallest)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()
+
+
+def wrapped(text: str = "", *, factor: float = 1.0, bold: bool = False) -> WrappedLabel:
+    """`style.label`'s wrapping label (plain text, the scaled font) as a `WrappedLabel`."""
+    widget = WrappedLabel(text)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setWordWrap(True)
+    if factor != 1.0 or bold:
+        widget.setFont(scaled_font(factor, bold=bold))
+    return widget
+
+
 class Notice(QFrame):
     """A calm, non-modal notice line with an optional button, for the home screen."""
 
@@ -185,7 +252,7 @@ class Notice(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("notice")  # its frame: the app's style sheet (ui/style.py)
-        self.text = label(text, factor=1.05)
+        self.text = wrapped(text, factor=1.05)  # (the window grows for its lines)
         self.button = QPushButton(button_text)
         self.button.setVisible(bool(button_text))
         row = QHBoxLayout(self)

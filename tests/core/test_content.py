@@ -464,7 +464,7 @@ def test_the_wording_of_the_signs_says_what_the_brief_says() -> None:
     assert "not inhalers or creams" in text["steroids"]
     advice = {s.id: s.advice("en") for s in CONTENT.signs if s.advice}
     assert (
-        "Until your surgeon says otherwise, the app offers only the calf stretch"
+        "Until your surgeon says otherwise, the app leaves out the buttock stretch"
         in (advice["hip-spine-surgery"])
     )
     assert "midwife" in advice["pregnancy"]

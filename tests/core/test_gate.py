@@ -11,7 +11,7 @@ from lowback_timer.core import gate
 from lowback_timer.core.content import RoutineItem, SavedRoutine, Texts
 from lowback_timer.core.gate import StartStep
 from lowback_timer.core.loader import load_content
-from lowback_timer.core.routine import Answers, Phase, build_routine
+from lowback_timer.core.routine import Answers, Phase, Routine, build_routine
 from lowback_timer.core.screening import DAY_S, screen
 from lowback_timer.core.settings import Settings
 
@@ -85,15 +85,6 @@ def test_nothing_changed_counts_as_a_check_now() -> None:
     assert gate.start_step(gate.nothing_changed(due, NOW), NOW) is StartStep.RUN
 
 
-def test_after_a_stop_the_rest_starts_at_the_next_stretch() -> None:
-    routine = build_routine(CONTENT, (), "desk", 5)
-    second_hold = [i for i, s in enumerate(routine.steps) if s.phase is Phase.HOLD][1]
-    rest = gate.rest_after(CONTENT, ANSWERED, routine, second_hold)
-    assert rest is not None and rest.items == routine.items[1:]
-    last = len(routine.steps) - 1
-    assert gate.rest_after(CONTENT, ANSWERED, routine, last) is None
-
-
 def test_stretches_the_check_said_to_avoid_stay_out_of_my_routine_too() -> None:
     mine = SavedRoutine(
         "my-routine",
@@ -146,3 +137,58 @@ def test_a_kept_hold_undoes_a_passed_check_that_came_before_it() -> None:
     assert gate.held(passed, NOW - 5) == passed  # a check passed since the hold
     assert gate.held(passed, 0.0) == passed
     assert gate.held(passed, float("inf")).screened_at == 0.0  # a garbled hold counts
+
+
+DAY, NEXT_DAY = "2026-12-07", "2026-12-08"
+
+
+def stretches_of(routine: object) -> set[str]:
+    assert isinstance(routine, Routine)
+    return {CONTENT.stretch_for(i.variant).id for i in routine.items}
+
+
+def test_a_stretch_left_for_today_is_out_of_every_routine_until_the_next_day() -> None:
+    """ "Sharp pain" says "Leave this stretch for today": home and Start leave it out."""
+    settings = replace(ANSWERED, types=(), place="desk", minutes=10)
+    assert "hamstrings" in stretches_of(gate.routine_for(CONTENT, settings, today=DAY))
+    after = gate.rest_stretch_today(CONTENT, settings, "sharp-pain", "hamstrings", DAY)
+    assert gate.left_out_today(after, DAY) == ("hamstrings",)
+    assert "hamstrings" not in stretches_of(gate.routine_for(CONTENT, after, today=DAY))
+    answers = Answers(("fatigue",), "desk", 5)  # the wizard's preview, `session` too
+    assert "hamstrings" not in stretches_of(gate.routine_for(CONTENT, after, None, answers, DAY))
+    assert gate.left_out_today(after, NEXT_DAY) == ()
+    assert "hamstrings" in stretches_of(gate.routine_for(CONTENT, after, today=NEXT_DAY))
+
+
+def test_only_a_reason_that_says_so_leaves_a_stretch_out_for_today() -> None:
+    for reason in ("dizziness", "just-stop", "unspecified", "abandoned"):
+        assert gate.rest_stretch_today(CONTENT, ANSWERED, reason, "calves", DAY) == ANSWERED
+    for stop in CONTENT.stop_reasons:
+        assert stop.rest_today is ("for today" in stop.advice("en")), stop.id
+
+
+def test_a_second_stretch_the_same_day_adds_to_the_first_and_yesterdays_go() -> None:
+    one = gate.rest_stretch_today(CONTENT, ANSWERED, "sharp-pain", "calves", DAY)
+    two = gate.rest_stretch_today(CONTENT, one, "pain-down-leg", "iliopsoas", DAY)
+    assert gate.left_out_today(two, DAY) == ("calves", "iliopsoas")
+    later = gate.rest_stretch_today(CONTENT, two, "sharp-pain", "glutes", NEXT_DAY)
+    assert gate.left_out_today(later, NEXT_DAY) == ("glutes",)
+
+
+def test_when_today_leaves_no_stretch_there_is_nothing_to_start() -> None:
+    surgery = replace(ANSWERED, avoid=("glutes", "hamstrings", "iliopsoas"))
+    after = gate.rest_stretch_today(CONTENT, surgery, "sharp-pain", "calves", DAY)
+    assert gate.routine_for(CONTENT, after, today=DAY).steps == ()
+    assert stretches_of(gate.routine_for(CONTENT, after, today=NEXT_DAY)) == {"calves"}
+
+
+def test_home_offers_no_routine_after_a_result_that_ends_routines() -> None:
+    passed = replace(ANSWERED, screened_at=NOW)
+    assert gate.home_step(passed, 0.0, NOW) is gate.HomeStep.READY
+    failed = gate.after_check(passed, URGENT, NOW)
+    assert gate.home_step(failed, NOW, NOW) is gate.HomeStep.OFF
+    first_run = gate.after_check(Settings(), URGENT, NOW)
+    assert gate.home_step(first_run, NOW, NOW) is gate.HomeStep.OFF
+    assert gate.home_step(Settings(), 0.0, NOW) is gate.HomeStep.SET_UP  # no answers yet
+    passed_again = gate.after_check(failed, screen(CONTENT, []), NOW + 60)
+    assert gate.home_step(passed_again, 0.0, NOW + 60) is gate.HomeStep.READY

@@ -11,8 +11,10 @@ import pytest
 from lowback_timer.core.content import Content, RoutineItem
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import (
+    MINUTE_CHOICES,
     MINUTES_RANGE,
     OVERRUN,
+    Answers,
     Pace,
     Phase,
     Routine,
@@ -21,6 +23,7 @@ from lowback_timer.core.routine import (
     expand,
     resolve_types,
     smallest_items,
+    time_fit,
     total_seconds,
 )
 
@@ -379,3 +382,25 @@ def test_the_gentler_routine_holds_longer_once_with_supported_variants_only() ->
             assert min(slow, default=99) >= min(quick, default=0) + 5
     kneeling = build_routine(CONTENT, ("standing",), "floor", 10, gentle=True)
     assert [i.variant for i in kneeling.items] == ["iliopsoas-standing", "calves-wall"]
+
+
+@pytest.mark.parametrize("type_id", ["nerve", "fatigue", "standing", "sitting", None])
+@pytest.mark.parametrize("place", ["floor", "desk", "standing"])
+def test_each_time_offered_changes_the_routine_or_the_screen_says_why_not(
+    type_id: str | None, place: str
+) -> None:
+    """Issue 24: standing type at 10 minutes was 4:50, nerve the same 145 s for 3, 5 and 10,
+    and nothing said why."""
+    types = (type_id,) if type_id else ()
+    built = {m: build_routine(CONTENT, types, place, m) for m in MINUTE_CHOICES}
+    for minutes, routine in built.items():
+        fit = time_fit(CONTENT, Answers(types, place, minutes), routine)
+        twins = tuple(m for m, r in built.items() if r.items == routine.items)
+        # Either this time gives a routine of its own, or the note says which times give it.
+        assert fit.same_for == (twins if len(twins) > 1 else ())
+
+
+def test_the_note_for_the_same_routine_names_the_times() -> None:
+    routine = build_routine(CONTENT, ("nerve",), "desk", 5)
+    fit = time_fit(CONTENT, Answers(("nerve",), "desk", 5), routine)
+    assert fit.same_for == (3, 5, 10)

@@ -343,3 +343,51 @@ def test_only_a_stop_not_yet_explained_can_be_taken_back(clock: FakeClock) -> No
         done.update()
     done.stop(STOP_UNSPECIFIED)
     assert not done.undo_stop() and done.state is State.DONE
+
+
+def run_to_end(session: Session, clock: FakeClock) -> None:
+    while (deadline := session.next_deadline()) is not None:
+        clock.now = deadline
+        session.update()
+
+
+def test_going_on_after_a_stop_for_one_stretch_is_the_same_session(clock: FakeClock) -> None:
+    session, events = make(clock)  # fatigue: hamstrings, then calves
+    session.start()
+    first_hold = next(i for i, s in enumerate(session.steps) if s.phase is Phase.HOLD)
+    clock.advance(session.steps[0].duration_s + 3)  # three seconds into the first hold
+    session.update()
+    assert session.index == first_hold
+    session.stop(STOP_UNSPECIFIED)
+    session.stop("sharp-pain")
+    clock.advance(40)  # reading the care screen
+    assert session.go_on_after_stretch()
+    assert session.state is State.RUNNING and events[-1].kind is EventKind.PHASE
+    step = session.step
+    assert (step.phase, step.stretch) == (Phase.PREPARE, "calves")
+    left_out = [s for s in session.steps if s.phase is Phase.HOLD and s.stretch == "hamstrings"]
+    total = len(session.routine.holds)
+    assert session.hold_number() == (len(left_out) + 1, total)  # counting on, not from 1
+    run_to_end(session, clock)
+    summary = session.summary()
+    assert summary.finished and summary.stop_reason is None
+    assert (summary.holds_total, summary.holds_skipped) == (total, len(left_out))
+    assert summary.holds_done == total - len(left_out)
+    calves_s = sum(s.duration_s for s in session.steps if s.stretch == "calves")
+    assert summary.active_s == session.steps[0].duration_s + 3 + calves_s  # stopped time out
+
+
+def test_there_is_no_going_on_after_the_last_stretch_or_an_unexplained_stop(
+    clock: FakeClock,
+) -> None:
+    session, _ = make(clock)
+    session.start()
+    session.stop(STOP_UNSPECIFIED)
+    assert not session.go_on_after_stretch()  # not explained yet: "go on" undoes the stop
+    session.stop("sharp-pain")
+    last = session.next_stretch_index()
+    assert last is not None
+    assert session.go_on_after_stretch()
+    assert session.next_stretch_index() is None
+    session.stop("sharp-pain")
+    assert not session.go_on_after_stretch() and session.state is State.STOPPED

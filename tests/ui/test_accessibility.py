@@ -315,3 +315,21 @@ def test_the_walk_finds_a_control_without_a_name(qtbot: QtBot) -> None:
     ]
     assert "no description" in walk.problems[-1]
     assert walk.checked == 4
+
+
+def test_the_running_timer_is_a_named_group_with_its_keys(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """The view that holds the focus while the timer runs is announced by name and role (not
+    as a nameless "filler"), with the keys that work there."""
+    from PySide6.QtGui import QAccessible
+
+    window = _window(qtbot, content, tmp_path)
+    window.start_session(ANSWERS)
+    view = window.timer_page.running_view
+    assert view.focusPolicy() == Qt.FocusPolicy.StrongFocus  # (a click beside the buttons)
+    face = QAccessible.queryAccessibleInterface(view)
+    assert face is not None
+    assert face.role() is QAccessible.Role.Grouping
+    assert face.text(QAccessible.Text.Name) == "Stretch timer"
+    assert "Space: pause or go on" in face.text(QAccessible.Text.Description)

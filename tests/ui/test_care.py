@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
@@ -150,3 +151,30 @@ def test_the_main_window_shows_the_care_screen_for_a_stop_reason(
     assert window.care.local_number.text() == "119"
     window.care.home_button.click()
     assert window.stack.currentWidget() is window.home
+
+
+def test_the_care_text_scrolls_from_the_keyboard(qtbot: QtBot, content: Content) -> None:
+    """With the focus on "Back to home" (the page's only control), the keys scroll the text
+    down to the last line and back; Space still goes home."""
+    page = make_page(qtbot, content, "JP")
+    show_signs(page, content, "both-legs", "saddle-numbness", "strong-numbness")
+    page.resize(700, 360)  # a small window: the text is longer than what shows
+    QApplication.processEvents()
+    bar = page.scroller.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    key = page.home_button
+    QTest.keyClick(key, Qt.Key.Key_Down)
+    assert 0 < bar.value() < bar.maximum()
+    QTest.keyClick(key, Qt.Key.Key_PageDown)
+    assert bar.value() > bar.singleStep()
+    QTest.keyClick(key, Qt.Key.Key_End)
+    assert bar.value() == bar.maximum()
+    note = page.note  # the disclaimer, last, is in sight now
+    top = note.mapTo(page.scroller.viewport(), QPoint(0, 0)).y()
+    assert top >= 0 and top + note.height() <= page.scroller.viewport().height()
+    QTest.keyClick(key, Qt.Key.Key_PageUp)
+    assert bar.value() < bar.maximum()
+    QTest.keyClick(key, Qt.Key.Key_Home)
+    assert bar.value() == 0
+    with qtbot.waitSignal(page.finished, timeout=1000):
+        QTest.keyClick(key, Qt.Key.Key_Space)

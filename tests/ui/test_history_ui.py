@@ -134,6 +134,36 @@ def test_dont_ask_again_turns_the_question_off(
     assert window.stack.currentWidget() is window.timer_page  # not asked this time
 
 
+def test_one_routine_stays_one_session_after_skipping_a_stretch(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """Sharp pain in the first stretch, then "Skip this stretch and go on": the counter goes
+    on, the done screen counts the whole routine, and History has one session with both
+    ratings (it had two, the ratings on different ones)."""
+    window = open_window(qtbot, content, tmp_path, ratings=True)
+    window.start_routine()
+    window.rating.back.set_value(6)
+    window.rating.go_button.click()
+    page = window.timer_page
+    session = page.session
+    assert session is not None
+    total = len(session.routine.holds)
+    first = session.routine.items[0]
+    first_holds = sum(1 for s in session.routine.holds if s.variant == first.variant)
+    page.stop()
+    page.reason_buttons["sharp-pain"].click()
+    window.care.skip_button.click()
+    assert f"Hold {first_holds + 1} of {total}" in page.step_info.text()
+    skip_to_the_end(window)
+    window.rating.back.set_value(2)
+    window.rating.go_button.click()
+    assert f"You completed 0 of {total} holds and skipped {total}" in page.done_summary.text()
+    [record] = history_of(window).sessions()
+    assert record.finished and record.stop_reason is None
+    assert (record.holds_done, record.holds_skipped) == (0, total)
+    assert (record.back_before, record.back_after) == (6, 2)
+
+
 def test_leaving_a_routine_half_way_is_kept_as_unfinished(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:

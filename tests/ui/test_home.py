@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.core.content import Content
+from lowback_timer.core.gate import HomeStep
 from lowback_timer.core.routine import build_routine
 from lowback_timer.ui.home import HomePage
 from tests.helpers import visible_texts
@@ -54,3 +56,33 @@ def test_enter_starts_the_routine(qtbot: QtBot, home: HomePage) -> None:
     home.start_button.setFocus()
     with qtbot.waitSignal(home.start_requested, timeout=1000):
         qtbot.keyClick(home.start_button, Qt.Key.Key_Return)
+
+
+def test_home_says_which_stretches_are_left_out_today(home: HomePage, content: Content) -> None:
+    home.show_routine(build_routine(content, ("fatigue",), "standing", 5, avoid=("hamstrings",)))
+    home.show_notices(False, "", HomeStep.READY, ["Hamstring stretch"])
+    assert "Left out today: Hamstring stretch" in visible_texts(home)
+    home.show_notices(False, "", HomeStep.READY, [])
+    assert not any(t.startswith("Left out today") for t in visible_texts(home))
+
+
+def test_a_check_that_is_due_has_one_safety_check_button(home: HomePage) -> None:
+    def buttons() -> list[str]:
+        return [b.text() for b in home.findChildren(QPushButton) if b.isVisibleTo(home)]
+
+    home.show_notices(True, "", HomeStep.READY)
+    assert buttons().count("Safety check") == 1 and home.start_button.isVisibleTo(home)
+    home.show_notices(False, "", HomeStep.READY)
+    assert buttons().count("Safety check") == 1
+
+
+def test_without_answers_home_asks_the_questions_and_lists_no_routine(
+    qtbot: QtBot, home: HomePage, content: Content
+) -> None:
+    home.show_routine(build_routine(content, (), "desk", 5))
+    home.show_notices(True, "", HomeStep.SET_UP)
+    texts = visible_texts(home)
+    assert "Welcome" in texts and not home.start_button.isVisibleTo(home)
+    assert not any(t[:1].isdigit() and ". " in t for t in texts)
+    with qtbot.waitSignal(home.setup_requested, timeout=1000):
+        home.recheck_notice.button.click()

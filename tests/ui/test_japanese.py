@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtGui import QFontMetrics, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -46,7 +46,10 @@ def test_the_timer_speaks_japanese(qtbot: QtBot, content: Content) -> None:
     page.skip()
     assert page.ring.caption == "キープ"
     assert page.side_label.text() == "右脚"
-    assert page.stretch_name.text() == content.stretch("hamstrings").name("ja")
+    assert page.stretch_name.accessibleName() == content.stretch("hamstrings").name("ja")
+    assert page.stretch_name.text().replace("\u2060", "") == content.stretch("hamstrings").name(
+        "ja"
+    )
     assert page.breath_label.text() == "吸って"
     assert page.stop_button.text() == "違和感がある・中止する（Esc）"
 
@@ -144,3 +147,63 @@ def test_the_history_footer_ends_on_no_lone_su(
     assert dialog.totals.text().replace(WORD_JOINER, "") == "まだルーティンの記録はありません。"
     smallest = max(dialog.minimumSizeHint().width(), 300)
     assert at_widths(dialog, [dialog.totals, dialog.where], range(smallest, 1000, 4)) == []
+
+
+def test_window_titles_end_with_the_japanese_name(qapp: QApplication) -> None:
+    """The desktop adds the display name to every title: in Japanese, not "Low-back Timer"."""
+    from lowback_timer.ui.app import show_name_in_language
+
+    before = qapp.applicationDisplayName()
+    translators = install_translators(qapp, "ja")
+    try:
+        show_name_in_language(qapp)
+        assert qapp.applicationDisplayName() == "腰ストレッチタイマー"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        install_translators(qapp, "en")
+        show_name_in_language(qapp)
+    assert qapp.applicationDisplayName() == "Low-back Timer"
+    qapp.setApplicationDisplayName(before)
+
+
+def broken_lines(text: str, font: QFont, width: int) -> list[str]:
+    """The lines `text` is broken into at `width` (as a word-wrapped label does)."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+@pytest.mark.usefixtures("japanese")
+def test_pausing_in_japanese_moves_nothing_and_breaks_no_parenthesis(
+    qtbot: QtBot, content: Content
+) -> None:
+    page = TimerPage(
+        content, "ja", Settings(), clock=FakeClock(), sounds=SoundPlayer(use_audio=False)
+    )
+    qtbot.addWidget(page)
+    page.load(build_routine(content, ("standing",), "desk", 5))
+    assert page.session is not None and page.session.step.stretch == "iliopsoas"
+    page.show()
+    inside_before = 0  # widths at which the plain title would break inside （…）
+    for width in (640, 720, 800, 900, 1000):
+        page.resize(width, 600)
+        QApplication.processEvents()
+        moved = (page.picture, page.ring, page.cue, page.skip_button, page.stop_button)
+        places = [w.geometry() for w in moved]
+        page.toggle_pause()
+        QApplication.processEvents()
+        assert page.stretch_name.accessibleName().startswith("一時停止中")
+        assert [w.geometry() for w in moved] == places, width
+        label, room = page.stretch_name, page.stretch_name.contentsRect().width()
+        for line in broken_lines(label.text(), label.font(), room):
+            assert line.count("（") == line.count("）"), (width, line)
+        plain = broken_lines(label.accessibleName(), label.font(), room)
+        inside_before += any(line.count("（") != line.count("）") for line in plain)
+        page.toggle_pause()
+    assert inside_before, "no width at which the title used to break inside its brackets"

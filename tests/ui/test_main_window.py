@@ -3,13 +3,14 @@ again when due, "my routine", and nothing running behind another screen."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app.controller import read_settings
@@ -345,10 +346,8 @@ def test_after_a_stop_for_one_stretch_the_others_can_go_on(
     assert window.care.skip_button.isVisible()
     window.care.skip_button.click()
     assert window.stack.currentWidget() is page
-    again = page.session
-    assert again is not None and again is not session
-    assert again.routine.items == session.routine.items[1:]
-    assert again.step.variant == second.variant != first.variant
+    assert page.session is session and session.is_active  # the same routine goes on
+    assert session.step.variant == second.variant != first.variant
 
 
 def test_a_stop_that_needs_a_doctor_offers_no_way_on(
@@ -394,3 +393,86 @@ def test_the_first_run_asks_where_the_user_lives(
     choice.setCurrentIndex(choice.findData("new-zealand"))
     wizard.next()
     assert read_settings(store, content).region == "new-zealand"
+
+
+def home_buttons(window: MainWindow) -> list[str]:
+    QApplication.processEvents()
+    return [b.text() for b in window.home.findChildren(QPushButton) if b.isVisibleTo(window.home)]
+
+
+def test_sharp_pain_leaves_that_stretch_off_home_and_start_until_the_next_day(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """The care screen says "Leave this stretch for today": home and Start do so."""
+    now = [time.time()]
+    window = open_window(qtbot, content, tmp_path)
+    window.controller.wall_clock = lambda: now[0]
+    window.start_routine()
+    session = window.timer_page.session
+    assert session is not None
+    stretch = content.stretch(session.step.stretch)
+    window.timer_page.stop()
+    window.timer_page.reason_buttons["sharp-pain"].click()
+    click(window.care.home_button)
+    texts = visible_texts(window.home)
+    assert f"Left out today: {stretch.name('en')}" in texts
+    assert not any(t.endswith(f". {stretch.name('en')}") for t in texts)
+    window.start_routine()
+    again = window.timer_page.session
+    assert again is not None and again is not session
+    assert stretch.id not in {s.stretch for s in again.steps}
+    window.show_home()
+    now[0] += DAY_S + 3600  # tomorrow (also after a 25-hour day)
+    window.show_home()
+    texts = visible_texts(window.home)
+    assert not any(t.startswith("Left out today") for t in texts)
+    assert any(t.endswith(f". {stretch.name('en')}") for t in texts)
+
+
+def test_after_an_urgent_result_on_the_first_run_home_offers_no_routine(
+    qtbot: QtBot, content: Content, tmp_path: Path, store: QSettings
+) -> None:
+    """No desk routine nobody chose, no Start, one "Safety check", which goes back to the
+    questions: the first run had no answers yet."""
+    window = make_window(qtbot, content, store, tmp_path)
+    window.start_up()
+    wizard = window.wizard
+    assert wizard is not None
+    wizard.next()
+    answer_check(wizard, sign_of(content, 1))
+    assert window.stack.currentWidget() is window.care
+    click(window.care.home_button)
+    assert window.stack.currentWidget() is window.home
+    texts = visible_texts(window.home)
+    assert "Routines are off for now" in texts
+    assert any("until you pass the safety check again" in t for t in texts)
+    assert not any(t[:1].isdigit() and ". " in t for t in texts)  # no routine listed
+    assert home_buttons(window).count("Safety check") == 1
+    assert not window.home.start_button.isVisible()
+    assert window.focusWidget() is window.home.recheck_notice.button
+    window.start_routine()  # the reminder's "Start my routine": the questions, no timer
+    assert window.stack.currentWidget() is window.home
+    assert window.wizard is not None and window.wizard.mode == SetupWizard.SETUP
+    click(window.home.recheck_notice.button)
+    wizard = window.wizard
+    assert wizard is not None and wizard.mode == SetupWizard.SETUP
+    to_type_page(wizard)  # passed this time: then type, place and time are asked
+    answer(wizard, ("fatigue",), "standing", 5)
+    finish(wizard)
+    assert window.home.start_button.isVisible() and "Today's routine" in visible_texts(window.home)
+
+
+def test_after_an_urgent_stop_home_says_routines_are_off_and_the_check_brings_them_back(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    window = stopped_for("weakness", qtbot, content, tmp_path)
+    click(window.care.home_button)
+    assert "Routines are off for now" in visible_texts(window.home)
+    assert not window.home.start_button.isVisible()
+    click(window.home.recheck_notice.button)
+    wizard = window.wizard
+    assert wizard is not None and wizard.mode == SetupWizard.CHECK  # the answers are kept
+    answer_check(wizard)
+    window.show_home()
+    assert window.home.start_button.isVisible()
+    assert home_buttons(window).count("Safety check") == 1

@@ -9,9 +9,13 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.core.content import Content
+from lowback_timer.core.settings import Settings
 from lowback_timer.ui.style import apply_look, style_sheet
+from lowback_timer.ui.timer import TimerPage
 from lowback_timer.ui.widgets import Picture
 from tests.ui.test_focus import contrast, dark_palette
+from tests.ui.test_timer import RecordingSounds
 
 
 @pytest.fixture
@@ -63,3 +67,27 @@ def test_the_far_leg_of_a_picture_shows_on_a_dark_window(
     light = QColor(picture.grab().toImage().pixel(*shin))
     assert light != far
     assert contrast(light, QColor("#ffffff")) >= 1.5
+
+
+def test_the_focused_stop_button_is_ringed_so_it_shows_in_a_dark_palette(
+    qtbot: QtBot, dark_look: QPalette, content: Content
+) -> None:
+    """The ring of a focused stop button stands out from its red and from the window (the
+    highlight blue hardly showed on red)."""
+    page = TimerPage(content, "en", Settings(), sounds=RecordingSounds())
+    qtbot.addWidget(page)
+    page.resize(900, 640)
+    page.show()
+    qtbot.waitExposed(page)
+    button = page.stop_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    image = button.grab().toImage()
+    ring = QColor(image.pixel(image.width() // 2, 1))  # the top edge, inside the margin
+    face = QColor(image.pixel(image.width() // 2, image.height() // 2 - 12))
+    window = dark_look.color(QPalette.ColorRole.Window)
+    assert contrast(ring, face) >= 3 and contrast(ring, window) >= 3, (
+        ring.name(),
+        face.name(),
+        window.name(),
+    )

@@ -593,8 +593,8 @@ def test_once_a_reason_is_chosen_the_stop_stands(
     assert page.pages.currentWidget() is page.stop_view  # (the window moves on to care)
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
-def test_enter_and_space_press_the_focused_button_on_every_view(
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_presses_the_focused_button_on_every_view(
     qtbot: QtBot, page: TimerPage, routine: Routine, key: Qt.Key
 ) -> None:
     page.load(routine)
@@ -612,11 +612,12 @@ def test_enter_and_space_press_the_focused_button_on_every_view(
     page.go_on_button.setFocus()
     press(qtbot, key)
     assert page.pages.currentWidget() is page.running_view
-    page.stop()
-    assert QApplication.focusWidget() is page.reason_buttons["sharp-pain"]
-    with qtbot.waitSignal(page.stop_reported) as reported:
-        press(qtbot, key)
-    assert reported.args == ["sharp-pain"]
+    for after in (key, Qt.Key.Key_Space):  # Space presses the buttons after a stop, too
+        page.stop()
+        assert QApplication.focusWidget() is page.reason_buttons["sharp-pain"]
+        with qtbot.waitSignal(page.stop_reported) as reported:
+            press(qtbot, after)
+        assert reported.args == ["sharp-pain"]
     page.load(routine)
     while page.session.state is State.RUNNING:
         page.skip()
@@ -625,7 +626,29 @@ def test_enter_and_space_press_the_focused_button_on_every_view(
         press(qtbot, key)
     page.again_button.setFocus()
     with qtbot.waitSignal(page.restart_requested):
-        press(qtbot, key)
+        press(qtbot, Qt.Key.Key_Space)
+
+
+def test_space_on_a_focused_skip_while_paused_goes_on_as_the_screen_says(
+    qtbot: QtBot, page: TimerPage, routine: Routine, clock: FakeClock
+) -> None:
+    page.load(routine)
+    assert page.session is not None
+    page.skip()  # the first hold
+    clock.advance(3)
+    page.catch_up()
+    press(qtbot, Qt.Key.Key_Space)
+    assert page.session.state is State.PAUSED
+    assert page.pause_button.text() == "Resume (Space)"
+    hold = page.session.index
+    for button in (page.skip_button, page.back_button, page.stop_button):
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        press(qtbot, Qt.Key.Key_Space)
+        assert page.session.state is State.RUNNING, button.text()  # resumed, nothing skipped
+        assert page.session.index == hold and page.pages.currentWidget() is page.running_view
+        press(qtbot, Qt.Key.Key_Space)
+        assert page.session.state is State.PAUSED
+    assert page.session.remaining() == routine.holds[0].duration_s - 3
 
 
 def test_paused_is_unmistakable_and_the_buttons_do_not_move(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from lowback_timer.app.text import Phrases, fill
 from lowback_timer.core.content import EmergencyNumber
-from lowback_timer.core.routine import time_fit
+from lowback_timer.core.routine import MINUTE_CHOICES, time_fit
 from lowback_timer.core.settings import ELSEWHERE
 from lowback_timer.ui.style import SPACING, label, reading_width, scaled_font
 from lowback_timer.ui.widgets import (
@@ -36,8 +36,6 @@ from lowback_timer.ui.wizard import ids
 
 if TYPE_CHECKING:
     from lowback_timer.ui.wizard.wizard import SetupWizard
-
-MINUTE_CHOICES = (3, 5, 10)
 
 
 class WelcomePage(QWizardPage):
@@ -241,7 +239,9 @@ class PlacePage(QWizardPage):
         wizard = self._wizard
         answers = wizard.answers()
         routine = wizard.build(answers)
-        fit = time_fit(wizard.content, answers, routine, wizard.controller.settings.avoid)
+        controller = wizard.controller
+        avoid = (*controller.settings.avoid, *controller.left_out_today())
+        fit = time_fit(wizard.content, answers, routine, avoid, wizard.prepare_s)
         note = Phrases().time_note(wizard.content, fit, answers.minutes, wizard.lang)
         self.time_note.setText(note)
         self.time_note.setVisible(bool(note))

@@ -115,6 +115,7 @@ class PreviewPage(QWizardPage):
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self._save_pressed)
         self.status = label()
+        self.time_note = label()  # what the routine did with the minutes (the time page's)
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, SPACING, 0)
@@ -125,6 +126,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING // 2)
         layout.addWidget(scrolled(self.list_widget), 1)
+        layout.addWidget(self.time_note)
         layout.addLayout(footer)
         layout.addWidget(self.status)
         wizard.controller.save_failed.connect(self._save_failed)
@@ -136,6 +138,9 @@ class PreviewPage(QWizardPage):
             self._built_for = answers
             self.saved = False
             self.status.clear()
+        note = self.wizard_ref.place_page.time_note.text()
+        self.time_note.setText(note)
+        self.time_note.setVisible(bool(note))
         self._rebuild()
 
     def focus_start(self) -> None:

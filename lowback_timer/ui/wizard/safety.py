@@ -165,13 +165,7 @@ class AdvicePage(QWizardPage):
         self.setTitle(self.tr("Before you start"))
         self.text = label(factor=1.15)
         self.heading = label(factor=1.6, bold=True)
-        self.go_on = label(
-            self.tr(
-                "You can go on to the stretches. Move gently and stop at once if something "
-                "feels wrong."
-            ),
-            factor=1.1,
-        )
+        self.go_on = label(factor=1.1)
         self.note = label(self.tr("This is general information, not a diagnosis."), factor=0.95)
         body = QWidget()
         column = QVBoxLayout(body)
@@ -197,6 +191,18 @@ class AdvicePage(QWizardPage):
             ]
             parts.append("\n".join(lines) + "\n\n" + "\n".join(ticked))
         self.text.setText("\n\n".join(parts))
+        self.go_on.setText(self._go_on_text(bool(outcome.avoid)))
+
+    def _go_on_text(self, adapted: bool) -> str:
+        """After "ask your surgeon first", not a plain "you can go on"."""
+        if adapted:
+            return self.tr(
+                "Your routine leaves out what is said above. Go on only with what your doctor, "
+                "surgeon or midwife is happy with, and stop at once if something feels wrong."
+            )
+        return self.tr(
+            "You can go on to the stretches. Move gently and stop at once if something feels wrong."
+        )
 
     def nextId(self) -> int:
         return self._wizard.after_check()

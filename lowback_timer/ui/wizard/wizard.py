@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from lowback_timer.app.controller import Controller
 from lowback_timer.core.gate import known_types
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome, screen
 from lowback_timer.ui.style import scaled_font
-from lowback_timer.ui.widgets import enter_clicks
+from lowback_timer.ui.widgets import enter_clicks, open_at, scrolled
 from lowback_timer.ui.wizard import ids
 from lowback_timer.ui.wizard.answers import PlacePage, TypePage, WelcomePage
 from lowback_timer.ui.wizard.preview import PreviewPage
@@ -63,12 +63,14 @@ class SetupWizard(QWizard):
         self.setTitleFormat(Qt.TextFormat.PlainText)
         self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.setFont(scaled_font(1.05))
-        self.resize(920, 720)
-        # Never so small that the page titles wrap or the choices squeeze (it grows with the
-        # text size: about 40 by 28 lines of text).
+        open_at(self, 920, 720)  # (less on a small screen)
+        # Never so narrow that the choices squeeze (it grows with the text size: about 30
+        # lines of text wide); lower, each page scrolls and the buttons stay in sight.
         line = QFontMetrics(self.font()).lineSpacing()
-        self.setMinimumSize(line * 40, line * 28)
+        self.setMinimumSize(line * 30, line * 16)
         self._add_pages()
+        for page_id in self.pageIds():
+            scroll_inside(self.page(page_id))
         start = {self.SETUP: ids.WELCOME, self.ANSWERS: ids.TYPE, self.CHECK: ids.SAFETY}
         self.setStartId(start[mode])
         finish = self.tr("Done") if mode == self.CHECK else self.tr("Use this routine")
@@ -154,3 +156,22 @@ class SetupWizard(QWizard):
             self.controller.record_answers(answers)
             self.completed.emit(answers)
         super().accept()
+
+
+def scroll_inside(page: QWizardPage) -> None:
+    """The page's content in a scroll area of its own: a long page (the safety check's "which
+    ones?" in Japanese, or any page at 200 %) scrolls, and Back, Next and Cancel stay on
+    the screen. (QWidget.setLayout takes the layout over from the page, its widgets too.)"""
+    content = page.layout()
+    if content is None:
+        return
+    inner = QWidget()
+    inner.setLayout(content)
+    area = scrolled(inner)
+    # The page's own background shows (QScrollArea filled it; its viewport has no colour of
+    # its own). (Asking for the viewport made Qt build QFileDialog's and QMessageBox's Python
+    # types before the first frame.)
+    inner.setAutoFillBackground(False)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
