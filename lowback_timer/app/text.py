@@ -23,6 +23,10 @@ _TAIL = r"[^\s\x00-\x7f、。，．！？「」『』（）［］・：；\u2060
 _SENTENCE_TAIL = re.compile(rf"{_TAIL}{{1,3}}[。！？]|{_TAIL}{{2,4}}$")
 
 
+# Never broken inside (its text joined by WORD JOINER): 「股関節の前側（腸腰筋）」.
+BRACKETS = {"（": "）", "「": "」"}
+
+
 def fill(template: str, *args: object) -> str:
     """`fill("Hold %1 of %2", 3, 8)` -> "Hold 3 of 8"; markers without an argument stay."""
 
@@ -39,6 +43,21 @@ def keep_sentence_ends(text: str) -> str:
     joined by WORD JOINERs, which Qt never breaks at and does not draw. Text without Japanese
     sentence ends is returned unchanged."""
     return _SENTENCE_TAIL.sub(lambda tail: WORD_JOINER.join(tail.group(0)), text)
+
+
+def unbroken_brackets(text: str) -> str:
+    """`text` with no line break inside a full-width bracket: Qt breaks Japanese between any
+    two characters, and 「（腸腰」 then 「筋）」 on the next line reads badly."""
+    out: list[str] = []
+    closing = ""
+    for char in text:
+        if closing:  # joined to the character before it, up to the closing bracket
+            out.append(WORD_JOINER)
+            closing = "" if char == closing else closing
+        elif char in BRACKETS:
+            closing = BRACKETS[char]
+        out.append(char)
+    return "".join(out)
 
 
 class Phrases(QObject):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from lowback_timer.app.deadline_timer import DeadlineTimer
 from lowback_timer.app.sound import SoundPlayer
 from lowback_timer.app.speech import Speaker
-from lowback_timer.app.text import fill
+from lowback_timer.app.text import fill, keep_sentence_ends, unbroken_brackets
 from lowback_timer.core.breathing import Breath, breath_at
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Content
@@ -55,7 +55,6 @@ from lowback_timer.ui.timer_views import (
     StopView,
     as_wide_as_longest,
     key_name,
-    unbroken_brackets,
 )
 
 REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
@@ -377,7 +376,7 @@ class TimerPage(QWidget):
         name = stretch.name(self.lang)
         leg = {"right": self.tr("right leg"), "left": self.tr("left leg")}.get(step.side or "")
         self.picture.setAccessibleDescription(fill(self.tr("%1, %2"), name, leg) if leg else name)
-        self.cue.setText(self._cue(session.index, step))
+        self.cue.setText(keep_sentence_ends(self._cue(session.index, step)))
         self._render_next(session)
         self._clock_shown = None  # the countdown starts over
         self._render_state(session)

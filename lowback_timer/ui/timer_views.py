@@ -38,9 +38,6 @@ SIDE_FACTOR = 2.0
 BREATH_FACTOR = 1.3
 # The smallest picture: the running view fits a 960 x 540 screen (1920 x 1080 at 200 %).
 PICTURE_MINIMUM = (160, 110)
-# Never broken inside (its text joined by WORD JOINER): 「股関節の前側（腸腰筋）」.
-BRACKETS = {"（": "）", "「": "」"}
-WORD_JOINER = "\u2060"
 
 
 class Actions(NamedTuple):
@@ -254,21 +251,6 @@ class DoneView(QWidget):
         layout = laid_out(QVBoxLayout(self), self.title, self.summary, self.note, 1, row)
         layout.setContentsMargins(SPACING * 3, SPACING * 3, SPACING * 3, SPACING * 3)
         layout.setSpacing(SPACING * 2)
-
-
-def unbroken_brackets(text: str) -> str:
-    """`text` with no line break inside a full-width bracket: Qt breaks Japanese between any
-    two characters, and 「（腸腰」 then 「筋）」 on the next line reads badly."""
-    out: list[str] = []
-    closing = ""
-    for char in text:
-        if closing:  # joined to the character before it, up to the closing bracket
-            out.append(WORD_JOINER)
-            closing = "" if char == closing else closing
-        elif char in BRACKETS:
-            closing = BRACKETS[char]
-        out.append(char)
-    return "".join(out)
 
 
 def key_name(key: Qt.Key) -> str:

@@ -80,7 +80,8 @@ def label_lines(label: QLabel) -> list[str]:
     """The lines a word-wrapped plain-text label shows at its present width (QLabel draws it
     through QTextLayout with word wrap, inside its contents less its indent)."""
     width = label.contentsRect().width() - 2 * label.margin() - max(0, label.indent())
-    layout = QTextLayout(label.text(), label.font())
+    text = label.text().replace("\n", "\u2028")  # a new line, as QLabel makes it
+    layout = QTextLayout(text, label.font())
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
@@ -90,14 +91,14 @@ def label_lines(label: QLabel) -> list[str]:
         line.setLineWidth(width)
         line.setPosition(QPointF(0, top))
         top += line.height()
-        lines.append(label.text()[line.textStart() : line.textStart() + line.textLength()])
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
     layout.endLayout()
     # as tall as the label's own measure of its text, so these are the lines it shows
     drawn = QFontMetrics(label.font()).boundingRect(
         QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, label.text()
     )
     assert abs(drawn.height() - layout.boundingRect().height()) <= 1
-    return [line.replace(WORD_JOINER, "").strip() for line in lines]
+    return [line.replace(WORD_JOINER, "").strip("\u2028 ") for line in lines]
 
 
 def lone_sentence_ends(labels: list[QLabel]) -> list[str]:
@@ -207,3 +208,20 @@ def test_pausing_in_japanese_moves_nothing_and_breaks_no_parenthesis(
         inside_before += any(line.count("（") != line.count("）") for line in plain)
         page.toggle_pause()
     assert inside_before, "no width at which the title used to break inside its brackets"
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_timer_cue_ends_on_no_lone_su(qtbot: QtBot, content: Content) -> None:
+    """The cue of each stretch, at every width of the timer, keeps its sentences' ends."""
+    page = TimerPage(
+        content, "ja", Settings(), clock=FakeClock(), sounds=SoundPlayer(use_audio=False)
+    )
+    qtbot.addWidget(page)
+    page.load(build_routine(content, ("sitting",), "desk", 10))
+    page.show()
+    found: list[str] = []
+    for _ in range(4):  # the first stretches' cues
+        assert page.session is not None
+        found += at_widths(page, [page.cue], range(640, 1300, 8))
+        page.skip()
+    assert found == []
