@@ -157,7 +157,7 @@ def shoot(content: Content, lang: str, save: Save) -> None:
     window.show()
     save(window, f"{lang}-home")
     preview = window.print_sheet()
-    preview.resize(SIZE)
+    # as the user gets it: wide enough for its whole toolbar (WindowActions.print_sheet)
     save(preview, f"{lang}-print-preview")
     preview.reject()
     shoot_timer(window, clock, lang, save)

@@ -17,6 +17,7 @@ from lowback_timer.core.routine import TimeFit
 _MARKER = re.compile(r"%([1-9])")
 
 WORD_JOINER = "\u2060"
+SHORT_TEXT = 6  # characters: a word or two, never wrapped
 # The last characters of a Japanese sentence (before 。！？, or before the end of the text):
 # not spaces, not ASCII (a path, an English word), not other punctuation or brackets.
 _TAIL = r"[^\s\x00-\x7f、。，．！？「」『』（）［］・：；\u2060]"
@@ -41,7 +42,10 @@ def keep_sentence_ends(text: str) -> str:
     """Japanese text that wraps without leaving a sentence's last one or two characters alone
     on a line (a lone 「す。」): the last four characters of each sentence (with its 。) are
     joined by WORD JOINERs, which Qt never breaks at and does not draw. Text without Japanese
-    sentence ends is returned unchanged."""
+    sentence ends is returned unchanged, and so is a text of a few characters ("右脚", "吸って"),
+    which fits on any line the app gives it."""
+    if len(text) <= SHORT_TEXT:
+        return text
     return _SENTENCE_TAIL.sub(lambda tail: WORD_JOINER.join(tail.group(0)), text)
 
 

@@ -93,6 +93,13 @@ def scaled_font(factor: float, *, bold: bool = False) -> QFont:
     return font
 
 
+class TextLabel(QLabel):
+    """Content text: whatever text it is given later keeps its Japanese sentence ends too."""
+
+    def setText(self, text: str) -> None:
+        super().setText(keep_sentence_ends(text))
+
+
 def label(
     text: str = "",
     *,
@@ -103,7 +110,7 @@ def label(
 ) -> QLabel:
     """A label for content text: plain text always (content is never parsed as rich text);
     a Japanese sentence's last characters are never left alone on a line."""
-    widget = QLabel(keep_sentence_ends(text), parent)
+    widget = TextLabel(keep_sentence_ends(text), parent)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setWordWrap(wrap)
     if factor != 1.0 or bold:

@@ -25,6 +25,11 @@ from tests.fakeclock import FakeClock
 from tests.helpers import make_wizard, open_window, to_type_page, visible_texts
 
 
+def shown(label: QLabel) -> str:
+    """The characters a label shows (its WORD JOINERs keep sentence ends whole, unseen)."""
+    return label.text().replace(WORD_JOINER, "")
+
+
 @pytest.fixture
 def japanese(qapp: QApplication) -> Iterator[None]:
     translators = install_translators(qapp, "ja")
@@ -45,7 +50,7 @@ def test_the_timer_speaks_japanese(qtbot: QtBot, content: Content) -> None:
     assert page.ring.caption == "準備"
     page.skip()
     assert page.ring.caption == "キープ"
-    assert page.side_label.text() == "右脚"
+    assert shown(page.side_label) == "右脚"
     assert page.stretch_name.accessibleName() == content.stretch("hamstrings").name("ja")
     assert page.stretch_name.text().replace("\u2060", "") == content.stretch("hamstrings").name(
         "ja"
@@ -72,7 +77,7 @@ def test_the_care_screen_in_japan_says_119_in_japanese(qtbot: QtBot, content: Co
     qtbot.addWidget(care)
     care.show_screening([1], [s for s in content.signs if s.tier == 1][:1])
     assert care.local_number.text() == "119"
-    assert care.title.text() == content.tier(1).title("ja")
+    assert shown(care.title) == content.tier(1).title("ja")
     assert any("#7119" in text for text in visible_texts(care))
 
 
@@ -225,3 +230,17 @@ def test_the_timer_cue_ends_on_no_lone_su(qtbot: QtBot, content: Content) -> Non
         found += at_widths(page, [page.cue], range(640, 1300, 8))
         page.skip()
     assert found == []
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_care_screens_texts_end_on_no_lone_su(qtbot: QtBot, content: Content) -> None:
+    """Texts set when a screen is shown (not when its labels are made) keep their ends too:
+    「…かまいませ／ん。」 ended a line of the urgent screen."""
+    care = CarePage(content, "ja")
+    care.set_region(emergency_numbers_for(content, "JP")[0])
+    qtbot.addWidget(care)
+    care.show_screening([1], [s for s in content.signs if s.tier == 1][:2])
+    care.show()
+    texts = [care.title, care.advice, care.action, care.call, care.note]
+    assert any(WORD_JOINER in label.text() for label in texts)
+    assert at_widths(care, texts, range(600, 1300, 6)) == []
