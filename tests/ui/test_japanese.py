@@ -40,13 +40,21 @@ def japanese(qapp: QApplication) -> Iterator[None]:
     install_translators(qapp, "en")
 
 
-@pytest.mark.usefixtures("japanese")
-def test_the_timer_speaks_japanese(qtbot: QtBot, content: Content) -> None:
+def japanese_timer(
+    qtbot: QtBot, content: Content, types: tuple[str, ...], place: str, minutes: int
+) -> TimerPage:
+    """The timer in Japanese, loaded with the routine for these answers (not yet shown)."""
     page = TimerPage(
         content, "ja", Settings(), clock=FakeClock(), sounds=SoundPlayer(use_audio=False)
     )
     qtbot.addWidget(page)
-    page.load(build_routine(content, ("fatigue",), "desk", 5))
+    page.load(build_routine(content, types, place, minutes))
+    return page
+
+
+@pytest.mark.usefixtures("japanese")
+def test_the_timer_speaks_japanese(qtbot: QtBot, content: Content) -> None:
+    page = japanese_timer(qtbot, content, ("fatigue",), "desk", 5)
     assert page.ring.caption == "準備"
     page.skip()
     assert page.ring.caption == "キープ"
@@ -189,11 +197,7 @@ def broken_lines(text: str, font: QFont, width: int) -> list[str]:
 def test_pausing_in_japanese_moves_nothing_and_breaks_no_parenthesis(
     qtbot: QtBot, content: Content
 ) -> None:
-    page = TimerPage(
-        content, "ja", Settings(), clock=FakeClock(), sounds=SoundPlayer(use_audio=False)
-    )
-    qtbot.addWidget(page)
-    page.load(build_routine(content, ("standing",), "desk", 5))
+    page = japanese_timer(qtbot, content, ("standing",), "desk", 5)
     assert page.session is not None and page.session.step.stretch == "iliopsoas"
     page.show()
     inside_before = 0  # widths at which the plain title would break inside （…）
@@ -218,11 +222,7 @@ def test_pausing_in_japanese_moves_nothing_and_breaks_no_parenthesis(
 @pytest.mark.usefixtures("japanese")
 def test_the_timer_cue_ends_on_no_lone_su(qtbot: QtBot, content: Content) -> None:
     """The cue of each stretch, at every width of the timer, keeps its sentences' ends."""
-    page = TimerPage(
-        content, "ja", Settings(), clock=FakeClock(), sounds=SoundPlayer(use_audio=False)
-    )
-    qtbot.addWidget(page)
-    page.load(build_routine(content, ("sitting",), "desk", 10))
+    page = japanese_timer(qtbot, content, ("sitting",), "desk", 10)
     page.show()
     found: list[str] = []
     for _ in range(4):  # the first stretches' cues
