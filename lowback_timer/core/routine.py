@@ -418,19 +418,38 @@ def time_fit(
     return TimeFit(shorter, left_out, _same_for(content, answers, avoid, prepare_s))
 
 
+def _routines_by_time(
+    content: Content, answers: Answers, avoid: tuple[str, ...], prepare_s: int | None
+) -> dict[int, tuple[RoutineItem, ...]]:
+    """What each offered time builds for these answers (the time itself aside)."""
+    return {
+        minutes: build_routine(
+            content, answers.types, answers.place, minutes, prepare_s, avoid, answers.gentle
+        ).items
+        for minutes in MINUTE_CHOICES
+    }
+
+
 def _same_for(
     content: Content, answers: Answers, avoid: tuple[str, ...], prepare_s: int | None
 ) -> tuple[int, ...]:
     """The offered times that build the same routine as `answers.minutes` (with it)."""
     if answers.minutes not in MINUTE_CHOICES:
         return ()
-
-    def items(minutes: int) -> tuple[RoutineItem, ...]:
-        built = build_routine(
-            content, answers.types, answers.place, minutes, prepare_s, avoid, answers.gentle
-        )
-        return built.items
-
-    mine = items(answers.minutes)
-    same = tuple(m for m in MINUTE_CHOICES if m == answers.minutes or items(m) == mine)
+    built = _routines_by_time(content, answers, avoid, prepare_s)
+    same = tuple(m for m in MINUTE_CHOICES if built[m] == built[answers.minutes])
     return same if len(same) > 1 else ()
+
+
+def times_that_differ(
+    content: Content, answers: Answers, avoid: Iterable[str] = (), prepare_s: int | None = None
+) -> tuple[int, ...]:
+    """The offered times worth offering for these answers: each builds a routine that no
+    shorter one builds (the shortest always). A longer time that builds the same routine
+    would change nothing."""
+    built = _routines_by_time(content, answers, tuple(avoid), prepare_s)
+    return tuple(
+        m
+        for i, m in enumerate(MINUTE_CHOICES)
+        if built[m] not in [built[s] for s in MINUTE_CHOICES[:i]]
+    )

@@ -24,6 +24,7 @@ from lowback_timer.core.routine import (
     resolve_types,
     smallest_items,
     time_fit,
+    times_that_differ,
     total_seconds,
 )
 
@@ -404,3 +405,23 @@ def test_the_note_for_the_same_routine_names_the_times() -> None:
     routine = build_routine(CONTENT, ("nerve",), "desk", 5)
     fit = time_fit(CONTENT, Answers(("nerve",), "desk", 5), routine)
     assert fit.same_for == (3, 5, 10)
+
+
+def test_the_times_offered_are_those_that_change_the_routine() -> None:
+    """Each offered time builds a routine no shorter time builds; the ones left out build
+    the routine of a shorter offered one (so choosing them would change nothing)."""
+    for types in (("nerve",), ("fatigue",), ("standing",), ("sitting",), ()):
+        for place in CONTENT.place_ids:
+            for gentle in (False, True):
+                answers = Answers(types, place, 5, gentle)
+                offered = times_that_differ(CONTENT, answers)
+                built = {
+                    m: build_routine(CONTENT, types, place, m, gentle=gentle).items
+                    for m in MINUTE_CHOICES
+                }
+                assert offered[0] == MINUTE_CHOICES[0]
+                assert len({built[m] for m in offered}) == len(offered)
+                for m in set(MINUTE_CHOICES) - set(offered):
+                    assert built[m] == built[max(o for o in offered if o < m)]
+    assert times_that_differ(CONTENT, Answers(("nerve",), "desk", 10)) == (3,)
+    assert times_that_differ(CONTENT, Answers(("sitting",), "desk", 10)) == (3, 5, 10)

@@ -78,14 +78,14 @@ def test_first_run_opens_the_wizard_and_finishing_saves_the_answers(
     assert wizard is not None and wizard.isVisible()
     assert wizard.currentId() == SetupWizard.WELCOME
     to_type_page(wizard)
-    answer(wizard, ("fatigue",), "standing", 10)
+    answer(wizard, ("sitting",), "standing", 10)
     finish(wizard)  # "Use this routine"
     assert not wizard.isVisible()
     settings = read_settings(store, content)
     assert settings.setup_done
-    assert (settings.types, settings.place, settings.minutes) == (("fatigue",), "standing", 10)
+    assert (settings.types, settings.place, settings.minutes) == (("sitting",), "standing", 10)
     assert settings.screened_at == NOW
-    assert window.controller.routine == build_routine(content, ("fatigue",), "standing", 10)
+    assert window.controller.routine == build_routine(content, ("sitting",), "standing", 10)
     assert window.stack.currentWidget() is window.home
     assert not window.home.recheck_notice.isVisibleTo(window)
     assert not (tmp_path / FILE_NAME).exists()  # nothing edited, nothing to keep

@@ -483,3 +483,21 @@ def test_the_time_page_and_the_preview_say_when_the_time_changes_nothing(
     said = "You get this same routine with 3, 5, 10 minutes"
     assert wizard.place_page.time_note.text().startswith(said)
     assert wizard.preview.time_note.isVisibleTo(wizard) and said in wizard.preview.time_note.text()
+
+
+def test_only_the_times_that_change_the_routine_can_be_chosen(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """Nerve type: 5 and 10 minutes build the 3-minute routine, so only 3 is offered and a 10
+    asked for becomes 3; sitting at the desk: each time builds another routine, all offered."""
+    wizard = make_wizard(qtbot, content, tmp_path)
+    to_type_page(wizard)
+    answer(wizard, ("nerve",), "desk", 10)
+    buttons = wizard.place_page.minute_buttons
+    assert [m for m, b in buttons.items() if b.isEnabled()] == [3]
+    assert wizard.place_page.chosen_minutes() == 3
+    wizard.back()
+    wizard.back()
+    answer(wizard, ("sitting",), "desk", 10)
+    assert all(b.isEnabled() for b in buttons.values())
+    assert wizard.place_page.chosen_minutes() == 10

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from lowback_timer.app.text import Phrases, fill
 from lowback_timer.core.content import EmergencyNumber
-from lowback_timer.core.routine import MINUTE_CHOICES, time_fit
+from lowback_timer.core.routine import MINUTE_CHOICES, time_fit, times_that_differ
 from lowback_timer.core.settings import ELSEWHERE
 from lowback_timer.ui.style import SPACING, label, reading_width, scaled_font
 from lowback_timer.ui.widgets import (
@@ -177,6 +177,7 @@ class PlacePage(QWizardPage):
         self.setTitle(self.tr("Where, and how long?"))
         self._wizard, self._answers = wizard, (place, minutes, gentle)
         self._built = False
+        self._offering = False  # (moving the choice off a time not offered: no note twice)
 
     def _build(self) -> None:
         if self._built:
@@ -232,19 +233,35 @@ class PlacePage(QWizardPage):
         self._show_time_note()
 
     def _choice_toggled(self, _button: QAbstractButton, checked: bool) -> None:
-        if checked:  # (the button left is told too: one note per change)
+        if checked and not self._offering:  # (the button left is told too: one note a change)
             self._show_time_note()
 
     def _show_time_note(self) -> None:
         wizard = self._wizard
-        answers = wizard.answers()
-        routine = wizard.build(answers)
         controller = wizard.controller
         avoid = (*controller.settings.avoid, *controller.left_out_today())
+        self._offer_only(
+            times_that_differ(wizard.content, wizard.answers(), avoid, wizard.prepare_s)
+        )
+        answers = wizard.answers()
+        routine = wizard.build(answers)
         fit = time_fit(wizard.content, answers, routine, avoid, wizard.prepare_s)
         note = Phrases().time_note(wizard.content, fit, answers.minutes, wizard.lang)
         self.time_note.setText(note)
         self.time_note.setVisible(bool(note))
+
+    def _offer_only(self, offered: tuple[int, ...]) -> None:
+        """Only the times that change the routine can be chosen; a time that builds the same
+        routine as a shorter one gives way to it (the note says why)."""
+        chosen = self.chosen_minutes()
+        for value, button in self.minute_buttons.items():
+            button.setEnabled(value in offered)
+        if chosen not in offered:
+            self._offering = True
+            try:
+                self.minute_buttons[max(m for m in offered if m <= chosen)].setChecked(True)
+            finally:
+                self._offering = False
 
     def focus_start(self) -> None:
         """The keyboard starts on the chosen place."""
