@@ -31,7 +31,7 @@ from lowback_timer.app.text import fill, keep_sentence_ends
 from lowback_timer.core.content import Content
 from lowback_timer.ui.ratings_chart import RatingsChart
 from lowback_timer.ui.style import SPACING, label
-from lowback_timer.ui.widgets import ask_where_to_save, enter_clicks, laid_out
+from lowback_timer.ui.widgets import ask_where_to_save, enter_clicks, laid_out, open_at
 
 WEEKS = 5
 
@@ -51,7 +51,7 @@ class HistoryWindow(QDialog):
         self.recorder, self.content, self.lang = recorder, content, lang
         self.today = today
         self.setWindowTitle(self.tr("Your history"))
-        self.resize(720, 640)
+        open_at(self, 720, 640)  # (less on a small screen, centred)
         self.weeks = QTableWidget(WEEKS, 2)
         self.weeks.setHorizontalHeaderLabels(
             [self.tr("Days with a routine"), self.tr("Reminders answered")]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QToolBar, QWidget
 
 from lowback_timer.sheet.layout import Sheet, paint_sheet
 from lowback_timer.sheet.pdf import page_layout
+from lowback_timer.ui.widgets import centre
 
 MIN_WIDTH = 760  # a page large enough to read when the toolbar is narrower
 
@@ -65,6 +66,7 @@ class SheetPreview(QPrintPreviewDialog):
             needed += layout.contentsMargins().left() + layout.contentsMargins().right()
         width = max(MIN_WIDTH, needed)
         self.resize(min(width, available_width), height)
+        centre(self)
 
     def open_print_dialog(self) -> QPrintDialog:
         """The system's print dialog, without blocking; printing closes the preview, as Qt's

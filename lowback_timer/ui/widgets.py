@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, QStandardPaths, Qt, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, QStandardPaths, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -64,17 +64,32 @@ def link_exclusive(
 TITLE_BAR = 40
 
 
+def available_geometry(window: QWidget) -> QRect:
+    """Where windows may go on `window`'s screen: all of it but the panels."""
+    screen = window.screen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 960, 540)
+
+
 def screen_room(window: QWidget) -> QSize:
     """The most a window's own size may be on its screen: the screen's available geometry (no
     panel) less a title bar. 960 x 500 on a 1920 x 1080 screen at 200 %."""
-    screen = window.screen()
-    room = screen.availableGeometry().size() if screen is not None else QSize(960, 540)
-    return room - QSize(0, TITLE_BAR)
+    return available_geometry(window).size() - QSize(0, TITLE_BAR)
 
 
 def open_at(window: QWidget, width: int, height: int) -> None:
-    """Give `window` this size to open at, or less where its screen is smaller."""
+    """Give `window` this size to open at, or less where its screen is smaller, centred on
+    the screen's available geometry: a window manager that places windows lower down (openbox
+    put the 680 px window at y = 135 on a 1280 x 800 screen) would run it past the bottom."""
     window.resize(QSize(width, height).boundedTo(screen_room(window)))
+    centre(window)
+
+
+def centre(window: QWidget) -> None:
+    """Place `window` (at its size) in the middle of its screen's available geometry."""
+    room, size = available_geometry(window), window.size()
+    left = room.left() + max(0, (room.width() - size.width()) // 2)
+    top = room.top() + max(0, (room.height() - size.height() - TITLE_BAR) // 2)
+    window.move(left, top)
 
 
 def scrolled(widget: QWidget) -> QScrollArea:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from lowback_timer import __version__
 from lowback_timer.app.text import fill
 from lowback_timer.core.app_state import paper_for
-from lowback_timer.ui.widgets import ask_where_to_save
+from lowback_timer.ui.widgets import ask_where_to_save, screen_room
 
 if TYPE_CHECKING:  # built on first use, not before the first frame (dialog types included:
     # each Qt class's Python type is made with all its enums when first named)
@@ -134,8 +134,8 @@ class WindowActions(QObject):
 
         window = self.window
         dialog = SheetPreview(routine_sheet(window.controller), self.paper(), window)
-        screen = window.screen().availableGeometry()
-        dialog.fit_toolbar(screen.width(), min(max(700, window.height()), screen.height()))
+        room = screen_room(window)
+        dialog.fit_toolbar(room.width(), min(max(700, window.height()), room.height()))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open()
         return dialog
