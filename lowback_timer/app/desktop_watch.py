@@ -3,7 +3,10 @@
 - `IdleMonitor`: how long the user has been away, asked only when a reminder is due (a long
   absence is a natural break, core/reminders.py decides).
 - `DesktopWatch`: locked, unlocked and woke signals, from D-Bus signals where a bus exists.
-- `DoNotDisturb`: whether a reminder should wait (notifications inhibited, a full-screen window).
+- `DoNotDisturb`: whether a reminder should wait (notifications inhibited, GNOME's Do Not
+  Disturb setting, a full-screen window).
+- `DesktopSources`: which of these sources answer on this desktop, by their display names
+  (Preferences says them; `--verbose` logs them once).
 
 Every source is optional and injectable; one that cannot answer says None (or "not busy") and
 never raises. Nothing here blocks the GUI thread: a question is `ask(done)`, which returns at
@@ -14,17 +17,29 @@ sources (app/native_desktop.py: X11, Windows, macOS) answer at once, inside `ask
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import SLOT, QObject, Signal, Slot
+from PySide6.QtCore import (
+    SLOT,
+    QCoreApplication,
+    QObject,
+    QProcess,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
 from PySide6.QtGui import QGuiApplication
 
 from lowback_timer.app.native_desktop import (
+    QT_TRANSLATE_NOOP,
     MacIdle,
     WindowsBusy,
     WindowsIdle,
@@ -32,8 +47,13 @@ from lowback_timer.app.native_desktop import (
     XScreenSaverIdle,
 )
 
+log = logging.getLogger(__name__)
+
 # A desktop service that has not answered by then is taken as absent.
 DBUS_TIMEOUT_MS = 500
+
+# The translation context of the sources' display names (`display_name`, `shown`).
+SOURCE_CONTEXT = "DesktopSource"
 
 SCREENSAVER = "org.freedesktop.ScreenSaver"
 MUTTER = "org.gnome.Mutter.IdleMonitor"
@@ -152,6 +172,7 @@ class MutterIdle(_OnBus):
     """GNOME (Wayland and X11): the compositor's own idle monitor, in ms."""
 
     name = "mutter"
+    display_name = QT_TRANSLATE_NOOP("DesktopSource", "GNOME (Mutter)")
 
     def ask(self, done: Callable[[float | None], None]) -> None:
         path = "/org/gnome/Mutter/IdleMonitor/Core"
@@ -163,6 +184,7 @@ class ScreenSaverIdle(_OnBus):
     answered in seconds would make every absence look short, which only costs a break)."""
 
     name = "screensaver"
+    display_name = QT_TRANSLATE_NOOP("DesktopSource", "Screen saver service (KDE and others)")
     PATHS = ("/org/freedesktop/ScreenSaver", "/ScreenSaver")  # the older one second
 
     def ask(self, done: Callable[[float | None], None], paths: Sequence[str] = PATHS) -> None:
@@ -228,14 +250,19 @@ class IdleMonitor:
         """`done(True)` when any source answers now (Preferences says so when none does)."""
         self.ask(lambda seconds: done(seconds is not None))
 
+    def ask_source(self, done: Callable[[IdleSource | None], None]) -> None:
+        """`done(source)` with the source that answers now, None when none does."""
+        self.ask(lambda seconds: done(None if seconds is None else self._last))
+
 
 # --- do not disturb -----------------------------------------------------------------------
 class BusySource(Protocol):
     name: str
 
-    def ask(self, done: Callable[[bool], None]) -> None:
+    def ask(self, done: Callable[[bool | None], None]) -> None:
         """Calls `done(True)` once when a reminder now would interrupt (a presentation, a film,
-        a game); returns without waiting for a service."""
+        a game), `done(False)` when not, `done(None)` when this source cannot tell (counted as
+        "not busy"); returns without waiting for a service."""
         ...
 
 
@@ -243,15 +270,89 @@ class NotificationsInhibited(_OnBus):
     """The notification server's `Inhibited` property (KDE has it, GNOME has not)."""
 
     name = "notifications-inhibited"
+    display_name = QT_TRANSLATE_NOOP("DesktopSource", "Notification server (KDE)")
 
-    def ask(self, done: Callable[[bool], None]) -> None:
+    def ask(self, done: Callable[[bool | None], None]) -> None:
         path, properties = "/org/freedesktop/Notifications", "org.freedesktop.DBus.Properties"
 
         def answered(reply: list[Any] | None) -> None:
-            done(reply is not None and len(reply) > 0 and _plain(reply[0]) is True)
+            value = _plain(reply[0]) if reply else None
+            done(value if isinstance(value, bool) else None)
 
         bus = self.bus()
         _dbus_ask(bus, answered, NOTIFICATIONS, path, properties, "Get", NOTIFICATIONS, "Inhibited")
+
+
+GNOME_NOTIFICATIONS = "org.gnome.desktop.notifications"
+_running: set[QProcess] = set()  # gsettings processes not finished yet (see _in_flight)
+
+
+class GnomeShowBanners:
+    """GNOME's Do Not Disturb: the setting `org.gnome.desktop.notifications show-banners`
+    (false while Do Not Disturb is on), read with the `gsettings` command, which comes with
+    GLib itself on every GNOME desktop (GNOME Shell reads the same setting through the same
+    library; the portal's Settings.Read needs xdg-desktop-portal running, and a backend that
+    chooses to expose this schema). The command runs as a QProcess, never waited for: an
+    answer not there within `timeout_ms`, a missing command or schema, or anything but
+    "true" or "false" means "cannot tell", which counts as not busy."""
+
+    name = "gnome-show-banners"
+    display_name = QT_TRANSLATE_NOOP("DesktopSource", "GNOME setting (Do Not Disturb)")
+    COMMAND = ("gsettings", "get", GNOME_NOTIFICATIONS, "show-banners")
+
+    def __init__(
+        self, command: Sequence[str] = COMMAND, *, timeout_ms: int = DBUS_TIMEOUT_MS
+    ) -> None:
+        self.command, self.timeout_ms = tuple(command), timeout_ms
+
+    def ask(self, done: Callable[[bool | None], None]) -> None:
+        process = QProcess()
+        process.setProgram(self.command[0])
+        process.setArguments(list(self.command[1:]))
+        process.setStandardInputFile(QProcess.nullDevice())
+        process.setStandardErrorFile(QProcess.nullDevice())
+        limit = QTimer(process)
+        limit.setSingleShot(True)
+        limit.setInterval(self.timeout_ms)
+        answer: list[bool | None] = []  # empty until answered
+
+        def tell(value: bool | None) -> None:
+            if not answer:
+                answer.append(value)
+                limit.stop()
+                done(value)
+
+        def finished(code: int, status: QProcess.ExitStatus) -> None:
+            output = bytes(process.readAllStandardOutput().data()).strip()
+            ok = status == QProcess.ExitStatus.NormalExit and code == 0
+            shown = {b"true": True, b"false": False}.get(output) if ok else None
+            tell(None if shown is None else not shown)
+            _running.discard(process)
+            process.deleteLater()
+
+        def failed(error: QProcess.ProcessError) -> None:
+            if error == QProcess.ProcessError.FailedToStart:  # no gsettings: no finished()
+                tell(None)
+                _running.discard(process)
+                process.deleteLater()
+
+        def too_late() -> None:
+            tell(None)
+            process.kill()  # finished() follows, and lets the process go
+
+        process.finished.connect(finished)
+        process.errorOccurred.connect(failed)
+        limit.timeout.connect(too_late)
+        _running.add(process)
+        limit.start()
+        process.start()
+
+
+def _gnome() -> bool:
+    """A GNOME session (Ubuntu's says "ubuntu:GNOME"): only there is show-banners its Do Not
+    Disturb; a GNOME setting left from another session must not hold KDE's reminders."""
+    desktops = os.environ.get("XDG_CURRENT_DESKTOP", "").lower().split(":")
+    return "gnome" in desktops
 
 
 def default_busy_sources(bus: QDBusConnection | None = None) -> list[BusySource]:
@@ -261,34 +362,70 @@ def default_busy_sources(bus: QDBusConnection | None = None) -> list[BusySource]
     if sys.platform == "darwin":
         return []
     sources: list[BusySource] = [NotificationsInhibited(bus)]
+    if _gnome():
+        sources.append(GnomeShowBanners())
     if _xcb():
         sources.append(X11Fullscreen())
     return sources
 
 
+def _ask_all(sources: Sequence[BusySource], each: Callable[[int, bool | None], bool]) -> None:
+    """Asks every source at once. `each(index, answer)` for every answer (a source that
+    raises: None) until it returns True (enough is known)."""
+    enough = False
+
+    def answered(index: int, busy: bool | None) -> None:
+        nonlocal enough
+        if not enough:
+            enough = each(index, busy)
+
+    for index, source in enumerate(sources):
+        if enough:
+            return
+        _ask_safely(source.ask, partial(answered, index))
+
+
 class DoNotDisturb:
-    """Asked at a reminder's due time; a source that fails counts as "not busy"."""
+    """Asked at a reminder's due time; a source that fails or cannot tell counts as "not
+    busy". The sources are asked all at once, so a slow one does not use up another's time."""
 
     def __init__(self, sources: Sequence[BusySource] | None = None) -> None:
         self.sources = list(default_busy_sources() if sources is None else sources)
 
     def ask(self, done: Callable[[bool], None]) -> None:
-        """Asks the sources in turn: `done(True)` at the first that says busy, `done(False)`
-        when none does."""
-        self._ask_from(list(self.sources), done)
-
-    def _ask_from(self, sources: list[BusySource], done: Callable[[bool], None]) -> None:
-        if not sources:
+        """`done(True)` as soon as a source says busy, `done(False)` once all have answered
+        and none did."""
+        sources = list(self.sources)
+        waiting = set(range(len(sources)))
+        if not waiting:
             done(False)
             return
 
-        def answered(busy: bool | None) -> None:
-            if busy:
-                done(True)
-            else:
-                self._ask_from(sources[1:], done)
+        def each(index: int, busy: bool | None) -> bool:
+            waiting.discard(index)
+            if busy or not waiting:
+                done(bool(busy))
+                return True
+            return False
 
-        _ask_safely(sources[0].ask, answered)
+        _ask_all(sources, each)
+
+    def ask_sources(self, done: Callable[[list[BusySource]], None]) -> None:
+        """`done(sources)` with those that can tell now (busy or not), once all answered."""
+        sources = list(self.sources)
+        answers: dict[int, bool | None] = {}
+        if not sources:
+            done([])
+            return
+
+        def each(index: int, busy: bool | None) -> bool:
+            answers[index] = busy
+            if len(answers) < len(sources):
+                return False
+            done([s for i, s in enumerate(sources) if answers[i] is not None])
+            return True
+
+        _ask_all(sources, each)
 
 
 # --- locked, unlocked, woke ---------------------------------------------------------------
@@ -391,3 +528,99 @@ class DesktopWatch(QObject):
     @Slot()
     def _session_unlock(self) -> None:
         self._screensaver_active_changed(False)
+
+
+# --- which sources answer -----------------------------------------------------------------
+# Who tells the app about locking (DesktopWatch listens to them): the screen savers while
+# they own their name on the session bus, logind once it has named this login session.
+LOCK_SOURCES = (
+    (SCREENSAVER, QT_TRANSLATE_NOOP("DesktopSource", "Screen saver service")),
+    (GNOME_SCREENSAVER, QT_TRANSLATE_NOOP("DesktopSource", "GNOME screen saver")),
+)
+LOGIND_NAME = QT_TRANSLATE_NOOP("DesktopSource", "Login session (logind)")
+
+
+def display_name(source: object) -> str:
+    """A source's display name, untranslated (its class's `display_name`, else its `name`)."""
+    return str(getattr(source, "display_name", None) or getattr(source, "name", "?"))
+
+
+def shown(name: str) -> str:
+    """A display name in the app's language."""
+    return QCoreApplication.translate(SOURCE_CONTEXT, name)
+
+
+@dataclass(frozen=True)
+class SourcesReport:
+    """Which sources answer on this desktop, by their display names (untranslated: `shown`
+    translates one). Empty: none answers."""
+
+    idle: str | None = None  # the one that says how long the user was away
+    busy: tuple[str, ...] = ()  # those that can tell Do Not Disturb or a full screen
+    lock: tuple[str, ...] = ()  # those that tell about locking
+
+    def line(self) -> str:
+        """One line for the log."""
+        return "; ".join(
+            f"{what}: {', '.join(names) or 'none'}"
+            for what, names in (
+                ("away", [self.idle] if self.idle else []),
+                ("do not disturb", self.busy),
+                ("lock", self.lock),
+            )
+        )
+
+
+def ask_lock_sources(watch: DesktopWatch, done: Callable[[list[str]], None]) -> None:
+    """`done(names)` with the lock sources there now (asking the bus which names have an
+    owner, without waiting; a bus that does not answer in time: none of its own)."""
+    found: dict[int, bool] = {}
+    daemon, path = "org.freedesktop.DBus", "/org/freedesktop/DBus"
+    logind = watch.session_path is not None and watch.system.isConnected()
+
+    def answered(index: int, reply: list[Any] | None) -> None:
+        found[index] = bool(reply) and _plain(reply[0]) is True  # type: ignore[index]
+        if len(found) == len(LOCK_SOURCES):
+            names = [name for i, (_, name) in enumerate(LOCK_SOURCES) if found[i]]
+            done([*names, LOGIND_NAME] if logind else names)
+
+    for index, (service, _) in enumerate(LOCK_SOURCES):
+        _dbus_ask(
+            watch.session,
+            partial(answered, index),
+            daemon,
+            path,
+            daemon,
+            "NameHasOwner",
+            service,
+        )
+
+
+class DesktopSources:
+    """Asks which sources answer now: the idle monitor's, the Do Not Disturb sources and the
+    lock sources, all at once. The first report is logged (seen with `--verbose`)."""
+
+    def __init__(self, idle: IdleMonitor, watch: DesktopWatch) -> None:
+        self.idle, self.watch = idle, watch
+        self._logged = False
+
+    def ask(self, done: Callable[[SourcesReport], None]) -> None:
+        """`done(report)` once every part has answered (each within its own time limits)."""
+        parts: dict[str, Any] = {}
+
+        def part(name: str, value: Any) -> None:
+            if name in parts:
+                return
+            parts[name] = value
+            if len(parts) == 3:
+                report = SourcesReport(parts["idle"], tuple(parts["busy"]), tuple(parts["lock"]))
+                if not self._logged:
+                    self._logged = True
+                    log.debug("Desktop sources: %s.", report.line())
+                done(report)
+
+        self.idle.ask_source(
+            lambda source: part("idle", None if source is None else display_name(source))
+        )
+        self.watch.dnd.ask_sources(lambda sources: part("busy", [display_name(s) for s in sources]))
+        ask_lock_sources(self.watch, lambda names: part("lock", names))

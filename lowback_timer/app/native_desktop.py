@@ -16,9 +16,18 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QGuiApplication
+
+if TYPE_CHECKING:  # (PySide6 types it as object -> object)
+
+    def QT_TRANSLATE_NOOP(context: str, text: str, /) -> str:
+        """Marks a source's display name for translation (pyside6-lupdate collects it)."""
+        ...
+
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 
 # --- answering at once --------------------------------------------------------------------
@@ -143,6 +152,7 @@ class XScreenSaverIdle(LocalIdle):
     only see X clients' input, so `default_sources` takes it only on the xcb platform."""
 
     name = "xscreensaver"
+    display_name = QT_TRANSLATE_NOOP("DesktopSource", "X11 screen saver")
 
     def __init__(self, display: str | None = None) -> None:
         self._display = display
@@ -172,6 +182,7 @@ class WindowsIdle(LocalIdle):
     """Windows: milliseconds since the last input event (`GetLastInputInfo`)."""
 
     name = "windows"
+    display_name = QT_TRANSLATE_NOOP("DesktopSource", "Windows")
 
     def idle_seconds(self) -> float | None:
         if sys.platform != "win32":
@@ -192,6 +203,7 @@ class MacIdle(LocalIdle):
     """macOS: Quartz's seconds since any input event in this login session."""
 
     name = "macos"
+    display_name = QT_TRANSLATE_NOOP("DesktopSource", "macOS")
 
     def idle_seconds(self) -> float | None:
         if sys.platform != "darwin":
@@ -217,6 +229,7 @@ class X11Fullscreen(LocalBusy):
     """X11 (EWMH): the active window is full screen, unless it is one of ours."""
 
     name = "x11-fullscreen"
+    display_name = QT_TRANSLATE_NOOP("DesktopSource", "Full-screen window (X11)")
 
     def __init__(
         self, display: str | None = None, own_windows: Callable[[], Iterable[int]] = _own_windows
@@ -245,6 +258,7 @@ class WindowsBusy(LocalBusy):
     """Windows' own idea of "do not disturb": busy, full-screen Direct3D or presenting."""
 
     name = "windows-quiet"
+    display_name = QT_TRANSLATE_NOOP("DesktopSource", "Windows (busy or presenting)")
 
     def busy(self) -> bool:
         if sys.platform != "win32":

@@ -124,6 +124,57 @@
     </message>
 </context>
 <context>
+    <name>DesktopSource</name>
+    <message>
+        <source>GNOME (Mutter)</source>
+        <translation>GNOME（Mutter）</translation>
+    </message>
+    <message>
+        <source>Screen saver service (KDE and others)</source>
+        <translation>スクリーンセーバーのサービス（KDE など）</translation>
+    </message>
+    <message>
+        <source>Notification server (KDE)</source>
+        <translation>通知サーバー（KDE）</translation>
+    </message>
+    <message>
+        <source>GNOME setting (Do Not Disturb)</source>
+        <translation>GNOME の設定（おやすみモード）</translation>
+    </message>
+    <message>
+        <source>Screen saver service</source>
+        <translation>スクリーンセーバーのサービス</translation>
+    </message>
+    <message>
+        <source>GNOME screen saver</source>
+        <translation>GNOME のスクリーンセーバー</translation>
+    </message>
+    <message>
+        <source>Login session (logind)</source>
+        <translation>ログインセッション（logind）</translation>
+    </message>
+    <message>
+        <source>X11 screen saver</source>
+        <translation>X11 のスクリーンセーバー</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Windows</translation>
+    </message>
+    <message>
+        <source>macOS</source>
+        <translation>macOS</translation>
+    </message>
+    <message>
+        <source>Full-screen window (X11)</source>
+        <translation>全画面表示のウィンドウ（X11）</translation>
+    </message>
+    <message>
+        <source>Windows (busy or presenting)</source>
+        <translation>Windows（取り込み中・プレゼンテーション中）</translation>
+    </message>
+</context>
+<context>
     <name>DoneView</name>
     <message>
         <source>Do it again</source>
@@ -557,6 +608,34 @@
     <message>
         <source>Start at login, in the tray</source>
         <translation>ログイン時にトレイで起動する</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>How long you were away: %1</source>
+        <translation>席を離れていた時間：%1</translation>
+    </message>
+    <message>
+        <source>How long you were away: no source answers on this desktop</source>
+        <translation>席を離れていた時間：このデスクトップでは確認できません</translation>
+    </message>
+    <message>
+        <source>Do Not Disturb and full screen: %1</source>
+        <translation>おやすみモードと全画面表示：%1</translation>
+    </message>
+    <message>
+        <source>Do Not Disturb and full screen: no source answers; reminders come anyway</source>
+        <translation>おやすみモードと全画面表示：確認できないため、リマインダーはそのままお知らせします</translation>
+    </message>
+    <message>
+        <source>Screen lock: %1</source>
+        <translation>画面のロック：%1</translation>
+    </message>
+    <message>
+        <source>Screen lock: no source answers; reminders come while it is locked</source>
+        <translation>画面のロック：確認できないため、ロック中もリマインダーが出ます</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ tray's menu or the status window's close button with the main window hidden) end
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import partial
 
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import QWidget
 
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.desktop_questions import DesktopQuestions
-from lowback_timer.app.desktop_watch import DesktopWatch, IdleMonitor
+from lowback_timer.app.desktop_watch import DesktopSources, DesktopWatch, IdleMonitor
+from lowback_timer.app.desktop_watch import log as desktop_log
 from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import assets_dir
 from lowback_timer.ui.main_window import MainWindow
@@ -85,7 +87,10 @@ class Background(QObject):
             self.tray_watcher.appeared.connect(self._tray_appeared)
         self._told = False
         window.stays_in_background = lambda: controller.settings.reminders
-        window.ask_idle_known = self.idle.ask_available
+        self.sources = DesktopSources(self.idle, self.desktop)
+        window.ask_sources = self.sources.ask
+        if desktop_log.isEnabledFor(logging.DEBUG):  # --verbose: which sources answer, once
+            self.sources.ask(lambda report: None)
         window.went_to_background.connect(self._went_to_background)
         # Not a method of this object: it is being destroyed with the window by then.
         window.destroyed.connect(partial(_hide_for_good, [self.popup, self.status_window]))

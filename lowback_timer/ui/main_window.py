@@ -28,6 +28,7 @@ from lowback_timer.ui.wizard import ids as wizard_ids
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from lowback_timer.app.desktop_watch import SourcesReport
     from lowback_timer.core.session import Summary
     from lowback_timer.ui.care import CarePage
     from lowback_timer.ui.rating import RatingPage
@@ -72,9 +73,9 @@ class MainWindow(QMainWindow):
         # Whether closing the window leaves the app running (set by the app: reminders on and
         # a tray or the small status window to live in).
         self.stays_in_background: Callable[[], bool] = lambda: False
-        # Asks whether the desktop says how long the user was idle, and calls back with the
-        # answer (set by the app; None: not asked, Preferences says nothing).
-        self.ask_idle_known: Callable[[Callable[[bool], None]], None] | None = None
+        # Asks which desktop sources answer (idle time, Do Not Disturb, locking) and calls
+        # back with a SourcesReport (set by the app; None: not asked, Preferences says nothing).
+        self.ask_sources: Callable[[Callable[[SourcesReport], None]], None] | None = None
         # The menus and the dialogs they open (ui/window_actions.py).
         self.actions_ = actions = WindowActions(self)
         self.show_guidance, self.show_shortcuts = actions.show_guidance, actions.show_shortcuts

@@ -1,4 +1,5 @@
-"""Preferences: sounds, spoken cues, the breathing pacer, the get-ready time and the language.
+"""Preferences: sounds, spoken cues, the breathing pacer, the get-ready time, the reminders
+(and which desktop sources tell them you were away, Do Not Disturb and locking) and the language.
 
 The ranges come from the declarations in core.settings, so the dialog cannot offer a value the
 app would clamp later; the languages come from the content.
@@ -7,9 +8,10 @@ app would clamp later; the languages come from the content.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,9 +30,17 @@ from PySide6.QtWidgets import (
 
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.speech import speech_available
+from lowback_timer.app.text import fill
 from lowback_timer.core.settings import ELSEWHERE, Settings, limits
 from lowback_timer.ui.style import SPACING, in_every_script, label, with_focus_ring
 from lowback_timer.ui.widgets import RegionChoice, enter_clicks
+
+if TYPE_CHECKING:
+    from lowback_timer.app.desktop_watch import SourcesReport
+
+# The context of the sources' display names (app/desktop_watch.py's SOURCE_CONTEXT; not
+# imported, so that the dialog does not load QtDBus).
+SOURCE_CONTEXT = "DesktopSource"
 
 
 def _seconds_box(name: str, value: float, suffix: str) -> QDoubleSpinBox:
@@ -140,7 +150,7 @@ class PreferencesDialog(QDialog):
         self.tabs = QTabWidget()
         for form, notes, title in (
             (routine, [], self.tr("Routine")),
-            (reminders, [self.idle_note], self.tr("Reminders")),
+            (reminders, [self.idle_note, self.sources_note], self.tr("Reminders")),
             (
                 general,
                 [label(self.tr("A new language is used from the next start."))],
@@ -241,6 +251,8 @@ class PreferencesDialog(QDialog):
                 "on time even after a break. Press “I moved” to start the hour again."
             ),
         )
+        self.sources_note = label("")  # which desktop sources answer, once known
+        self.sources_note.hide()
         login = self.controller.login
         self.start_at_login = None
         if login.supported:
@@ -261,6 +273,33 @@ class PreferencesDialog(QDialog):
         may come after the dialog opened, or after it was closed and deleted."""
         if shiboken6.isValid(self.idle_note):
             self.idle_note.setVisible(known is False)
+
+    def set_sources(self, report: SourcesReport) -> None:
+        """Says which desktop sources answer (from `DesktopSources`), or that none does. The
+        answer may come after the dialog opened, or after it was deleted."""
+        self.set_idle_known(report.idle is not None)
+        if not shiboken6.isValid(self.sources_note):
+            return
+
+        def names(found: tuple[str, ...]) -> str:
+            shown = [QCoreApplication.translate(SOURCE_CONTEXT, name) for name in found]
+            return self.tr(", ").join(shown)
+
+        lines = [
+            fill(self.tr("How long you were away: %1"), names((report.idle,)))
+            if report.idle
+            else self.tr("How long you were away: no source answers on this desktop"),
+            fill(self.tr("Do Not Disturb and full screen: %1"), names(report.busy))
+            if report.busy
+            else self.tr(
+                "Do Not Disturb and full screen: no source answers; reminders come anyway"
+            ),
+            fill(self.tr("Screen lock: %1"), names(report.lock))
+            if report.lock
+            else self.tr("Screen lock: no source answers; reminders come while it is locked"),
+        ]
+        self.sources_note.setText("\n".join(lines))
+        self.sources_note.show()
 
     def _prepare_s(self) -> int | None:
         """The get-ready time; left at the content's own, it keeps following the content."""

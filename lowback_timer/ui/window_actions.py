@@ -179,8 +179,8 @@ class WindowActions(QObject):
         dialog = PreferencesDialog(window.controller, window)
         dialog.accepted.connect(dialog.apply)
         dialog.open()
-        if window.ask_idle_known is not None:  # the note comes when the desktop answers
-            window.ask_idle_known(dialog.set_idle_known)
+        if window.ask_sources is not None:  # the notes come when the desktop answers
+            window.ask_sources(dialog.set_sources)
         return dialog
 
     def ask_if_changed(

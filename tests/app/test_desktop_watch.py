@@ -7,6 +7,7 @@ signals, a small service answering real calls) checks the real plumbing
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from subprocess import DEVNULL, PIPE
 from typing import Any
@@ -24,14 +26,18 @@ from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app import desktop_watch as desktop
+from lowback_timer.app.desktop_questions import DesktopQuestions
 from lowback_timer.app.desktop_watch import (
+    DesktopSources,
     DesktopWatch,
     DoNotDisturb,
+    GnomeShowBanners,
     IdleMonitor,
     IdleSource,
     MutterIdle,
     NotificationsInhibited,
     ScreenSaverIdle,
+    SourcesReport,
 )
 from lowback_timer.app.native_desktop import (
     MacIdle,
@@ -40,6 +46,12 @@ from lowback_timer.app.native_desktop import (
     X11Fullscreen,
     XScreenSaverIdle,
 )
+from lowback_timer.app.reminder_service import ReminderService
+from lowback_timer.core.content import Content
+from lowback_timer.ui.reminder_popup import ReminderPopup
+from tests.app.test_reminder_service import MONDAY_10
+from tests.fakeclock import FakeClock
+from tests.helpers import make_controller
 
 
 class Idle:
@@ -164,7 +176,8 @@ def test_real_sources_say_none_where_they_cannot_work(monkeypatch: pytest.Monkey
     assert at_once(IdleMonitor(sources).ask_available) is False
 
 
-def test_default_sources_fit_the_platform(qapp: object) -> None:
+def test_default_sources_fit_the_platform(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
     x11 = ["xscreensaver"] if desktop._xcb() else []  # never under Wayland's X11 fallback
     expected = {"win32": ["windows"], "darwin": ["macos"]}.get(sys.platform)
     names = [source.name for source in desktop.default_sources()]
@@ -192,11 +205,178 @@ def test_real_busy_sources_say_not_busy_where_they_cannot_work(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
-    assert at_once(NotificationsInhibited(no_bus()).ask) is False
+    assert at_once(NotificationsInhibited(no_bus()).ask) is None  # cannot tell: not busy
     assert not X11Fullscreen().busy()
     assert not X11Fullscreen(":987").busy()
     if sys.platform != "win32":
         assert not WindowsBusy().busy()
+
+
+def test_sources_are_asked_at_once_and_the_first_busy_answer_decides() -> None:
+    """A slow source does not hold the others up, nor use up their time."""
+    slow = Later()
+    answers: list[bool] = []
+    DoNotDisturb([slow, Busy("fullscreen", True)]).ask(answers.append)
+    assert answers == [True] and len(slow.waiting) == 1
+    answers.clear()
+    DoNotDisturb([slow, Busy("fullscreen", False)]).ask(answers.append)
+    assert answers == []  # not busy so far, but the slow one has not answered
+    slow.waiting[-1](None)
+    assert answers == [False]
+
+
+def test_gnome_setting_only_on_gnome(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("GNOME's setting is asked on Linux and the BSDs")
+    for desktops, asked in (("ubuntu:GNOME", True), ("GNOME", True), ("KDE", False), ("", False)):
+        monkeypatch.setenv("XDG_CURRENT_DESKTOP", desktops)
+        names = [source.name for source in desktop.default_busy_sources(no_bus())]
+        assert ("gnome-show-banners" in names) == asked
+        assert names[0] == "notifications-inhibited"
+
+
+def fake_gsettings(tmp_path: Path, script: str) -> tuple[str, ...]:
+    """A command standing in for `gsettings get ...` (a shell script)."""
+    program = tmp_path / "gsettings"
+    program.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    program.chmod(0o755)
+    return (str(program), "get", "org.gnome.desktop.notifications", "show-banners")
+
+
+needs_sh = pytest.mark.skipif(not shutil.which("sh"), reason="needs a POSIX shell")
+
+
+@needs_sh
+@pytest.mark.parametrize(
+    ("script", "busy"),
+    [
+        ("echo false", True),  # GNOME's Do Not Disturb is on
+        ("echo true", False),
+        ("echo 'No such schema “org.gnome.desktop.notifications”' >&2; exit 1", None),
+        ("echo maybe", None),
+        ("kill -9 $$", None),
+    ],
+)
+def test_gnome_show_banners_read_with_gsettings(
+    qtbot: QtBot, tmp_path: Path, script: str, busy: bool | None
+) -> None:
+    source = GnomeShowBanners(fake_gsettings(tmp_path, script))
+    answers: list[bool | None] = []
+    source.ask(answers.append)
+    assert answers == []  # asked without waiting for the command
+    qtbot.waitUntil(lambda: answers == [busy], timeout=5000)
+    qtbot.waitUntil(lambda: not desktop._running)  # and the process is let go
+
+
+def test_gnome_show_banners_without_gsettings(qtbot: QtBot, tmp_path: Path) -> None:
+    answers: list[bool | None] = []
+    GnomeShowBanners((str(tmp_path / "no-gsettings"), "get")).ask(answers.append)
+    qtbot.waitUntil(lambda: answers == [None], timeout=5000)
+    qtbot.waitUntil(lambda: not desktop._running)
+
+
+@needs_sh
+def test_gnome_show_banners_not_answered_in_time(qtbot: QtBot, tmp_path: Path) -> None:
+    """A gsettings that hangs (dconf stuck, say) is "cannot tell" after the limit, and killed."""
+    source = GnomeShowBanners(fake_gsettings(tmp_path, "exec tail -f /dev/null"), timeout_ms=50)
+    order: list[object] = []
+    source.ask(order.append)
+    QTimer.singleShot(0, lambda: order.append("event loop ran"))
+    qtbot.waitUntil(lambda: len(order) == 2, timeout=5000)
+    assert order == ["event loop ran", None]
+    qtbot.waitUntil(lambda: not desktop._running, timeout=5000)  # killed and let go
+    assert order == ["event loop ran", None]  # nothing said twice
+
+
+@pytest.mark.skipif(not shutil.which("gsettings"), reason="gsettings is not installed")
+def test_the_real_gsettings_answers(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the schema installed, the defaults (banners shown) are "not busy"; without it,
+    "cannot tell". Either way an answer, never busy."""
+    monkeypatch.setenv("GSETTINGS_BACKEND", "memory")  # the defaults, not this machine's
+    answers: list[bool | None] = []
+    GnomeShowBanners(timeout_ms=5000).ask(answers.append)
+    qtbot.waitUntil(lambda: len(answers) == 1, timeout=5000)
+    assert answers[0] in (False, None)
+
+
+# --- a due reminder with GNOME's Do Not Disturb --------------------------------------------
+@pytest.fixture
+def reminders(qtbot: QtBot, content: Content, tmp_path: Path) -> Callable[..., list[str]]:
+    """What happens at the first due reminder when `busy` is the only desktop question."""
+
+    def first_due(busy: Callable[[Callable[[Any], None]], None]) -> list[str]:
+        boot = FakeClock()
+        popup = ReminderPopup()
+        qtbot.addWidget(popup)
+        questions = DesktopQuestions({"busy": busy})
+        service = ReminderService(
+            make_controller(content, tmp_path / "data"),
+            popup,
+            boot=boot,
+            wall=lambda: MONDAY_10 + timedelta(seconds=boot.now),
+            ask=questions.ask,
+        )
+        events: list[str] = []
+        service.happened.connect(events.append)
+        while not events:
+            deadline = service.timer.deadline
+            assert deadline is not None
+            boot.now = deadline
+            service.timer.fire_if_due()
+            if service.asking:  # due: the answer comes from the fake gsettings, later
+                qtbot.waitUntil(lambda: not service.asking, timeout=5000)
+        return events
+
+    return first_due
+
+
+@needs_sh
+@pytest.mark.parametrize(
+    ("script", "event"),
+    [
+        ("echo false", "deferred"),  # Do Not Disturb: the reminder waits, as for full screen
+        ("echo true", "shown"),
+        ("exit 1", "shown"),  # no schema, or gsettings failing
+        ("exec tail -f /dev/null", "shown"),  # no answer in time
+    ],
+)
+def test_gnome_do_not_disturb_defers_a_due_reminder(
+    reminders: Callable[..., list[str]], tmp_path: Path, script: str, event: str
+) -> None:
+    source = GnomeShowBanners(fake_gsettings(tmp_path, script), timeout_ms=100)
+    assert reminders(DoNotDisturb([NotificationsInhibited(no_bus()), source]).ask) == [event]
+
+
+def test_a_missing_gsettings_shows_the_reminder(
+    reminders: Callable[..., list[str]], tmp_path: Path
+) -> None:
+    source = GnomeShowBanners((str(tmp_path / "no-gsettings"),))
+    assert reminders(DoNotDisturb([source]).ask) == ["shown"]
+
+
+# --- which sources answer -----------------------------------------------------------------
+def test_the_sources_that_answer_are_named(qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    busy = DoNotDisturb([NotificationsInhibited(no_bus()), X11Fullscreen(":987")])
+    watch = DesktopWatch(no_bus(), no_bus(), dnd=busy)
+    idle = IdleMonitor([MutterIdle(no_bus()), XScreenSaverIdle(":987"), Idle("x", 3.0)])
+    idle.sources[2].display_name = "X11 screen saver"  # type: ignore[attr-defined]
+    sources = DesktopSources(idle, watch)
+    with caplog.at_level(logging.DEBUG, logger="lowback_timer.app.desktop_watch"):
+        first = at_once(sources.ask)
+        assert at_once(sources.ask) == first
+    # No bus: only the local sources answer (X11 full screen always can where it is asked).
+    assert first == SourcesReport(idle="X11 screen saver", busy=("Full-screen window (X11)",))
+    lines = [r.getMessage() for r in caplog.records if "Desktop sources" in r.getMessage()]
+    assert lines == [
+        "Desktop sources: away: X11 screen saver; "
+        "do not disturb: Full-screen window (X11); lock: none."
+    ]  # once, the first time they are known
+
+
+def test_no_source_answers() -> None:
+    watch = DesktopWatch(no_bus(), no_bus(), dnd=DoNotDisturb([NotificationsInhibited(no_bus())]))
+    report = at_once(DesktopSources(IdleMonitor([MutterIdle(no_bus())]), watch).ask)
+    assert report == SourcesReport()
 
 
 # --- DesktopWatch -------------------------------------------------------------------------

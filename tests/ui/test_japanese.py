@@ -244,3 +244,19 @@ def test_the_care_screens_texts_end_on_no_lone_su(qtbot: QtBot, content: Content
     texts = [care.title, care.advice, care.action, care.call, care.note]
     assert any(WORD_JOINER in label.text() for label in texts)
     assert at_widths(care, texts, range(600, 1300, 6)) == []
+
+
+def test_preferences_name_the_desktop_sources_in_japanese(
+    qtbot: QtBot, content: Content, tmp_path: Path, japanese: None
+) -> None:
+    from lowback_timer.app.desktop_watch import SourcesReport
+    from lowback_timer.ui.preferences import PreferencesDialog
+    from tests.helpers import make_controller
+
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.set_sources(SourcesReport("GNOME (Mutter)", ("Notification server (KDE)",)))
+    lines = dialog.sources_note.text().splitlines()
+    assert len(lines) == 3 and lines[0].startswith("席を離れていた時間：GNOME")
+    assert "通知サーバー" in lines[1]  # the source's display name, translated too
+    assert not any(c.isascii() and c.isalpha() for c in lines[2])  # no lock source: all Japanese

@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTime
+from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app.controller import read_settings
-from lowback_timer.app.desktop_watch import IdleMonitor
+from lowback_timer.app.desktop_watch import DesktopWatch, DoNotDisturb, IdleMonitor
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import OVERRUN, Phase
 from lowback_timer.core.settings import limits
 from lowback_timer.ui.background import Background
+from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.preferences import PreferencesDialog
 from tests.helpers import make_controller, open_window
 
@@ -219,4 +221,67 @@ def test_preferences_open_at_once_and_the_idle_note_comes_with_the_answer(
     dialog = window.open_preferences()  # asked again each time: the desktop may have changed
     slow.waiting.pop()(42.0)
     assert dialog.idle_note.isHidden()
+    dialog.reject()
+
+
+class NamedIdle:
+    """A fake idle source with a display name, as the real ones have."""
+
+    def __init__(self, name: str, display_name: str, answer: float | None) -> None:
+        self.name, self.display_name, self.answer = name, display_name, answer
+
+    def ask(self, done: Callable[[float | None], None]) -> None:
+        done(self.answer)
+
+
+class NamedBusy:
+    def __init__(self, display_name: str, answer: bool | None) -> None:
+        self.name, self.display_name, self.answer = "busy", display_name, answer
+
+    def ask(self, done: Callable[[bool | None], None]) -> None:
+        done(self.answer)
+
+
+def sources_window(
+    qtbot: QtBot, content: Content, tmp_path: Path, idle: IdleMonitor, busy: list[NamedBusy]
+) -> MainWindow:
+    window = open_window(qtbot, content, tmp_path)
+    no_bus = QDBusConnection("lowback-no-bus")
+    watch = DesktopWatch(no_bus, no_bus, dnd=DoNotDisturb(busy))
+    made = Background(window.controller, window, has_tray=lambda: False, idle=idle, desktop=watch)
+    for widget in (made.popup, made.status_window):
+        qtbot.addWidget(widget)
+    return window
+
+
+def test_preferences_name_the_sources_that_answer(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    idle = IdleMonitor(
+        [NamedIdle("mutter", "GNOME (Mutter)", None), NamedIdle("x", "X11 screen saver", 75.0)]
+    )
+    busy = [NamedBusy("Notification server (KDE)", None), NamedBusy("GNOME setting", False)]
+    window = sources_window(qtbot, content, tmp_path, idle, busy)
+    dialog = window.open_preferences()
+    qtbot.waitUntil(lambda: not dialog.sources_note.isHidden())
+    assert dialog.sources_note.text().splitlines() == [
+        "How long you were away: X11 screen saver",  # the one that answered, not Mutter
+        "Do Not Disturb and full screen: GNOME setting",
+        "Screen lock: no source answers; reminders come while it is locked",  # (no bus)
+    ]
+    assert dialog.idle_note.isHidden()
+    dialog.reject()
+
+
+def test_preferences_say_when_no_source_answers(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    idle = IdleMonitor([NamedIdle("mutter", "GNOME (Mutter)", None)])
+    window = sources_window(qtbot, content, tmp_path, idle, [NamedBusy("KDE", None)])
+    dialog = window.open_preferences()
+    qtbot.waitUntil(lambda: not dialog.sources_note.isHidden())
+    lines = dialog.sources_note.text().splitlines()
+    assert lines[0] == "How long you were away: no source answers on this desktop"
+    assert lines[1].startswith("Do Not Disturb and full screen: no source answers")
+    assert not dialog.idle_note.isHidden()  # and what that means for a break
     dialog.reject()
