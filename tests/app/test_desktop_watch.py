@@ -13,7 +13,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from subprocess import DEVNULL, PIPE
 from typing import Any
@@ -370,10 +370,13 @@ FAKE_DESKTOP = textwrap.dedent(
 
 
 @contextmanager
-def desktop_process(tmp_path: Path, address: str, *args: str) -> Iterator[subprocess.Popen[str]]:
-    """Another process on the private bus that answers as GNOME, KDE and logind would."""
+def desktop_process(
+    tmp_path: Path, address: str, *args: str, source: str = FAKE_DESKTOP
+) -> Iterator[subprocess.Popen[str]]:
+    """Another process on the private bus that answers as GNOME, KDE and logind would (or as
+    `source` does)."""
     script = tmp_path / "fake_desktop.py"
-    script.write_text(FAKE_DESKTOP, encoding="utf-8")
+    script.write_text(source, encoding="utf-8")
     command = [sys.executable, str(script), address, *args]
     with subprocess.Popen(command, stdin=PIPE, stdout=PIPE, text=True) as service:
         try:
@@ -472,58 +475,51 @@ FAKE_LOCKER = textwrap.dedent(
 SESSION_37 = "/org/freedesktop/login1/session/_37"
 
 
-@contextmanager
 def locker(
     tmp_path: Path, address: str, *, active: bool, hint: bool, silent: bool = False
-) -> Iterator[subprocess.Popen[str]]:
+) -> AbstractContextManager[subprocess.Popen[str]]:
     """A screen locker (org.gnome.ScreenSaver) and logind's session, in another process."""
-    script = tmp_path / "fake_locker.py"
-    script.write_text(FAKE_LOCKER, encoding="utf-8")
     flags = ["active" if active else "idle", "hint" if hint else "no-hint"]
-    command = [sys.executable, str(script), address, *flags, *(["silent"] if silent else [])]
-    with subprocess.Popen(command, stdin=PIPE, stdout=PIPE, text=True) as service:
-        try:
-            assert service.stdout is not None
-            assert service.stdout.readline().strip() == "ready"
-            yield service
-        finally:
-            service.terminate()
+    flags += ["silent"] if silent else []
+    return desktop_process(tmp_path, address, *flags, source=FAKE_LOCKER)
+
+
+def gnome_locks(address: str) -> None:
+    """The GNOME screensaver's ActiveChanged(true), as a real one sends it."""
+    saver = "org.gnome.ScreenSaver"
+    send_signal(address, "/org/gnome/ScreenSaver", f"{saver}.ActiveChanged", "boolean:true")
+
+
+@pytest.fixture
+def watch_on_bus(private_bus: tuple[str, QDBusConnection]) -> tuple[str, DesktopWatch]:
+    """The private bus's address, and a watch on it (standing in for both buses) that knows
+    its logind session."""
+    address, bus = private_bus
+    return address, DesktopWatch(bus, bus, dnd=DoNotDisturb([]), logind_session=SESSION_37)
 
 
 @needs_dbus
 def test_a_lock_with_no_unlock_is_ended_by_the_check(
-    qtbot: QtBot, tmp_path: Path, private_bus: tuple[str, QDBusConnection]
+    qtbot: QtBot, tmp_path: Path, watch_on_bus: tuple[str, DesktopWatch]
 ) -> None:
-    address, bus = private_bus
-    watch = DesktopWatch(bus, bus, dnd=DoNotDisturb([]), logind_session=SESSION_37)
+    address, watch = watch_on_bus
     with locker(tmp_path, address, active=False, hint=False):
         with qtbot.waitSignal(watch.locked, timeout=5000):  # the locker said so, then died
-            send_signal(
-                address,
-                "/org/gnome/ScreenSaver",
-                "org.gnome.ScreenSaver.ActiveChanged",
-                "boolean:true",
-            )
+            gnome_locks(address)
         with qtbot.assertNotEmitted(watch.unlocked):  # the asker acts on the answer itself
             assert when_answered(qtbot, watch.ask_locked) is False
         assert not watch.is_locked()
         # The next lock signal is heard again.
         with qtbot.waitSignal(watch.locked, timeout=5000):
-            send_signal(
-                address,
-                "/org/gnome/ScreenSaver",
-                "org.gnome.ScreenSaver.ActiveChanged",
-                "boolean:true",
-            )
+            gnome_locks(address)
 
 
 @needs_dbus
 def test_locked_hint_keeps_the_lock(
-    qtbot: QtBot, tmp_path: Path, private_bus: tuple[str, QDBusConnection]
+    qtbot: QtBot, tmp_path: Path, watch_on_bus: tuple[str, DesktopWatch]
 ) -> None:
     """The screensaver says inactive, logind's LockedHint says locked: locked."""
-    address, bus = private_bus
-    watch = DesktopWatch(bus, bus, dnd=DoNotDisturb([]), logind_session=SESSION_37)
+    address, watch = watch_on_bus
     with locker(tmp_path, address, active=False, hint=True):
         assert when_answered(qtbot, watch.ask_locked) is True
         assert watch.is_locked()
@@ -545,10 +541,9 @@ def test_a_real_locker_that_goes_away_unlocks(
 
 @needs_dbus
 def test_a_lock_check_never_answered_keeps_the_last_state_after_the_limit(
-    qtbot: QtBot, tmp_path: Path, private_bus: tuple[str, QDBusConnection]
+    qtbot: QtBot, tmp_path: Path, watch_on_bus: tuple[str, DesktopWatch]
 ) -> None:
-    address, bus = private_bus
-    watch = DesktopWatch(bus, bus, dnd=DoNotDisturb([]), logind_session=SESSION_37)
+    address, watch = watch_on_bus
     watch._screensaver_active_changed(True)
     with locker(tmp_path, address, active=False, hint=False, silent=True):
         order: list[object] = []
