@@ -5,8 +5,8 @@
 whichever comes first. A question not answered by then keeps its default in `DesktopAnswers`,
 as if its source were absent, and its late answer is dropped.
 
-To ask one more thing at the due time (the lock state, say): add a field with its "absent"
-default to `DesktopAnswers`, and a question under the same name where the questions are made
+To ask one more thing at the due time: add a field with its "absent" default to
+`DesktopAnswers`, and a question under the same name where the questions are made
 (ui/background.py). ReminderService decides from the answers.
 """
 
@@ -28,6 +28,9 @@ class DesktopAnswers:
 
     idle_s: float | None = None  # seconds since the last keyboard or mouse input
     busy: bool = False  # a reminder now would interrupt (notifications off, full screen)
+    # The screen is locked now, as the lock services say when asked (None: none could tell,
+    # the lock state the signals gave holds).
+    locked: bool | None = None
 
 
 # Asks one thing: calls its argument once with the answer, now or later.
@@ -37,7 +40,7 @@ AskDesktop = Callable[[Callable[[DesktopAnswers], None]], None]
 
 
 def answer_at_once(done: Callable[[DesktopAnswers], None]) -> None:
-    """No desktop to ask: nothing known, at once (idle unknown, not busy)."""
+    """No desktop to ask: nothing known, at once (idle and lock unknown, not busy)."""
     done(DesktopAnswers())
 
 

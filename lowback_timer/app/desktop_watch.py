@@ -2,7 +2,10 @@
 
 - `IdleMonitor`: how long the user has been away, asked only when a reminder is due (a long
   absence is a natural break, core/reminders.py decides).
-- `DesktopWatch`: locked, unlocked and woke signals, from D-Bus signals where a bus exists.
+- `DesktopWatch`: locked, unlocked and woke signals, from D-Bus signals where a bus exists;
+  and, asked when a reminder is due, whether the screen is still locked (`ask_locked`): a lock
+  whose unlock never came (the locker crashed) holds only until then, or until its service
+  leaves the bus.
 - `DoNotDisturb`: whether a reminder should wait (notifications inhibited, GNOME's Do Not
   Disturb setting, a full-screen window).
 - `DesktopSources`: which of these sources answer on this desktop, by their display names
@@ -35,7 +38,12 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
+from PySide6.QtDBus import (
+    QDBusConnection,
+    QDBusMessage,
+    QDBusPendingCallWatcher,
+    QDBusServiceWatcher,
+)
 from PySide6.QtGui import QGuiApplication
 
 from lowback_timer.app.native_desktop import (
@@ -77,13 +85,16 @@ def _dbus_ask(
     interface: str,
     method: str,
     *args: object,
+    autostart: bool = True,
 ) -> None:
     """Sends a method call and returns at once. `done(arguments)` when the reply comes;
-    `done(None)` for no bus (at once), an error, or no reply within `DBUS_TIMEOUT_MS`."""
+    `done(None)` for no bus (at once), an error, or no reply within `DBUS_TIMEOUT_MS`.
+    `autostart=False`: a service not running is not started by the call (it answers None)."""
     if not bus.isConnected():
         done(None)
         return
     message = QDBusMessage.createMethodCall(service, path, interface, method)
+    message.setAutoStartService(autostart)
     if args:
         message.setArguments(list(args))
     watcher = QDBusPendingCallWatcher(bus.asyncCall(message, DBUS_TIMEOUT_MS))
@@ -127,6 +138,16 @@ def _plain(value: object) -> object:
         if callable(method):
             return method()
     return value
+
+
+def _first_flag(values: list[Any] | None) -> bool | None:
+    value = _plain(values[0]) if values else None
+    return value if isinstance(value, bool) else None
+
+
+def _as_flag(done: Callable[[bool | None], None]) -> Reply:
+    """A reply of one boolean, passed on (None for anything else)."""
+    return lambda values: done(_first_flag(values))
 
 
 def _first_number(values: list[Any] | None) -> float | None:
@@ -429,9 +450,22 @@ class DoNotDisturb:
 
 
 # --- locked, unlocked, woke ---------------------------------------------------------------
+# Where the lock state is asked again when a reminder is due (each one's `GetActive`).
+LOCK_SERVICES = (
+    (SCREENSAVER, "/org/freedesktop/ScreenSaver"),  # KDE, Xfce and others
+    (GNOME_SCREENSAVER, "/org/gnome/ScreenSaver"),  # GNOME Shell, gnome-screensaver
+)
+
+LockAnswer = Callable[[bool | None], None]
+
+
 class DesktopWatch(QObject):
     """Lock and sleep signals of the session and system buses, turned into Qt signals.
-    Without a bus it subscribes to nothing and stays quiet."""
+    Without a bus it subscribes to nothing and stays quiet.
+
+    A lock is never taken on the signals' word alone for good: a lock service that leaves the
+    bus counts as an unlock, and `ask_locked` (asked when a reminder is due) asks the services
+    themselves, whose answer replaces what the signals said."""
 
     locked = Signal()
     unlocked = Signal()
@@ -459,7 +493,22 @@ class DesktopWatch(QObject):
             self._listen(
                 self.session, "", interface, "ActiveChanged", "_screensaver_active_changed(bool)"
             )
-        # Any sender: a forged signal could at worst delay one reminder.
+        # A lock service that leaves the bus (it crashed, or the session's locker was replaced)
+        # sends no unlock: its going is one.
+        self._lock_watcher: QDBusServiceWatcher | None = None
+        if self.session.isConnected():
+            self._lock_watcher = QDBusServiceWatcher(
+                SCREENSAVER,
+                self.session,
+                QDBusServiceWatcher.WatchModeFlag.WatchForUnregistration,
+                self,
+            )
+            self._lock_watcher.setWatchedServices([service for service, _ in LOCK_SERVICES])
+            self._lock_watcher.serviceUnregistered.connect(self._lock_service_gone)
+        # Signals are taken from any sender (the screensavers' names differ), so any program of
+        # the user's could forge one. A forged (or stale) lock holds only until the next due
+        # reminder asks the lock services themselves (`ask_locked`); a forged wake restarts the
+        # countdown each time it is sent, as a real one does.
         manager = f"{LOGIN1}.Manager"
         self._listen(
             self.system, LOGIN1_PATH, manager, "PrepareForSleep", "_prepare_for_sleep(bool)"
@@ -471,6 +520,50 @@ class DesktopWatch(QObject):
 
     def is_locked(self) -> bool:
         return self._locked
+
+    def ask_locked(self, done: LockAnswer) -> None:
+        """Whether the screen is locked now, asked of the lock services themselves, all at
+        once: the screensavers' `GetActive` (session bus) and logind's `LockedHint` of this
+        session (system bus). `done(True)` as soon as one says locked; `done(False)` when all
+        have answered and one said not locked; `done(None)` when none could tell (absent, or no
+        answer within `DBUS_TIMEOUT_MS`). A definite answer becomes the watch's own state,
+        without a signal: the asker acts on the answer itself (a lock found this way is not an
+        unlock that restarts the hour)."""
+        questions: list[Callable[[LockAnswer], None]] = [
+            self._screensaver_question(service, path) for service, path in LOCK_SERVICES
+        ]
+        if self.session_path is not None:
+            questions.append(self._locked_hint_question(self.session_path))
+        answers: list[bool | None] = []
+
+        def answered(value: bool | None) -> None:
+            if len(answers) == len(questions) or True in answers:
+                return  # decided already
+            answers.append(value)
+            if value is True or len(answers) == len(questions):
+                locked = True if True in answers else (False if False in answers else None)
+                if locked is not None and shiboken6.isValid(self):
+                    self._locked = locked
+                done(locked)
+
+        for question in questions:
+            _ask_safely(question, answered)
+
+    def _screensaver_question(self, service: str, path: str) -> Callable[[LockAnswer], None]:
+        def ask(done: LockAnswer) -> None:
+            # Not started by the question: a screensaver that is not running locks nothing.
+            bus, reply = self.session, _as_flag(done)
+            _dbus_ask(bus, reply, service, path, service, "GetActive", autostart=False)
+
+        return ask
+
+    def _locked_hint_question(self, path: str) -> Callable[[LockAnswer], None]:
+        def ask(done: LockAnswer) -> None:
+            reply, properties = _as_flag(done), "org.freedesktop.DBus.Properties"
+            session = f"{LOGIN1}.Session"
+            _dbus_ask(self.system, reply, LOGIN1, path, properties, "Get", session, "LockedHint")
+
+        return ask
 
     def ask_busy(self, done: Callable[[bool], None]) -> None:
         """Whether a due reminder should wait (see `DoNotDisturb`)."""
@@ -515,6 +608,12 @@ class DesktopWatch(QObject):
         elif not active and self._locked:
             self._locked = False
             self.unlocked.emit()
+
+    @Slot(str)
+    def _lock_service_gone(self, service: str) -> None:
+        """A lock service left the bus: whatever lock it reported is over (if the screen is
+        still locked by another, the next due reminder's `ask_locked` says so)."""
+        self._screensaver_active_changed(False)
 
     @Slot(bool)
     def _prepare_for_sleep(self, going: bool) -> None:

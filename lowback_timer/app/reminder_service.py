@@ -2,12 +2,16 @@
 counts suspend, one deadline timer armed for its next check, and the popup that never takes
 the focus. Between two checks nothing runs.
 
-When a reminder is due (and only then) the desktop is asked two things, at once and without
+When a reminder is due (and only then) the desktop is asked three things, at once and without
 waiting (app/desktop_questions.py): how long the user has been idle (long enough counts as a
-break, and the reminder is skipped silently), and whether it is busy (notifications inhibited, a
-full-screen window), in which case the reminder waits, up to the user's limit. The decision is
-made when the answers are in, or when the desktop took too long. Lock, unlock and wake come
-from the desktop's signals (app/desktop_watch.py).
+break, and the reminder is skipped silently), whether it is busy (notifications inhibited, a
+full-screen window), in which case the reminder waits, up to the user's limit, and whether the
+screen is locked. The decision is made when the answers are in, or when the desktop took too
+long. Lock, unlock and wake come from the desktop's signals (app/desktop_watch.py), but a lock
+is not taken on a signal's word for good: once a reminder would be due, the lock is asked about
+at each look (every few minutes), and the answer wins. Locked, the reminder waits; not locked
+(the locker crashed and its unlock never came), the lock is dropped and the reminder is decided
+as any due one; no answer in time, the lock holds until the next look asks again.
 """
 
 from __future__ import annotations
@@ -196,17 +200,29 @@ class ReminderService(QObject):
 
     def _check(self) -> None:
         # One question at a time: a check while the desktop is still answering waits for it.
-        if self.asking or not self.enabled or not self.reminders.due():
+        if self.asking or not self.enabled:
+            return
+        if not (self.reminders.due() or self.reminders.due_but_locked()):
             return
         self.asking = True
         self._ask(self._answered)  # the answers may come now, inside this call, or later
 
     def _answered(self, answers: DesktopAnswers) -> None:
-        """The desktop's answers for a due reminder: a long idle is a break, busy waits, else
-        the reminder shows. One that stopped being due meanwhile ("I moved", a lock, a pause)
-        is left alone: whatever stopped it has re-armed the timer."""
+        """The desktop's answers for a due reminder: locked waits, a long idle is a break, busy
+        waits, else the reminder shows. One that stopped being due meanwhile ("I moved", a
+        lock, a pause) is left alone: whatever stopped it has re-armed the timer."""
         self.asking = False
-        if not self.enabled or not self.reminders.due():
+        if not self.enabled:
+            return
+        if answers.locked is not None and answers.locked != self.reminders.is_locked:
+            if answers.locked:  # locked without a signal heard (or before the app started)
+                self.locked()
+                return
+            self.reminders.lock_lifted()  # the unlock signal never came
+            if not self.reminders.due():
+                self._rearm()
+                return
+        if not self.reminders.due():
             return
         idle = answers.idle_s
         if idle is not None and self.reminders.natural_break(idle):

@@ -189,7 +189,18 @@ class Reminders:
     def next_due(self) -> float | None:
         """Boot-clock time of the next reminder; None while paused until resumed, while the
         screen is locked, or when there are no working days."""
-        if self._paused_forever or self._locked:
+        return None if self._locked else self._due_unlocked()
+
+    def due_but_locked(self, now: float | None = None) -> bool:
+        """Locked, and a reminder would be due now were it not: the time to ask the desktop
+        whether the lock still holds (its unlock signal may never come: the locker crashed)."""
+        now = self.boot() if now is None else now
+        self.check_gap(now)
+        when = self._due_unlocked() if self._locked else None
+        return when is not None and now >= when
+
+    def _due_unlocked(self) -> float | None:
+        if self._paused_forever:
             return None
         target = self._start + self.rules.interval_s
         if self._snoozed_until is not None:
@@ -313,6 +324,13 @@ class Reminders:
         if self._locked:
             self._locked = False
             self._restart(now)
+
+    def lock_lifted(self) -> None:
+        """The desktop, asked, says the screen is not locked, though no unlock was heard: the
+        lock is dropped and the interval goes on as it was (a reminder whose time has come is
+        due now), since when the screen really came back is unknown."""
+        self._look()
+        self._locked = False
 
     # --- internals -----------------------------------------------------------------------
     def _look(self) -> float:

@@ -59,7 +59,12 @@ class Background(QObject):
         controller.routine_changed.connect(lambda r: popup.set_routine_length(r.total_s))
         # What a due reminder asks the desktop (a later question is one more entry here).
         self.questions = DesktopQuestions(
-            {"idle_s": self.idle.ask, "busy": self.desktop.ask_busy}, parent=self
+            {
+                "idle_s": self.idle.ask,
+                "busy": self.desktop.ask_busy,
+                "locked": self.desktop.ask_locked,
+            },
+            parent=self,
         )
         self.service = service or ReminderService(
             controller, popup, ask=self.questions.ask, parent=self

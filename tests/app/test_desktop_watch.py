@@ -14,7 +14,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import timedelta
 from pathlib import Path
 from subprocess import DEVNULL, PIPE
@@ -407,6 +407,24 @@ def test_waking_up(qtbot: QtBot, watch: DesktopWatch) -> None:
         watch._prepare_for_sleep(False)
 
 
+def test_without_a_bus_the_lock_check_cannot_tell_and_changes_nothing(
+    watch: DesktopWatch,
+) -> None:
+    watch._screensaver_active_changed(True)
+    assert at_once(watch.ask_locked) is None
+    assert watch.is_locked()  # the last known state
+
+
+def test_a_lock_service_that_leaves_the_bus_unlocks(qtbot: QtBot, watch: DesktopWatch) -> None:
+    """The locker crashed after ActiveChanged(true): its going is the unlock it never sent."""
+    watch._screensaver_active_changed(True)
+    with qtbot.waitSignal(watch.unlocked, timeout=1000):
+        watch._lock_service_gone("org.gnome.ScreenSaver")
+    assert not watch.is_locked()
+    with qtbot.assertNotEmitted(watch.unlocked):  # not locked: nothing to say
+        watch._lock_service_gone("org.freedesktop.ScreenSaver")
+
+
 def test_busy_asks_its_do_not_disturb() -> None:
     watch = DesktopWatch(no_bus(), no_bus(), dnd=DoNotDisturb([Busy("fullscreen", True)]))
     assert at_once(watch.ask_busy) is True
@@ -532,10 +550,13 @@ FAKE_DESKTOP = textwrap.dedent(
 
 
 @contextmanager
-def desktop_process(tmp_path: Path, address: str, *args: str) -> Iterator[subprocess.Popen[str]]:
-    """Another process on the private bus that answers as GNOME, KDE and logind would."""
+def desktop_process(
+    tmp_path: Path, address: str, *args: str, source: str = FAKE_DESKTOP
+) -> Iterator[subprocess.Popen[str]]:
+    """Another process on the private bus that answers as GNOME, KDE and logind would (or as
+    `source` does)."""
     script = tmp_path / "fake_desktop.py"
-    script.write_text(FAKE_DESKTOP, encoding="utf-8")
+    script.write_text(source, encoding="utf-8")
     command = [sys.executable, str(script), address, *args]
     with subprocess.Popen(command, stdin=PIPE, stdout=PIPE, text=True) as service:
         try:
@@ -594,3 +615,121 @@ def test_a_service_that_never_answers_counts_as_absent_after_the_limit(
         waited_ms = (time.monotonic() - started) * 1000
     assert order == ["event loop ran", "idle None"]
     assert desktop.DBUS_TIMEOUT_MS * 0.9 <= waited_ms < 5000  # (Qt's timers may fire a hair early)
+
+
+# --- the lock asked again, on a private bus -------------------------------------------------
+FAKE_LOCKER = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import ClassInfo, Property, QCoreApplication, QObject, Slot
+    from PySide6.QtDBus import QDBusConnection
+
+    app = QCoreApplication([])
+    bus = QDBusConnection.connectToBus(sys.argv[1], "fake")
+    active, hint = sys.argv[2] == "active", sys.argv[3] == "hint"
+
+    @ClassInfo({"D-Bus Interface": "org.gnome.ScreenSaver"})
+    class Saver(QObject):
+        @Slot(result=bool)
+        def GetActive(self):
+            return active
+
+    @ClassInfo({"D-Bus Interface": "org.freedesktop.login1.Session"})
+    class Session(QObject):
+        LockedHint = Property(bool, lambda self: hint)
+
+    saver, session = Saver(), Session()
+    slots = QDBusConnection.RegisterOption.ExportAllSlots
+    props = QDBusConnection.RegisterOption.ExportAllProperties
+    assert bus.registerService("org.gnome.ScreenSaver")
+    assert bus.registerObject("/org/gnome/ScreenSaver", saver, slots)
+    assert bus.registerService("org.freedesktop.login1")
+    assert bus.registerObject("/org/freedesktop/login1/session/_37", session, props)
+    print("ready", flush=True)
+    if sys.argv[4:] == ["silent"]:
+        sys.stdin.read()  # holds the names, but never comes back to answer a call
+    else:
+        app.exec()
+    """
+)
+SESSION_37 = "/org/freedesktop/login1/session/_37"
+
+
+def locker(
+    tmp_path: Path, address: str, *, active: bool, hint: bool, silent: bool = False
+) -> AbstractContextManager[subprocess.Popen[str]]:
+    """A screen locker (org.gnome.ScreenSaver) and logind's session, in another process."""
+    flags = ["active" if active else "idle", "hint" if hint else "no-hint"]
+    flags += ["silent"] if silent else []
+    return desktop_process(tmp_path, address, *flags, source=FAKE_LOCKER)
+
+
+def gnome_locks(address: str) -> None:
+    """The GNOME screensaver's ActiveChanged(true), as a real one sends it."""
+    saver = "org.gnome.ScreenSaver"
+    send_signal(address, "/org/gnome/ScreenSaver", f"{saver}.ActiveChanged", "boolean:true")
+
+
+@pytest.fixture
+def watch_on_bus(private_bus: tuple[str, QDBusConnection]) -> tuple[str, DesktopWatch]:
+    """The private bus's address, and a watch on it (standing in for both buses) that knows
+    its logind session."""
+    address, bus = private_bus
+    return address, DesktopWatch(bus, bus, dnd=DoNotDisturb([]), logind_session=SESSION_37)
+
+
+@needs_dbus
+def test_a_lock_with_no_unlock_is_ended_by_the_check(
+    qtbot: QtBot, tmp_path: Path, watch_on_bus: tuple[str, DesktopWatch]
+) -> None:
+    address, watch = watch_on_bus
+    with locker(tmp_path, address, active=False, hint=False):
+        with qtbot.waitSignal(watch.locked, timeout=5000):  # the locker said so, then died
+            gnome_locks(address)
+        with qtbot.assertNotEmitted(watch.unlocked):  # the asker acts on the answer itself
+            assert when_answered(qtbot, watch.ask_locked) is False
+        assert not watch.is_locked()
+        # The next lock signal is heard again.
+        with qtbot.waitSignal(watch.locked, timeout=5000):
+            gnome_locks(address)
+
+
+@needs_dbus
+def test_locked_hint_keeps_the_lock(
+    qtbot: QtBot, tmp_path: Path, watch_on_bus: tuple[str, DesktopWatch]
+) -> None:
+    """The screensaver says inactive, logind's LockedHint says locked: locked."""
+    address, watch = watch_on_bus
+    with locker(tmp_path, address, active=False, hint=True):
+        assert when_answered(qtbot, watch.ask_locked) is True
+        assert watch.is_locked()
+
+
+@needs_dbus
+def test_a_real_locker_that_goes_away_unlocks(
+    qtbot: QtBot, tmp_path: Path, private_bus: tuple[str, QDBusConnection]
+) -> None:
+    address, bus = private_bus
+    watch = DesktopWatch(bus, bus, dnd=DoNotDisturb([]))
+    with locker(tmp_path, address, active=True, hint=False) as service:
+        assert when_answered(qtbot, watch.ask_locked) is True  # GetActive, logind not known
+        with qtbot.waitSignal(watch.unlocked, timeout=5000):  # NameOwnerChanged, new owner ""
+            service.kill()
+    assert not watch.is_locked()
+    assert when_answered(qtbot, watch.ask_locked) is None  # nobody left to tell
+
+
+@needs_dbus
+def test_a_lock_check_never_answered_keeps_the_last_state_after_the_limit(
+    qtbot: QtBot, tmp_path: Path, watch_on_bus: tuple[str, DesktopWatch]
+) -> None:
+    address, watch = watch_on_bus
+    watch._screensaver_active_changed(True)
+    with locker(tmp_path, address, active=False, hint=False, silent=True):
+        order: list[object] = []
+        watch.ask_locked(order.append)
+        QTimer.singleShot(0, lambda: order.append("event loop ran"))
+        assert order == []  # asking returned at once
+        qtbot.waitUntil(lambda: len(order) == 2, timeout=5000)
+    assert order == ["event loop ran", None]
+    assert watch.is_locked()

@@ -13,7 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app.desktop_questions import DesktopAnswers
-from lowback_timer.app.reminder_service import ReminderService
+from lowback_timer.app.reminder_service import ReminderService, State
 from lowback_timer.core.content import Content
 from lowback_timer.ui.reminder_popup import ReminderPopup
 from tests.fakeclock import FakeClock
@@ -87,12 +87,13 @@ def test_start_a_routine_from_the_popup(qtbot: QtBot, service: ReminderService) 
 
 
 class Desktop:
-    """What the desktop says when a reminder is due: idle seconds and busy, set by the test.
-    It answers at once, or, with `slow`, only when the test calls `answer()`."""
+    """What the desktop says when a reminder is due: idle seconds, busy and locked, set by the
+    test. It answers at once, or, with `slow`, only when the test calls `answer()`."""
 
     def __init__(self) -> None:
         self.idle: float | None = None
         self.busy = False
+        self.locked: bool | None = None  # None: the lock services could not tell
         self.asked = 0
         self.slow = False
         self.waiting: list[Callable[[DesktopAnswers], None]] = []
@@ -102,11 +103,14 @@ class Desktop:
         if self.slow:
             self.waiting.append(done)
         else:
-            done(DesktopAnswers(idle_s=self.idle, busy=self.busy))
+            done(self.answers())
+
+    def answers(self) -> DesktopAnswers:
+        return DesktopAnswers(idle_s=self.idle, busy=self.busy, locked=self.locked)
 
     def answer(self) -> None:
         for done in self.waiting:
-            done(DesktopAnswers(idle_s=self.idle, busy=self.busy))
+            done(self.answers())
         self.waiting.clear()
 
 
@@ -299,3 +303,92 @@ def test_pauses_and_resume(watched: ReminderService, boot: FakeClock) -> None:
     assert watched.reminders.wall_time(due) == datetime(
         2026, 11, 24, 9, 0, tzinfo=ZoneInfo("Asia/Tokyo")
     )
+
+
+# --- a lock whose unlock never comes ------------------------------------------------------------
+def test_a_lock_is_not_asked_about_before_the_reminder_would_be_due(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    start = boot.now
+    while boot.now - start < 10 * 60:
+        wake(watched, boot)
+    watched.locked()
+    while boot.now - start < HOUR - 300:  # it looks every five minutes
+        wake(watched, boot)
+    assert desktop.asked == 0 and watched.status().state is State.LOCKED
+
+
+def test_a_lock_with_no_unlock_ends_when_the_desktop_says_not_locked(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    """gnome-screensaver said ActiveChanged(true) and crashed: no unlock signal ever came."""
+    events, start = events_of(watched), boot.now
+    while boot.now - start < 20 * 60:
+        wake(watched, boot)
+    watched.locked()
+    desktop.locked = False  # GetActive answers false (or the locker is gone, LockedHint false)
+    until_due(watched, boot, events)
+    assert events == ["shown"] and popup_of(watched).isVisible()
+    assert boot.now - start == HOUR  # at the hour, as if the lock had never been heard
+    assert desktop.asked == 1
+    assert not watched.reminders.is_locked and watched.status().state is State.NEXT
+
+
+def test_a_lock_lifted_after_a_long_absence_is_a_natural_break(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    events = events_of(watched)
+    watched.locked()
+    desktop.locked, desktop.idle = False, 50 * 60
+    until_due(watched, boot, events)
+    assert events == ["natural break"] and not popup_of(watched).isVisible()
+    assert watched.next_due() == boot.now + HOUR
+
+
+def test_still_locked_when_asked_the_reminder_waits_and_is_asked_about_again(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    """logind's LockedHint says true: the lock holds, and is asked about at each look."""
+    events = events_of(watched)
+    watched.locked()
+    desktop.locked = True
+    while desktop.asked < 3:
+        wake(watched, boot)
+    assert events == [] and not popup_of(watched).isVisible()
+    assert watched.status().state is State.LOCKED and watched.timer.is_armed
+    asked_at = boot.now
+    desktop.locked = False  # unlocked, the unlock signal lost
+    until_due(watched, boot, events)
+    assert events == ["shown"] and boot.now - asked_at == 300
+
+
+def test_a_lock_check_not_answered_in_time_keeps_the_lock_until_the_next_look(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    """No answer within the limit (DesktopQuestions gives None): the last known state, for one
+    look only; never a lock that lasts for good."""
+    events = events_of(watched)
+    watched.locked()
+    until_asked(watched, boot, desktop)
+    desktop.locked = None
+    desktop.answer()
+    assert events == [] and watched.status().state is State.LOCKED
+    asked_at = boot.now
+    desktop.slow, desktop.locked = False, False
+    until_due(watched, boot, events)
+    assert events == ["shown"] and boot.now - asked_at == 300
+
+
+def test_a_lock_the_signals_missed_holds_the_reminder_back(
+    watched: ReminderService, boot: FakeClock, desktop: Desktop
+) -> None:
+    """Locked before the app started (no signal): the reminder's question finds it."""
+    events = events_of(watched)
+    desktop.locked = True
+    while desktop.asked == 0:
+        wake(watched, boot)
+    assert events == [] and not popup_of(watched).isVisible()
+    assert watched.status().state is State.LOCKED
+    boot.advance(30 * 60)
+    watched.unlocked()  # the signal, this time
+    assert watched.next_due() == boot.now + HOUR

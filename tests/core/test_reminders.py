@@ -288,6 +288,27 @@ def test_no_reminder_while_locked_and_the_interval_restarts_on_unlock() -> None:
     assert rem.next_due() == clocks.t + HOUR
 
 
+def test_a_lock_whose_unlock_never_came_is_looked_at_when_the_reminder_would_be_due() -> None:
+    rem, clocks = make(berlin(2025, 3, 24, 10))
+    start = clocks.t
+    awake(rem, clocks, 20 * MIN)
+    rem.locked()
+    awake(rem, clocks, 35 * MIN)
+    assert not rem.due_but_locked()  # the hour is not over: nothing to ask yet
+    awake(rem, clocks, 5 * MIN)
+    assert rem.due_but_locked() and not rem.due()
+    # The desktop, asked, says it is not locked: the hour was not restarted by the lost lock.
+    rem.lock_lifted()
+    assert not rem.is_locked and not rem.due_but_locked()
+    assert rem.due() and rem.next_due() == start + HOUR
+
+
+def test_not_locked_is_never_due_but_locked() -> None:
+    rem, clocks = make(berlin(2025, 3, 24, 10))
+    awake(rem, clocks, 2 * HOUR)
+    assert rem.due() and not rem.due_but_locked()
+
+
 # --- the user's commands ----------------------------------------------------------------------
 
 

@@ -6,19 +6,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QTime, QTimer
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app.controller import read_settings
-from lowback_timer.app.desktop_watch import DesktopWatch, DoNotDisturb, IdleMonitor
+from lowback_timer.app.desktop_questions import DesktopAnswers
+from lowback_timer.app.desktop_watch import (
+    DesktopWatch,
+    DoNotDisturb,
+    IdleMonitor,
+    MutterIdle,
+    NotificationsInhibited,
+    ScreenSaverIdle,
+)
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import OVERRUN, Phase
 from lowback_timer.core.settings import limits
 from lowback_timer.ui.background import Background
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.preferences import PreferencesDialog
+from tests.app.test_desktop_watch import desktop_process, needs_dbus, private_bus
 from tests.helpers import make_controller, open_window
+
+__all__ = ["private_bus"]  # a fixture, used by name
 
 
 def test_ok_saves_the_choices_and_the_timer_uses_them(
@@ -285,3 +296,36 @@ def test_preferences_say_when_no_source_answers(
     assert lines[1].startswith("Do Not Disturb and full screen: no source answers")
     assert not dialog.idle_note.isHidden()  # and what that means for a break
     dialog.reject()
+
+
+@needs_dbus
+def test_frozen_desktop_services_never_hold_the_gui_thread(
+    qtbot: QtBot, content: Content, tmp_path: Path, private_bus: tuple[str, QDBusConnection]
+) -> None:
+    """Mutter, the screensaver, the notification server and logind hold their names on the bus
+    but never answer (as with Mutter stopped by SIGSTOP): Preferences opens and a due
+    reminder's questions return at once; "cannot tell" comes after the time limit."""
+    address, bus = private_bus
+    with desktop_process(tmp_path, address, "silent"):
+        window = open_window(qtbot, content, tmp_path)
+        watch = DesktopWatch(
+            bus,
+            bus,
+            dnd=DoNotDisturb([NotificationsInhibited(bus)]),
+            logind_session="/org/freedesktop/login1/session/_37",
+        )
+        idle = IdleMonitor([MutterIdle(bus), ScreenSaverIdle(bus)])
+        made = Background(
+            window.controller, window, has_tray=lambda: False, desktop=watch, idle=idle
+        )
+        for widget in (made.popup, made.status_window):
+            qtbot.addWidget(widget)
+        order: list[object] = []
+        dialog = window.open_preferences()
+        made.questions.ask(order.append)  # what a due reminder asks
+        QTimer.singleShot(0, lambda: order.append("event loop ran"))
+        assert dialog.isVisible() and dialog.idle_note.isHidden() and order == []
+        qtbot.waitUntil(lambda: len(order) == 2, timeout=5000)
+        assert order == ["event loop ran", DesktopAnswers()]  # idle, busy, locked: unknown
+        qtbot.waitUntil(lambda: not dialog.idle_note.isHidden(), timeout=5000)
+        dialog.reject()
