@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from lowback_timer.app.desktop_watch import DBUS_TIMEOUT_MS
+from lowback_timer.app.dbus_calls import DBUS_TIMEOUT_MS
 
 
 @dataclass(frozen=True)

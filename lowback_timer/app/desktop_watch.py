@@ -6,10 +6,10 @@
   and, asked when a reminder is due, whether the screen is still locked (`ask_locked`): a lock
   whose unlock never came (the locker crashed) holds only until then, or until its service
   leaves the bus.
-- `DoNotDisturb`: whether a reminder should wait (notifications inhibited, GNOME's Do Not
-  Disturb setting, a full-screen window).
-- `DesktopSources`: which of these sources answer on this desktop, by their display names
-  (Preferences says them; `--verbose` logs them once).
+
+Beside them: app/do_not_disturb.py (whether a reminder should wait: notifications silenced, a
+full-screen window), app/desktop_sources.py (which sources answer, by name) and app/dbus_calls.py
+(asking a service without waiting).
 
 Every source is optional and injectable; one that cannot answer says None (or "not busy") and
 never raises. Nothing here blocks the GUI thread: a question is `ask(done)`, which returns at
@@ -24,139 +24,44 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import partial
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import (
     SLOT,
-    QCoreApplication,
     QObject,
-    QProcess,
-    QTimer,
     Signal,
     Slot,
 )
 from PySide6.QtDBus import (
     QDBusConnection,
-    QDBusMessage,
-    QDBusPendingCallWatcher,
     QDBusServiceWatcher,
 )
-from PySide6.QtGui import QGuiApplication
 
+from lowback_timer.app.dbus_calls import (
+    GNOME_SCREENSAVER,
+    LOGIN1,
+    LOGIN1_PATH,
+    MUTTER,
+    SCREENSAVER,
+    OnBus,
+    Reply,
+    as_flag,
+    ask_safely,
+    dbus_ask,
+    first_number,
+    plain,
+)
+from lowback_timer.app.do_not_disturb import DoNotDisturb, default_busy_sources
 from lowback_timer.app.native_desktop import (
     QT_TRANSLATE_NOOP,
     MacIdle,
-    WindowsBusy,
     WindowsIdle,
-    X11Fullscreen,
     XScreenSaverIdle,
+    on_xcb,
 )
 
 log = logging.getLogger(__name__)
-
-# A desktop service that has not answered by then is taken as absent.
-DBUS_TIMEOUT_MS = 500
-
-# The translation context of the sources' display names (`display_name`, `shown`).
-SOURCE_CONTEXT = "DesktopSource"
-
-SCREENSAVER = "org.freedesktop.ScreenSaver"
-MUTTER = "org.gnome.Mutter.IdleMonitor"
-NOTIFICATIONS = "org.freedesktop.Notifications"
-GNOME_SCREENSAVER = "org.gnome.ScreenSaver"
-LOGIN1 = "org.freedesktop.login1"
-LOGIN1_PATH = "/org/freedesktop/login1"
-
-T = TypeVar("T")
-Reply = Callable[[list[Any] | None], None]
-
-# Calls waiting for their reply; a watcher nobody holds would be collected, its answer lost.
-_in_flight: set[QDBusPendingCallWatcher] = set()
-
-
-def _dbus_ask(
-    bus: QDBusConnection,
-    done: Reply,
-    service: str,
-    path: str,
-    interface: str,
-    method: str,
-    *args: object,
-    autostart: bool = True,
-) -> None:
-    """Sends a method call and returns at once. `done(arguments)` when the reply comes;
-    `done(None)` for no bus (at once), an error, or no reply within `DBUS_TIMEOUT_MS`.
-    `autostart=False`: a service not running is not started by the call (it answers None)."""
-    if not bus.isConnected():
-        done(None)
-        return
-    message = QDBusMessage.createMethodCall(service, path, interface, method)
-    message.setAutoStartService(autostart)
-    if args:
-        message.setArguments(list(args))
-    watcher = QDBusPendingCallWatcher(bus.asyncCall(message, DBUS_TIMEOUT_MS))
-    _in_flight.add(watcher)
-
-    def finished(_: QDBusPendingCallWatcher) -> None:
-        _in_flight.discard(watcher)
-        watcher.deleteLater()
-        reply = watcher.reply()
-        ok = reply.type() == QDBusMessage.MessageType.ReplyMessage
-        done(list(reply.arguments()) if ok else None)
-
-    watcher.finished.connect(finished)
-
-
-def _ask_safely(
-    ask: Callable[[Callable[[T], None]], None], done: Callable[[T | None], None]
-) -> None:
-    """`ask(done)`, with a source that raises taken as one that cannot tell (None), and an
-    answer given twice passed on once."""
-    answered = False
-
-    def once(value: T | None) -> None:
-        nonlocal answered
-        if not answered:
-            answered = True
-            done(value)
-
-    try:
-        ask(once)
-    except Exception:  # a source must not take the reminder down with it
-        if answered:
-            raise  # the error came from what the answer started, not from the source
-        once(None)
-
-
-def _plain(value: object) -> object:
-    """QtDBus hands variants and object paths over wrapped; unwrap them."""
-    for unwrap in ("variant", "path"):
-        method = getattr(value, unwrap, None)
-        if callable(method):
-            return method()
-    return value
-
-
-def _first_flag(values: list[Any] | None) -> bool | None:
-    value = _plain(values[0]) if values else None
-    return value if isinstance(value, bool) else None
-
-
-def _as_flag(done: Callable[[bool | None], None]) -> Reply:
-    """A reply of one boolean, passed on (None for anything else)."""
-    return lambda values: done(_first_flag(values))
-
-
-def _first_number(values: list[Any] | None) -> float | None:
-    if not values:
-        return None
-    value = _plain(values[0])
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
 
 
 # --- idle time ----------------------------------------------------------------------------
@@ -169,27 +74,17 @@ class IdleSource(Protocol):
         ...
 
 
-class _OnBus:
-    """A source asking a session-bus service; the bus is injectable (tests use a private one)."""
-
-    def __init__(self, bus: QDBusConnection | None = None) -> None:
-        self._bus = bus
-
-    def bus(self) -> QDBusConnection:
-        return self._bus if self._bus is not None else QDBusConnection.sessionBus()
-
-
 def _as_seconds(done: Callable[[float | None], None]) -> Reply:
     """A reply of milliseconds, passed on as seconds."""
 
     def answered(reply: list[Any] | None) -> None:
-        ms = _first_number(reply)
+        ms = first_number(reply)
         done(None if ms is None else ms / 1000.0)
 
     return answered
 
 
-class MutterIdle(_OnBus):
+class MutterIdle(OnBus):
     """GNOME (Wayland and X11): the compositor's own idle monitor, in ms."""
 
     name = "mutter"
@@ -197,10 +92,10 @@ class MutterIdle(_OnBus):
 
     def ask(self, done: Callable[[float | None], None]) -> None:
         path = "/org/gnome/Mutter/IdleMonitor/Core"
-        _dbus_ask(self.bus(), _as_seconds(done), MUTTER, path, MUTTER, "GetIdletime")
+        dbus_ask(self.bus(), _as_seconds(done), MUTTER, path, MUTTER, "GetIdletime")
 
 
-class ScreenSaverIdle(_OnBus):
+class ScreenSaverIdle(OnBus):
     """KDE and others: `GetSessionIdleTime`, taken as milliseconds (KDE's unit; a desktop that
     answered in seconds would make every absence look short, which only costs a break)."""
 
@@ -220,11 +115,7 @@ class ScreenSaverIdle(_OnBus):
                 done(seconds)
 
         method = "GetSessionIdleTime"
-        _dbus_ask(self.bus(), _as_seconds(answered), SCREENSAVER, paths[0], SCREENSAVER, method)
-
-
-def _xcb() -> bool:
-    return QGuiApplication.platformName() == "xcb" and bool(os.environ.get("DISPLAY"))
+        dbus_ask(self.bus(), _as_seconds(answered), SCREENSAVER, paths[0], SCREENSAVER, method)
 
 
 def default_sources() -> list[IdleSource]:
@@ -234,7 +125,7 @@ def default_sources() -> list[IdleSource]:
     if sys.platform == "darwin":
         return [MacIdle()]
     sources: list[IdleSource] = [MutterIdle(), ScreenSaverIdle()]
-    if _xcb():
+    if on_xcb():
         sources.append(XScreenSaverIdle())
     return sources
 
@@ -265,7 +156,7 @@ class IdleMonitor:
                 self._last = source
                 done(seconds)
 
-        _ask_safely(source.ask, answered)
+        ask_safely(source.ask, answered)
 
     def ask_available(self, done: Callable[[bool], None]) -> None:
         """`done(True)` when any source answers now (Preferences says so when none does)."""
@@ -274,179 +165,6 @@ class IdleMonitor:
     def ask_source(self, done: Callable[[IdleSource | None], None]) -> None:
         """`done(source)` with the source that answers now, None when none does."""
         self.ask(lambda seconds: done(None if seconds is None else self._last))
-
-
-# --- do not disturb -----------------------------------------------------------------------
-class BusySource(Protocol):
-    name: str
-
-    def ask(self, done: Callable[[bool | None], None]) -> None:
-        """Calls `done(True)` once when a reminder now would interrupt (a presentation, a film,
-        a game), `done(False)` when not, `done(None)` when this source cannot tell (counted as
-        "not busy"); returns without waiting for a service."""
-        ...
-
-
-class NotificationsInhibited(_OnBus):
-    """The notification server's `Inhibited` property (KDE has it, GNOME has not)."""
-
-    name = "notifications-inhibited"
-    display_name = QT_TRANSLATE_NOOP("DesktopSource", "Notification server (KDE)")
-
-    def ask(self, done: Callable[[bool | None], None]) -> None:
-        path, properties = "/org/freedesktop/Notifications", "org.freedesktop.DBus.Properties"
-
-        def answered(reply: list[Any] | None) -> None:
-            value = _plain(reply[0]) if reply else None
-            done(value if isinstance(value, bool) else None)
-
-        bus = self.bus()
-        _dbus_ask(bus, answered, NOTIFICATIONS, path, properties, "Get", NOTIFICATIONS, "Inhibited")
-
-
-GNOME_NOTIFICATIONS = "org.gnome.desktop.notifications"
-_running: set[QProcess] = set()  # gsettings processes not finished yet (see _in_flight)
-
-
-class GnomeShowBanners:
-    """GNOME's Do Not Disturb: the setting `org.gnome.desktop.notifications show-banners`
-    (false while Do Not Disturb is on), read with the `gsettings` command, which comes with
-    GLib itself on every GNOME desktop (GNOME Shell reads the same setting through the same
-    library; the portal's Settings.Read needs xdg-desktop-portal running, and a backend that
-    chooses to expose this schema). The command runs as a QProcess, never waited for: an
-    answer not there within `timeout_ms`, a missing command or schema, or anything but
-    "true" or "false" means "cannot tell", which counts as not busy."""
-
-    name = "gnome-show-banners"
-    display_name = QT_TRANSLATE_NOOP("DesktopSource", "GNOME setting (Do Not Disturb)")
-    COMMAND = ("gsettings", "get", GNOME_NOTIFICATIONS, "show-banners")
-
-    def __init__(
-        self, command: Sequence[str] = COMMAND, *, timeout_ms: int = DBUS_TIMEOUT_MS
-    ) -> None:
-        self.command, self.timeout_ms = tuple(command), timeout_ms
-
-    def ask(self, done: Callable[[bool | None], None]) -> None:
-        process = QProcess()
-        process.setProgram(self.command[0])
-        process.setArguments(list(self.command[1:]))
-        process.setStandardInputFile(QProcess.nullDevice())
-        process.setStandardErrorFile(QProcess.nullDevice())
-        limit = QTimer(process)
-        limit.setSingleShot(True)
-        limit.setInterval(self.timeout_ms)
-        answer: list[bool | None] = []  # empty until answered
-
-        def tell(value: bool | None) -> None:
-            if not answer:
-                answer.append(value)
-                limit.stop()
-                done(value)
-
-        def finished(code: int, status: QProcess.ExitStatus) -> None:
-            output = bytes(process.readAllStandardOutput().data()).strip()
-            ok = status == QProcess.ExitStatus.NormalExit and code == 0
-            shown = {b"true": True, b"false": False}.get(output) if ok else None
-            tell(None if shown is None else not shown)
-            _running.discard(process)
-            process.deleteLater()
-
-        def failed(error: QProcess.ProcessError) -> None:
-            if error == QProcess.ProcessError.FailedToStart:  # no gsettings: no finished()
-                tell(None)
-                _running.discard(process)
-                process.deleteLater()
-
-        def too_late() -> None:
-            tell(None)
-            process.kill()  # finished() follows, and lets the process go
-
-        process.finished.connect(finished)
-        process.errorOccurred.connect(failed)
-        limit.timeout.connect(too_late)
-        _running.add(process)
-        limit.start()
-        process.start()
-
-
-def _gnome() -> bool:
-    """A GNOME session (Ubuntu's says "ubuntu:GNOME"): only there is show-banners its Do Not
-    Disturb; a GNOME setting left from another session must not hold KDE's reminders."""
-    desktops = os.environ.get("XDG_CURRENT_DESKTOP", "").lower().split(":")
-    return "gnome" in desktops
-
-
-def default_busy_sources(bus: QDBusConnection | None = None) -> list[BusySource]:
-    """macOS has no public "focus mode" query, so nothing there is busy."""
-    if sys.platform == "win32":
-        return [WindowsBusy()]
-    if sys.platform == "darwin":
-        return []
-    sources: list[BusySource] = [NotificationsInhibited(bus)]
-    if _gnome():
-        sources.append(GnomeShowBanners())
-    if _xcb():
-        sources.append(X11Fullscreen())
-    return sources
-
-
-def _ask_all(sources: Sequence[BusySource], each: Callable[[int, bool | None], bool]) -> None:
-    """Asks every source at once. `each(index, answer)` for every answer (a source that
-    raises: None) until it returns True (enough is known)."""
-    enough = False
-
-    def answered(index: int, busy: bool | None) -> None:
-        nonlocal enough
-        if not enough:
-            enough = each(index, busy)
-
-    for index, source in enumerate(sources):
-        if enough:
-            return
-        _ask_safely(source.ask, partial(answered, index))
-
-
-class DoNotDisturb:
-    """Asked at a reminder's due time; a source that fails or cannot tell counts as "not
-    busy". The sources are asked all at once, so a slow one does not use up another's time."""
-
-    def __init__(self, sources: Sequence[BusySource] | None = None) -> None:
-        self.sources = list(default_busy_sources() if sources is None else sources)
-
-    def ask(self, done: Callable[[bool], None]) -> None:
-        """`done(True)` as soon as a source says busy, `done(False)` once all have answered
-        and none did."""
-        sources = list(self.sources)
-        waiting = set(range(len(sources)))
-        if not waiting:
-            done(False)
-            return
-
-        def each(index: int, busy: bool | None) -> bool:
-            waiting.discard(index)
-            if busy or not waiting:
-                done(bool(busy))
-                return True
-            return False
-
-        _ask_all(sources, each)
-
-    def ask_sources(self, done: Callable[[list[BusySource]], None]) -> None:
-        """`done(sources)` with those that can tell now (busy or not), once all answered."""
-        sources = list(self.sources)
-        answers: dict[int, bool | None] = {}
-        if not sources:
-            done([])
-            return
-
-        def each(index: int, busy: bool | None) -> bool:
-            answers[index] = busy
-            if len(answers) < len(sources):
-                return False
-            done([s for i, s in enumerate(sources) if answers[i] is not None])
-            return True
-
-        _ask_all(sources, each)
 
 
 # --- locked, unlocked, woke ---------------------------------------------------------------
@@ -547,21 +265,21 @@ class DesktopWatch(QObject):
                 done(locked)
 
         for question in questions:
-            _ask_safely(question, answered)
+            ask_safely(question, answered)
 
     def _screensaver_question(self, service: str, path: str) -> Callable[[LockAnswer], None]:
         def ask(done: LockAnswer) -> None:
             # Not started by the question: a screensaver that is not running locks nothing.
-            bus, reply = self.session, _as_flag(done)
-            _dbus_ask(bus, reply, service, path, service, "GetActive", autostart=False)
+            bus, reply = self.session, as_flag(done)
+            dbus_ask(bus, reply, service, path, service, "GetActive", autostart=False)
 
         return ask
 
     def _locked_hint_question(self, path: str) -> Callable[[LockAnswer], None]:
         def ask(done: LockAnswer) -> None:
-            reply, properties = _as_flag(done), "org.freedesktop.DBus.Properties"
+            reply, properties = as_flag(done), "org.freedesktop.DBus.Properties"
             session = f"{LOGIN1}.Session"
-            _dbus_ask(self.system, reply, LOGIN1, path, properties, "Get", session, "LockedHint")
+            dbus_ask(self.system, reply, LOGIN1, path, properties, "Get", session, "LockedHint")
 
         return ask
 
@@ -586,12 +304,12 @@ class DesktopWatch(QObject):
             if not shiboken6.isValid(self):  # the app went on without us meanwhile
                 return
             if reply:
-                self._listen_to_session(str(_plain(reply[0])))
+                self._listen_to_session(str(plain(reply[0])))
             else:
                 self._find_session(keys[1:])
 
         manager = f"{LOGIN1}.Manager"
-        _dbus_ask(self.system, answered, LOGIN1, LOGIN1_PATH, manager, "GetSession", keys[0])
+        dbus_ask(self.system, answered, LOGIN1, LOGIN1_PATH, manager, "GetSession", keys[0])
 
     def _listen_to_session(self, path: str) -> None:
         self.session_path = path
@@ -627,99 +345,3 @@ class DesktopWatch(QObject):
     @Slot()
     def _session_unlock(self) -> None:
         self._screensaver_active_changed(False)
-
-
-# --- which sources answer -----------------------------------------------------------------
-# Who tells the app about locking (DesktopWatch listens to them): the screen savers while
-# they own their name on the session bus, logind once it has named this login session.
-LOCK_SOURCES = (
-    (SCREENSAVER, QT_TRANSLATE_NOOP("DesktopSource", "Screen saver service")),
-    (GNOME_SCREENSAVER, QT_TRANSLATE_NOOP("DesktopSource", "GNOME screen saver")),
-)
-LOGIND_NAME = QT_TRANSLATE_NOOP("DesktopSource", "Login session (logind)")
-
-
-def display_name(source: object) -> str:
-    """A source's display name, untranslated (its class's `display_name`, else its `name`)."""
-    return str(getattr(source, "display_name", None) or getattr(source, "name", "?"))
-
-
-def shown(name: str) -> str:
-    """A display name in the app's language."""
-    return QCoreApplication.translate(SOURCE_CONTEXT, name)
-
-
-@dataclass(frozen=True)
-class SourcesReport:
-    """Which sources answer on this desktop, by their display names (untranslated: `shown`
-    translates one). Empty: none answers."""
-
-    idle: str | None = None  # the one that says how long the user was away
-    busy: tuple[str, ...] = ()  # those that can tell Do Not Disturb or a full screen
-    lock: tuple[str, ...] = ()  # those that tell about locking
-
-    def line(self) -> str:
-        """One line for the log."""
-        return "; ".join(
-            f"{what}: {', '.join(names) or 'none'}"
-            for what, names in (
-                ("away", [self.idle] if self.idle else []),
-                ("do not disturb", self.busy),
-                ("lock", self.lock),
-            )
-        )
-
-
-def ask_lock_sources(watch: DesktopWatch, done: Callable[[list[str]], None]) -> None:
-    """`done(names)` with the lock sources there now (asking the bus which names have an
-    owner, without waiting; a bus that does not answer in time: none of its own)."""
-    found: dict[int, bool] = {}
-    daemon, path = "org.freedesktop.DBus", "/org/freedesktop/DBus"
-    logind = watch.session_path is not None and watch.system.isConnected()
-
-    def answered(index: int, reply: list[Any] | None) -> None:
-        found[index] = bool(reply) and _plain(reply[0]) is True  # type: ignore[index]
-        if len(found) == len(LOCK_SOURCES):
-            names = [name for i, (_, name) in enumerate(LOCK_SOURCES) if found[i]]
-            done([*names, LOGIND_NAME] if logind else names)
-
-    for index, (service, _) in enumerate(LOCK_SOURCES):
-        _dbus_ask(
-            watch.session,
-            partial(answered, index),
-            daemon,
-            path,
-            daemon,
-            "NameHasOwner",
-            service,
-        )
-
-
-class DesktopSources:
-    """Asks which sources answer now: the idle monitor's, the Do Not Disturb sources and the
-    lock sources, all at once. The first report is logged (seen with `--verbose`)."""
-
-    def __init__(self, idle: IdleMonitor, watch: DesktopWatch) -> None:
-        self.idle, self.watch = idle, watch
-        self._logged = False
-
-    def ask(self, done: Callable[[SourcesReport], None]) -> None:
-        """`done(report)` once every part has answered (each within its own time limits)."""
-        parts: dict[str, Any] = {}
-
-        def part(name: str, value: Any) -> None:
-            if name in parts:
-                return
-            parts[name] = value
-            if len(parts) == 3:
-                report = SourcesReport(parts["idle"], tuple(parts["busy"]), tuple(parts["lock"]))
-                if not self._logged:
-                    self._logged = True
-                    log.debug("Desktop sources: %s.", report.line())
-                done(report)
-
-        self.idle.ask_source(
-            lambda source: part("idle", None if source is None else display_name(source))
-        )
-        self.watch.dnd.ask_sources(lambda sources: part("busy", [display_name(s) for s in sources]))
-        ask_lock_sources(self.watch, lambda names: part("lock", names))

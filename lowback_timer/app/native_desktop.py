@@ -31,6 +31,11 @@ else:
 
 
 # --- answering at once --------------------------------------------------------------------
+def on_xcb() -> bool:
+    """Whether the app runs on an X11 display (not Wayland's X11 fallback without DISPLAY)."""
+    return QGuiApplication.platformName() == "xcb" and bool(os.environ.get("DISPLAY"))
+
+
 class LocalIdle:
     """An idle source that answers at once (a library call, no service to wait for); `ask` is
     what app/desktop_watch.py's IdleMonitor calls, as it does a D-Bus source's."""

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.desktop_questions import DesktopQuestions
-from lowback_timer.app.desktop_watch import DesktopSources, DesktopWatch, IdleMonitor
-from lowback_timer.app.desktop_watch import log as desktop_log
+from lowback_timer.app.desktop_sources import DesktopSources
+from lowback_timer.app.desktop_sources import log as desktop_log
+from lowback_timer.app.desktop_watch import DesktopWatch, IdleMonitor
 from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import assets_dir
 from lowback_timer.ui.main_window import MainWindow

@@ -28,7 +28,7 @@ from lowback_timer.ui.wizard import ids as wizard_ids
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-    from lowback_timer.app.desktop_watch import SourcesReport
+    from lowback_timer.app.desktop_sources import SourcesReport
     from lowback_timer.core.session import Summary
     from lowback_timer.ui.care import CarePage
     from lowback_timer.ui.rating import RatingPage

@@ -36,9 +36,9 @@ from lowback_timer.ui.style import SPACING, in_every_script, label, with_focus_r
 from lowback_timer.ui.widgets import RegionChoice, enter_clicks
 
 if TYPE_CHECKING:
-    from lowback_timer.app.desktop_watch import SourcesReport
+    from lowback_timer.app.desktop_sources import SourcesReport
 
-# The context of the sources' display names (app/desktop_watch.py's SOURCE_CONTEXT; not
+# The context of the sources' display names (app/dbus_calls.py's SOURCE_CONTEXT; not
 # imported, so that the dialog does not load QtDBus).
 SOURCE_CONTEXT = "DesktopSource"
 

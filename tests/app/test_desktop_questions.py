@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app.dbus_calls import DBUS_TIMEOUT_MS
 from lowback_timer.app.desktop_questions import DesktopAnswers, DesktopQuestions
-from lowback_timer.app.desktop_watch import DBUS_TIMEOUT_MS
 
 
 class Held:

@@ -26,18 +26,22 @@ from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app import desktop_watch as desktop
+from lowback_timer.app import do_not_disturb
+from lowback_timer.app.dbus_calls import DBUS_TIMEOUT_MS
 from lowback_timer.app.desktop_questions import DesktopQuestions
+from lowback_timer.app.desktop_sources import DesktopSources, SourcesReport
 from lowback_timer.app.desktop_watch import (
-    DesktopSources,
     DesktopWatch,
-    DoNotDisturb,
-    GnomeShowBanners,
     IdleMonitor,
     IdleSource,
     MutterIdle,
-    NotificationsInhibited,
     ScreenSaverIdle,
-    SourcesReport,
+)
+from lowback_timer.app.do_not_disturb import (
+    DoNotDisturb,
+    GnomeShowBanners,
+    NotificationsInhibited,
+    default_busy_sources,
 )
 from lowback_timer.app.native_desktop import (
     MacIdle,
@@ -45,6 +49,7 @@ from lowback_timer.app.native_desktop import (
     WindowsIdle,
     X11Fullscreen,
     XScreenSaverIdle,
+    on_xcb,
 )
 from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.core.content import Content
@@ -178,13 +183,13 @@ def test_real_sources_say_none_where_they_cannot_work(monkeypatch: pytest.Monkey
 
 def test_default_sources_fit_the_platform(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
-    x11 = ["xscreensaver"] if desktop._xcb() else []  # never under Wayland's X11 fallback
+    x11 = ["xscreensaver"] if on_xcb() else []  # never under Wayland's X11 fallback
     expected = {"win32": ["windows"], "darwin": ["macos"]}.get(sys.platform)
     names = [source.name for source in desktop.default_sources()]
     assert names == (expected or ["mutter", "screensaver", *x11])
-    x11 = ["x11-fullscreen"] if desktop._xcb() else []
+    x11 = ["x11-fullscreen"] if on_xcb() else []
     expected = {"win32": ["windows-quiet"], "darwin": []}.get(sys.platform)
-    names = [source.name for source in desktop.default_busy_sources(no_bus())]
+    names = [source.name for source in default_busy_sources(no_bus())]
     assert names == (["notifications-inhibited", *x11] if expected is None else expected)
 
 
@@ -230,7 +235,7 @@ def test_gnome_setting_only_on_gnome(qapp: object, monkeypatch: pytest.MonkeyPat
         pytest.skip("GNOME's setting is asked on Linux and the BSDs")
     for desktops, asked in (("ubuntu:GNOME", True), ("GNOME", True), ("KDE", False), ("", False)):
         monkeypatch.setenv("XDG_CURRENT_DESKTOP", desktops)
-        names = [source.name for source in desktop.default_busy_sources(no_bus())]
+        names = [source.name for source in default_busy_sources(no_bus())]
         assert ("gnome-show-banners" in names) == asked
         assert names[0] == "notifications-inhibited"
 
@@ -265,14 +270,14 @@ def test_gnome_show_banners_read_with_gsettings(
     source.ask(answers.append)
     assert answers == []  # asked without waiting for the command
     qtbot.waitUntil(lambda: answers == [busy], timeout=5000)
-    qtbot.waitUntil(lambda: not desktop._running)  # and the process is let go
+    qtbot.waitUntil(lambda: not do_not_disturb._running)  # and the process is let go
 
 
 def test_gnome_show_banners_without_gsettings(qtbot: QtBot, tmp_path: Path) -> None:
     answers: list[bool | None] = []
     GnomeShowBanners((str(tmp_path / "no-gsettings"), "get")).ask(answers.append)
     qtbot.waitUntil(lambda: answers == [None], timeout=5000)
-    qtbot.waitUntil(lambda: not desktop._running)
+    qtbot.waitUntil(lambda: not do_not_disturb._running)
 
 
 @needs_sh
@@ -284,7 +289,7 @@ def test_gnome_show_banners_not_answered_in_time(qtbot: QtBot, tmp_path: Path) -
     QTimer.singleShot(0, lambda: order.append("event loop ran"))
     qtbot.waitUntil(lambda: len(order) == 2, timeout=5000)
     assert order == ["event loop ran", None]
-    qtbot.waitUntil(lambda: not desktop._running, timeout=5000)  # killed and let go
+    qtbot.waitUntil(lambda: not do_not_disturb._running, timeout=5000)  # killed and let go
     assert order == ["event loop ran", None]  # nothing said twice
 
 
@@ -361,7 +366,7 @@ def test_the_sources_that_answer_are_named(qtbot: QtBot, caplog: pytest.LogCaptu
     idle = IdleMonitor([MutterIdle(no_bus()), XScreenSaverIdle(":987"), Idle("x", 3.0)])
     idle.sources[2].display_name = "X11 screen saver"  # type: ignore[attr-defined]
     sources = DesktopSources(idle, watch)
-    with caplog.at_level(logging.DEBUG, logger="lowback_timer.app.desktop_watch"):
+    with caplog.at_level(logging.DEBUG, logger="lowback_timer.app.desktop_sources"):
         first = at_once(sources.ask)
         assert at_once(sources.ask) == first
     # No bus: only the local sources answer (X11 full screen always can where it is asked).
@@ -614,7 +619,7 @@ def test_a_service_that_never_answers_counts_as_absent_after_the_limit(
         qtbot.waitUntil(lambda: len(order) == 2, timeout=5000)
         waited_ms = (time.monotonic() - started) * 1000
     assert order == ["event loop ran", "idle None"]
-    assert desktop.DBUS_TIMEOUT_MS * 0.9 <= waited_ms < 5000  # (Qt's timers may fire a hair early)
+    assert DBUS_TIMEOUT_MS * 0.9 <= waited_ms < 5000  # (Qt's timers may fire a hair early)
 
 
 # --- the lock asked again, on a private bus -------------------------------------------------

@@ -249,7 +249,7 @@ def test_the_care_screens_texts_end_on_no_lone_su(qtbot: QtBot, content: Content
 def test_preferences_name_the_desktop_sources_in_japanese(
     qtbot: QtBot, content: Content, tmp_path: Path, japanese: None
 ) -> None:
-    from lowback_timer.app.desktop_watch import SourcesReport
+    from lowback_timer.app.desktop_sources import SourcesReport
     from lowback_timer.ui.preferences import PreferencesDialog
     from tests.helpers import make_controller
 

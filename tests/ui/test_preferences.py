@@ -12,14 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from lowback_timer.app.controller import read_settings
 from lowback_timer.app.desktop_questions import DesktopAnswers
-from lowback_timer.app.desktop_watch import (
-    DesktopWatch,
-    DoNotDisturb,
-    IdleMonitor,
-    MutterIdle,
-    NotificationsInhibited,
-    ScreenSaverIdle,
-)
+from lowback_timer.app.desktop_watch import DesktopWatch, IdleMonitor, MutterIdle, ScreenSaverIdle
+from lowback_timer.app.do_not_disturb import DoNotDisturb, NotificationsInhibited
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import OVERRUN, Phase
 from lowback_timer.core.settings import limits
