@@ -8,8 +8,11 @@ app and its type checks work without it.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
+import os
+import sys
 from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
@@ -168,3 +171,30 @@ class Speaker(QObject):
         chosen = next((loc for loc in matches if loc.name() == system.name()), matches[0])
         if engine.locale().name() != chosen.name():
             engine.setLocale(chosen)
+
+
+# Where speech-dispatcher keeps its output modules (Debian/Ubuntu, Fedora, Arch, and the
+# multiarch layout).
+SPEECHD_MODULE_DIRS = (
+    "/usr/lib/speech-dispatcher-modules",
+    "/usr/lib/x86_64-linux-gnu/speech-dispatcher-modules",
+    "/usr/lib/aarch64-linux-gnu/speech-dispatcher-modules",
+    "/usr/libexec/speech-dispatcher-modules",
+    "/usr/lib64/speech-dispatcher-modules",
+)
+
+
+def japanese_voice_is_basic(
+    platform: str = sys.platform, module_dirs: Sequence[str] = SPEECHD_MODULE_DIRS
+) -> bool:
+    """Whether the only Japanese voice here is likely espeak-ng's: on Linux, speech goes through
+    speech-dispatcher, whose only Japanese voice is espeak-ng unless an Open JTalk module is
+    installed (Debian 12 has none). It says the app's kana readings plainly but robotically.
+    Windows and macOS have natural Japanese voices. Looks at file names only: no engine."""
+    if not platform.startswith("linux"):
+        return False
+    for folder in module_dirs:
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            if any("jtalk" in entry.name.lower() for entry in entries):
+                return False
+    return True

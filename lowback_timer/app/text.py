@@ -11,8 +11,9 @@ import re
 
 from PySide6.QtCore import QObject
 
+from lowback_timer.core.breathing import Breath
 from lowback_timer.core.content import Content
-from lowback_timer.core.routine import TimeFit
+from lowback_timer.core.routine import Phase, Step, TimeFit
 
 _MARKER = re.compile(r"%([1-9])")
 
@@ -118,6 +119,32 @@ class Phrases(QObject):
 
     def plan_line(self, number: int, name: str, dose: str) -> str:
         return fill(self.tr("%1. %2: %3"), number, name, dose)
+
+
+class SpokenCues(QObject):
+    """What the timer says aloud (its own translation context): short, to be heard with the
+    eyes closed. Its Japanese translations are readings in kana, since espeak-ng says every
+    kanji as "Chinese letter"; the stretch's name is its `spoken` reading. Each cue must end
+    before its phase does (`core.spoken.speaking_s`; tests/app/test_spoken.py)."""
+
+    def phase(self, content: Content, lang: str, step: Step) -> str:
+        """The cue said as a phase begins."""
+        name = content.stretch(step.stretch).spoken(lang)
+        side = self.side(step.side)
+        if step.phase is Phase.PREPARE:
+            return fill(self.tr("Get ready: %1"), name)
+        if step.phase is Phase.SWITCH:
+            return fill(self.tr("Switch to the %1 side"), side)
+        if step.phase is Phase.REST:
+            return self.tr("Rest")
+        return fill(self.tr("Hold, %1 side"), side) if step.side else self.tr("Hold")
+
+    def side(self, side: str | None) -> str:
+        return {"right": self.tr("right"), "left": self.tr("left")}.get(side or "", "")
+
+    def breath(self, breath: Breath) -> str:
+        """The word said at a turn of the breath (the first few of a hold)."""
+        return self.tr("In…") if breath is Breath.IN else self.tr("Out…")
 
 
 def rounded_minutes(seconds: float) -> int:

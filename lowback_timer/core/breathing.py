@@ -56,6 +56,57 @@ def next_turn(elapsed_s: float, in_s: float = DEFAULT_IN_S, out_s: float = DEFAU
     return max(0.0, elapsed_s) + breath_at(elapsed_s, in_s, out_s).remaining_s
 
 
+#: Spoken breath words: the first turns of each hold that get one (in, out, in, out).
+WORD_TURNS = 4
+#: No breath word within this of a phase cue (the hold's own, or the next phase's): the phase
+#: cue wins, and a word that close would be cut off or cut it off.
+CUE_CLEAR_S = 1.5
+#: How close a turn seen on the clock must be to a computed one to be that turn.
+_SAME_TURN_S = 0.01
+
+
+def spoken_turns(
+    start_s: float,
+    end_s: float,
+    in_s: float = DEFAULT_IN_S,
+    out_s: float = DEFAULT_OUT_S,
+    first: int = WORD_TURNS,
+    clear_s: float = CUE_CLEAR_S,
+) -> tuple[tuple[float, Breath], ...]:
+    """The turns of a hold from `start_s` to `end_s` (elapsed time, as `breath_at`) at which
+    the breath's word is said, with the breath each begins: the first `first` turns at least
+    `clear_s` after the hold's cue and `clear_s` before the next phase's."""
+    if in_s <= 0 or out_s <= 0:
+        raise ValueError("breath lengths must be positive")
+    cycle = in_s + out_s
+    lo, hi = start_s + clear_s, end_s - clear_s
+    turns: list[tuple[float, Breath]] = []
+    k = math.floor(max(0.0, lo) / cycle)
+    while len(turns) < first:
+        for offset, breath in ((0.0, Breath.IN), (in_s, Breath.OUT)):
+            at = k * cycle + offset
+            if at > hi:
+                return tuple(turns)
+            if at >= lo and len(turns) < first:
+                turns.append((at, breath))
+        k += 1
+    return tuple(turns)
+
+
+def says_word_at(
+    turn_s: float,
+    start_s: float,
+    end_s: float,
+    in_s: float = DEFAULT_IN_S,
+    out_s: float = DEFAULT_OUT_S,
+) -> bool:
+    """Whether the breath's word is said at the turn at `turn_s` of the hold from `start_s` to
+    `end_s` (see `spoken_turns`)."""
+    return any(
+        abs(at - turn_s) < _SAME_TURN_S for at, _ in spoken_turns(start_s, end_s, in_s, out_s)
+    )
+
+
 def breaths_per_minute(in_s: float = DEFAULT_IN_S, out_s: float = DEFAULT_OUT_S) -> float:
     return 60 / (in_s + out_s)
 

@@ -24,6 +24,7 @@ from lowback_timer.core.schema import (
     ListOf,
     OneOf,
     Range,
+    Reading,
     Ref,
     Shape,
     Str,
@@ -153,6 +154,13 @@ class Stretch:
     both_sides: bool = spec(OneOf(("both", "none")), key="sides", convert=lambda s: s == "both")
     hold_s: tuple[int, int] = spec(Range(*HOLD_LIMITS, unit=" s"))
     variants: tuple[Variant, ...] = spec(ListOf(Shape(Variant), min_items=1))
+    #: The name as a voice should say it, where the written one reads badly (Japanese: kana,
+    #: short enough for the get-ready cue); a language left out is said as written.
+    spoken_name: tuple[tuple[str, str], ...] = spec(Reading(), default=())
+
+    def spoken(self, lang: str) -> str:
+        """The name to say aloud in `lang`: its reading, else the written name."""
+        return dict(self.spoken_name).get(lang) or self.name(lang)
 
 
 @shape

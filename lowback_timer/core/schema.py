@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 from typing import Any, NamedTuple, TypeVar, dataclass_transform
 
+from lowback_timer.core.spoken import KANA_LANGUAGES, is_kana
 from lowback_timer.core.yamlsafe import LineList, LineMap
 
 INVALID: Any = object()
@@ -221,6 +222,27 @@ class Text(Kind):
 
     def make(self, value: Any, owner: LineMap | None) -> Texts:
         return Texts(value)
+
+
+class Reading(Kind):
+    """How a text is said aloud, for some languages of `meta.languages` (a language left out
+    is said as written); in Japanese (`spoken.KANA_LANGUAGES`) a reading in kana only, which
+    espeak-ng can say. Made into (language, reading) pairs."""
+
+    def read(self, report: Report, value: Any, line: int, where: str) -> Any:
+        checked = ByLanguage(Str()).read(report, value, line, where)
+        if checked is INVALID:
+            return INVALID
+        ok = True
+        for lang, reading in checked:
+            if lang in KANA_LANGUAGES and not is_kana(reading):
+                report.error(
+                    value.lines[lang],
+                    f"{where}.{lang} must be a reading in kana (hiragana, katakana, ー, 、。 "
+                    f"and spaces), not {_show(reading)}",
+                )
+                ok = False
+        return checked if ok else INVALID
 
 
 class ListOf(Kind):

@@ -154,6 +154,12 @@ class Session:
         now = self._paused_since if self.state is not State.RUNNING else self._clock()
         return now - self._session_start - self._paused_total
 
+    def phase_span(self) -> tuple[float, float]:
+        """The current phase's start and end in active time (as `active_elapsed`)."""
+        duration = float(self.step.duration_s)
+        start = self.active_elapsed() - (duration - self.remaining())
+        return start, start + duration
+
     def next_deadline(self) -> float | None:
         """Clock time at which `update()` has something to do; None when nothing will happen."""
         return self._deadline if self.state is State.RUNNING else None

@@ -52,6 +52,8 @@ class Settings:
     muted: bool = setting(False)
     breath_sounds: bool = setting(False)
     speech: bool = setting(False)
+    # With spoken cues on, "In…" / "Out…" at the first turns of each hold (core/breathing.py).
+    breath_words: bool = setting(True)
     pacer: bool = setting(True)
     animations: bool = setting(True)
     breath_in_s: float = setting(4.0, 2.0, 10.0)

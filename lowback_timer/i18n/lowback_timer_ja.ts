@@ -510,6 +510,14 @@
         <translation>音声の案内には追加の音声パッケージが必要です：pip install &apos;lowback-timer[speech]&apos;</translation>
     </message>
     <message>
+        <source>Say “In” and “Out” at the first breaths of each hold</source>
+        <translation>キープの始めの数回の呼吸で「吸って」「吐いて」と声で伝える</translation>
+    </message>
+    <message>
+        <source>Japanese speech here is basic (espeak-ng): short words in kana, spoken plainly.</source>
+        <translation>この環境の日本語の音声は簡易的なもの（espeak-ng）です。短い言葉をかなで読み上げます。</translation>
+    </message>
+    <message>
         <source>Show the breathing pacer</source>
         <translation>呼吸のガイドを表示する</translation>
     </message>
@@ -1161,6 +1169,45 @@
     </message>
 </context>
 <context>
+    <name>SpokenCues</name>
+    <message>
+        <source>Get ready: %1</source>
+        <translation>じゅんび。%1</translation>
+    </message>
+    <message>
+        <source>Switch to the %1 side</source>
+        <translation>はんたいがわへ。%1がわです</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>きゅうけい</translation>
+    </message>
+    <message>
+        <source>Hold, %1 side</source>
+        <translation>%1がわ、キープ</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>キープ</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>みぎ</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>ひだり</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>すって</translation>
+    </message>
+    <message>
+        <source>Out…</source>
+        <translation>はいて</translation>
+    </message>
+</context>
+<context>
     <name>StartAtLogin</name>
     <message>
         <source>Low-back Timer</source>
@@ -1252,20 +1299,8 @@
         <translation>キー：%1</translation>
     </message>
     <message>
-        <source>Get ready: %1</source>
-        <translation>準備：%1</translation>
-    </message>
-    <message>
-        <source>Switch to the %1 side</source>
-        <translation>反対側へ。%1側です</translation>
-    </message>
-    <message>
         <source>Rest</source>
         <translation>休憩</translation>
-    </message>
-    <message>
-        <source>Hold, %1 side</source>
-        <translation>%1側、キープ</translation>
     </message>
     <message>
         <source>Hold</source>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.app.controller import Controller
-from lowback_timer.app.speech import speech_available
+from lowback_timer.app.speech import japanese_voice_is_basic, speech_available
 from lowback_timer.app.text import fill
 from lowback_timer.core.settings import ELSEWHERE, Settings, limits
 from lowback_timer.ui.style import SPACING, in_every_script, label, with_focus_ring
@@ -96,6 +96,22 @@ class PreferencesDialog(QDialog):
                     "pip install 'lowback-timer[speech]'"
                 )
             )
+        # Said only with spoken cues on, and on by default with them: a few words at the
+        # start of each hold, for the person lying with eyes closed.
+        self.breath_words = QCheckBox(
+            self.tr("Say “In” and “Out” at the first breaths of each hold")
+        )
+        self.breath_words.setChecked(settings.breath_words)
+        self.speech.toggled.connect(self._speech_toggled)
+        self._speech_toggled(self.speech.isChecked())
+        self.basic_japanese = None
+        if controller.lang == "ja" and speech_available() and japanese_voice_is_basic():
+            self.basic_japanese = label(
+                self.tr(
+                    "Japanese speech here is basic (espeak-ng): short words in kana, "
+                    "spoken plainly."
+                )
+            )
         self.pacer = QCheckBox(self.tr("Show the breathing pacer"))
         self.pacer.setChecked(settings.pacer)
         seconds = self.tr(" s")  # the unit after a number of seconds, translated as PreviewRow's
@@ -128,6 +144,7 @@ class PreferencesDialog(QDialog):
         routine.add(self.tr("Volume"), self.volume)
         routine.addRow(self.breath_sounds)
         routine.addRow(self.speech)
+        routine.addRow(self.breath_words)
         routine.addRow(self.pacer)
         routine.add(self.tr("Breathe in for"), self.breath_in)
         routine.add(self.tr("Breathe out for"), self.breath_out)
@@ -153,7 +170,10 @@ class PreferencesDialog(QDialog):
             (reminders, [self.idle_note, self.sources_note], self.tr("Reminders")),
             (
                 general,
-                [label(self.tr("A new language is used from the next start."))],
+                [
+                    label(self.tr("A new language is used from the next start.")),
+                    self.basic_japanese,
+                ],
                 self.tr("General"),
             ),
         ):
@@ -183,6 +203,7 @@ class PreferencesDialog(QDialog):
             volume=self.volume.value() / 100,
             breath_sounds=self.breath_sounds.isChecked(),
             speech=self.speech.isChecked(),
+            breath_words=self.breath_words.isChecked(),
             pacer=self.pacer.isChecked(),
             breath_in_s=self.breath_in.value(),
             breath_out_s=self.breath_out.value(),
@@ -199,6 +220,10 @@ class PreferencesDialog(QDialog):
             work_days=tuple(str(d) for d, box in enumerate(self.days) if box.isChecked()),
             reminder_defer_limit_min=self.defer_limit.value(),
         )
+
+    def _speech_toggled(self, on: bool) -> None:
+        """The breath words are part of the spoken cues: offered while those are ticked."""
+        self.breath_words.setEnabled(on)
 
     def apply(self) -> None:
         """Keep what the dialog shows (its OK button)."""

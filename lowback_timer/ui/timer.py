@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from lowback_timer.app.deadline_timer import DeadlineTimer
 from lowback_timer.app.sound import SoundPlayer
 from lowback_timer.app.speech import Speaker
-from lowback_timer.app.text import fill, keep_sentence_ends, unbroken_brackets
-from lowback_timer.core.breathing import Breath, breath_at
+from lowback_timer.app.text import SpokenCues, fill, keep_sentence_ends, unbroken_brackets
+from lowback_timer.core.breathing import Breath, breath_at, says_word_at
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
@@ -94,6 +94,7 @@ class TimerPage(QWidget):
         self.sounds = sounds or SoundPlayer(self, volume=settings.volume, muted=settings.muted)
         self.speaker = speaker or Speaker(self, enabled=settings.speech)
         self.speaker.set_language(self.lang)
+        self.spoken = SpokenCues(self)  # what the speaker says (in Japanese, kana)
         self.session: Session | None = None
         self._end_told = False  # session_ended was emitted for the current session
         self._asking = False  # stopped, and the user has not yet said what happened
@@ -301,10 +302,14 @@ class TimerPage(QWidget):
             wakes.append(session.next_second())
             if self.settings.pacer and self.settings.animations:
                 wakes.append(self.clock() + REFRESH_S)
-        if self.settings.breath_sounds or (showing and self.settings.pacer):
+        if self.settings.breath_sounds or self._breath_words() or (showing and self.settings.pacer):
             in_s, out_s = self.settings.breath_in_s, self.settings.breath_out_s
             wakes.append(session.next_breath_turn(in_s, out_s))
         return min(w for w in wakes if w is not None)
+
+    def _breath_words(self) -> bool:
+        """Whether the first turns of each hold are said aloud ("In…", "Out…")."""
+        return self.settings.speech and self.settings.breath_words
 
     def _showing(self) -> bool:
         return self.isVisible() and not self.window().isMinimized()
@@ -335,21 +340,10 @@ class TimerPage(QWidget):
             cue = PHASE_CUES.get(step.phase, "hold-end" if event.natural else "")
             if cue:
                 self.sounds.play(cue)
-            self.speaker.say(self._spoken(step))
+            self.speaker.say(self.spoken.phase(self.content, self.lang, step))
             self._render_phase(session)
         elif event.kind in (EventKind.PAUSED, EventKind.RESUMED) and session is not None:
             self._render_state(session)
-
-    def _spoken(self, step: Step) -> str:
-        name = self.content.stretch(step.stretch).name(self.lang)
-        side = self._side_text(step.side)
-        if step.phase is Phase.PREPARE:
-            return fill(self.tr("Get ready: %1"), name)
-        if step.phase is Phase.SWITCH:
-            return fill(self.tr("Switch to the %1 side"), side)
-        if step.phase is Phase.REST:
-            return self.tr("Rest")
-        return fill(self.tr("Hold, %1 side"), side) if step.side else self.tr("Hold")
 
     # --- rendering -----------------------------------------------------------------------
     def phase_name(self, phase: Phase) -> str:
@@ -462,9 +456,20 @@ class TimerPage(QWidget):
         if state.breath is self._breath:
             return
         since_turn = state.progress * (in_s if breath_in else out_s)
-        if self._breath is not None and self.settings.breath_sounds and since_turn < TONE_LATE_S:
-            self.sounds.play("breath-in" if breath_in else "breath-out")
+        if self._breath is not None and since_turn < TONE_LATE_S:
+            if self.settings.breath_sounds:
+                self.sounds.play("breath-in" if breath_in else "breath-out")
+            self._say_breath(session, state.breath, session.active_elapsed() - since_turn)
         self._breath = state.breath
+
+    def _say_breath(self, session: Session, breath: Breath, turn_s: float) -> None:
+        """The breath's word at one of the first turns of a hold, clear of its phase cues."""
+        if not self._breath_words() or session.step.phase is not Phase.HOLD:
+            return
+        start, end = session.phase_span()
+        in_s, out_s = self.settings.breath_in_s, self.settings.breath_out_s
+        if says_word_at(turn_s, start, end, in_s, out_s):
+            self.speaker.say(self.spoken.breath(breath))
 
     def _render_next(self, session: Session) -> None:
         following = session.next_step

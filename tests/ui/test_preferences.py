@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QTime, QTimer
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
+from lowback_timer.app import speech
 from lowback_timer.app.controller import read_settings
 from lowback_timer.app.desktop_questions import DesktopAnswers
 from lowback_timer.app.desktop_watch import DesktopWatch, IdleMonitor, MutterIdle, ScreenSaverIdle
@@ -17,6 +19,7 @@ from lowback_timer.app.do_not_disturb import DoNotDisturb, NotificationsInhibite
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import OVERRUN, Phase
 from lowback_timer.core.settings import limits
+from lowback_timer.ui import preferences
 from lowback_timer.ui.background import Background
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.preferences import PreferencesDialog
@@ -323,3 +326,36 @@ def test_frozen_desktop_services_never_hold_the_gui_thread(
         assert order == ["event loop ran", DesktopAnswers()]  # idle, busy, locked: unknown
         qtbot.waitUntil(lambda: not dialog.idle_note.isHidden(), timeout=5000)
         dialog.reject()
+
+
+def test_breath_words_are_offered_with_spoken_cues_and_saved(
+    qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(speech, "_module", types.ModuleType("PySide6.QtTextToSpeech"))
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
+    qtbot.addWidget(dialog)
+    assert not dialog.speech.isChecked() and dialog.breath_words.isChecked()
+    assert not dialog.breath_words.isEnabled()  # (said only with spoken cues)
+    dialog.speech.setChecked(True)
+    assert dialog.breath_words.isEnabled()
+    dialog.breath_words.setChecked(False)
+    chosen = dialog.settings()
+    assert (chosen.speech, chosen.breath_words) == (True, False)
+    assert dialog.basic_japanese is None  # in English, nothing about Japanese voices
+
+
+@pytest.mark.parametrize("basic", [True, False])
+def test_in_japanese_preferences_say_when_the_voice_is_basic(
+    qtbot: QtBot,
+    content: Content,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    basic: bool,
+) -> None:
+    monkeypatch.setattr(speech, "_module", types.ModuleType("PySide6.QtTextToSpeech"))
+    monkeypatch.setattr(preferences, "japanese_voice_is_basic", lambda: basic)
+    dialog = PreferencesDialog(make_controller(content, tmp_path, lang="ja"))
+    qtbot.addWidget(dialog)
+    assert (dialog.basic_japanese is not None) is basic
+    if dialog.basic_japanese is not None:
+        assert "espeak-ng" in dialog.basic_japanese.text()

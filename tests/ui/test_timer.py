@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from lowback_timer.app import sound
 from lowback_timer.app.sound import SoundPlayer
+from lowback_timer.app.speech import Speaker
 from lowback_timer.app.translations import install_translators
 from lowback_timer.core.clock import suspend_aware_clock
 from lowback_timer.core.content import Content
@@ -898,3 +899,77 @@ def test_no_text_is_clipped_at_the_smallest_size(
     assert {k: v for k, v in problems.items() if v} == {}
     if text_scale == 1.0:  # at 200 % on a 1920x1080 screen there are 960x540 to use
         assert page.minimumSizeHint().width() <= 960
+
+
+# --- spoken breath words ------------------------------------------------------------------
+
+
+class RecordingSpeaker(Speaker):
+    """Records what would be said, and when, as an enabled speaker would say it; no engine."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__()
+        self.clock = clock
+        self.on = False
+        self.said: list[tuple[float, str]] = []
+
+    def set_enabled(self, b: bool) -> None:
+        self.on = b
+
+    def say(self, text: str) -> None:
+        if self.on:
+            self.said.append((self.clock.now, text))
+
+
+def speak_a_routine(
+    qtbot: QtBot, content: Content, routine: Routine, clock: FakeClock, settings: Settings
+) -> tuple[RecordingSpeaker, list[tuple[float, float]]]:
+    """The whole routine run on time with the page hidden; what was said, and each hold's
+    (start, end) on the clock."""
+    speaker = RecordingSpeaker(clock)
+    page = TimerPage(
+        content, "en", settings, clock=clock, sounds=RecordingSounds(), speaker=speaker
+    )
+    qtbot.addWidget(page)
+    speaker.set_enabled(settings.speech)
+    start = clock.now
+    page.load(routine)
+    holds, at = [], start
+    for step in routine.steps:
+        if step.phase is Phase.HOLD:
+            holds.append((at, at + step.duration_s))
+        at += step.duration_s
+    while page.deadline_timer.deadline is not None:
+        wake(page, clock)
+    return speaker, holds
+
+
+def test_breath_words_come_at_the_first_turns_of_each_hold_never_over_a_phase_cue(
+    qtbot: QtBot, content: Content, routine: Routine, clock: FakeClock
+) -> None:
+    start = clock.now
+    speaker, holds = speak_a_routine(qtbot, content, routine, clock, Settings(speech=True))
+    words = [(t, text) for t, text in speaker.said if text in ("In…", "Out…")]
+    cues = [t for t, text in speaker.said if text not in ("In…", "Out…")]
+    assert len(cues) == len(routine.steps)  # every phase's cue is still said
+    assert "Get ready: Hamstring stretch" in [text for _, text in speaker.said]
+    for t, text in words:  # at a turn: 4 s in, 6 s out from the start
+        into_breath = (t - start) % 10
+        assert into_breath == pytest.approx(0) if text == "In…" else into_breath == 4
+        assert min(abs(t - cue) for cue in cues) >= 1.5  # never over a phase cue
+    for hold_start, hold_end in holds:
+        in_hold = [t for t, _ in words if hold_start < t < hold_end]
+        assert 1 <= len(in_hold) <= 4  # only the first few turns of each hold
+    assert all(any(s < t < e for s, e in holds) for t, _ in words)  # in holds only
+    assert len(words) >= len(holds)
+
+
+@pytest.mark.parametrize(
+    "settings", [Settings(speech=True, breath_words=False), Settings(speech=False)]
+)
+def test_no_breath_words_when_the_setting_or_speech_is_off(
+    qtbot: QtBot, content: Content, routine: Routine, clock: FakeClock, settings: Settings
+) -> None:
+    speaker, _ = speak_a_routine(qtbot, content, routine, clock, settings)
+    assert [text for _, text in speaker.said if text in ("In…", "Out…")] == []
+    assert bool(speaker.said) is settings.speech  # the phase cues as before
