@@ -1,9 +1,11 @@
 import inspect
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
 
 from lowback_timer.core.content import Content
 from lowback_timer.core.loader import load_content
@@ -59,3 +61,15 @@ def store(tmp_path: Path) -> QSettings:
 @pytest.fixture(scope="session")
 def content() -> Content:
     return load_content()
+
+
+@pytest.fixture(params=["en", "ja"])
+def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """Each language in turn, its translations installed (English again afterwards)."""
+    from lowback_timer.app.translations import install_translators
+
+    translators = install_translators(qapp, request.param)
+    yield request.param
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    install_translators(qapp, "en")

@@ -8,12 +8,15 @@ instead: `self.tr("%n holds", "", n)`.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from lowback_timer.core.breathing import Breath
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Phase, Step, TimeFit
+
+if TYPE_CHECKING:  # (the breathing is loaded with the timer, not before the first frame)
+    from lowback_timer.core.breathing import Breath
 
 _MARKER = re.compile(r"%([1-9])")
 
@@ -144,7 +147,7 @@ class SpokenCues(QObject):
 
     def breath(self, breath: Breath) -> str:
         """The word said at a turn of the breath (the first few of a hold)."""
-        return self.tr("In…") if breath is Breath.IN else self.tr("Out…")
+        return self.tr("In…") if breath == "in" else self.tr("Out…")
 
 
 def rounded_minutes(seconds: float) -> int:

@@ -8,11 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from lowback_timer.app.speech import japanese_voice_is_basic
 from lowback_timer.app.text import SpokenCues
-from lowback_timer.app.translations import install_translators
 from lowback_timer.core.breathing import Breath
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import Phase, Step
@@ -20,15 +18,6 @@ from lowback_timer.core.schema import Reading, Report
 from lowback_timer.core.settings import limits
 from lowback_timer.core.spoken import is_kana, morae, speaking_s
 from lowback_timer.core.yamlsafe import LineMap
-
-
-@pytest.fixture(params=["en", "ja"])
-def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    translators = install_translators(qapp, request.param)
-    yield request.param
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    install_translators(qapp, "en")
 
 
 def shortest_phases(content: Content) -> dict[Phase, float]:

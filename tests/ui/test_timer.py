@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from lowback_timer.app import sound
 from lowback_timer.app.sound import SoundPlayer
 from lowback_timer.app.speech import Speaker
-from lowback_timer.app.translations import install_translators
 from lowback_timer.core.clock import suspend_aware_clock
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
@@ -837,15 +836,6 @@ def text_scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[f
     qapp.setFont(larger)
     yield request.param
     qapp.setFont(normal)
-
-
-@pytest.fixture(params=["en", "ja"])
-def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    translators = install_translators(qapp, request.param)
-    yield request.param
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    install_translators(qapp, "en")
 
 
 def test_no_text_is_clipped_at_the_smallest_size(
