@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.app import speech
 from lowback_timer.app.controller import Controller
-from lowback_timer.app.speech import speech_available
 from lowback_timer.app.text import fill
 from lowback_timer.core.settings import ELSEWHERE, Settings, limits
 from lowback_timer.ui.style import SPACING, in_every_script, label, with_focus_ring
@@ -88,14 +88,16 @@ class PreferencesDialog(QDialog):
         self.breath_sounds.setChecked(settings.breath_sounds)
         self.speech = QCheckBox(self.tr("Spoken cues (where the system has a voice)"))
         self.speech.setChecked(settings.speech)
-        if not speech_available():  # QtTextToSpeech is in the optional PySide6-Addons
-            self.speech.setEnabled(False)
-            self.speech.setToolTip(
-                self.tr(
-                    "Spoken cues need the optional speech package: "
-                    "pip install 'lowback-timer[speech]'"
-                )
-            )
+        self.speech_note = label("")  # why spoken cues cannot work here, once known
+        self.speech_note.hide()
+        if not speech.speech_available():  # QtTextToSpeech is in the optional PySide6-Addons
+            self._no_speech(speech.NO_PACKAGE)
+        else:  # whether an engine answers comes later (never waited for)
+            voice = speech.voice()
+            if voice.done:
+                self._voice_answered(voice.problem)
+            else:
+                voice.answered.connect(self._voice_answered)
         self.pacer = QCheckBox(self.tr("Show the breathing pacer"))
         self.pacer.setChecked(settings.pacer)
         seconds = self.tr(" s")  # the unit after a number of seconds, translated as PreviewRow's
@@ -128,6 +130,7 @@ class PreferencesDialog(QDialog):
         routine.add(self.tr("Volume"), self.volume)
         routine.addRow(self.breath_sounds)
         routine.addRow(self.speech)
+        routine.addRow(self.speech_note)
         routine.addRow(self.pacer)
         routine.add(self.tr("Breathe in for"), self.breath_in)
         routine.add(self.tr("Breathe out for"), self.breath_out)
@@ -300,6 +303,29 @@ class PreferencesDialog(QDialog):
         ]
         self.sources_note.setText("\n".join(lines))
         self.sources_note.show()
+
+    def _voice_answered(self, problem: object) -> None:
+        """The voice's answer, which may come after the dialog was closed and deleted."""
+        if problem is not None and shiboken6.isValid(self.speech):
+            self._no_speech(str(problem))
+
+    def _no_speech(self, problem: str) -> None:
+        """Grey the spoken cues out, saying why (beside the box, and as its tooltip)."""
+        if problem == speech.NO_PACKAGE:
+            why = self.tr(
+                "Spoken cues need the optional speech package: pip install 'lowback-timer[speech]'"
+            )
+        elif problem == speech.SILENT:
+            why = self.tr(
+                "The speech engine does not answer: speech-dispatcher needs a sound server "
+                "(PulseAudio or PipeWire)"
+            )
+        else:
+            why = self.tr("No speech engine answers: install speech-dispatcher")
+        self.speech.setEnabled(False)
+        self.speech.setToolTip(why)
+        self.speech_note.setText(why)
+        self.speech_note.show()
 
     def _prepare_s(self) -> int | None:
         """The get-ready time; left at the content's own, it keeps following the content."""
