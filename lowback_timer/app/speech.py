@@ -16,6 +16,7 @@ the first cue, once per run, and Preferences asks the same child whether an engi
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import json
 import logging
@@ -27,6 +28,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QProcess, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -129,6 +131,7 @@ class Voice(QObject):
         self.locales: tuple[str, ...] = ()
         self.problem: str | None = None
         self.done = False  # answered (either way)
+        self.closed = False
         self._process: QProcess | None = None
         self._buffer = b""
         self._deadline = QTimer(self)
@@ -166,6 +169,7 @@ class Voice(QObject):
     def close(self) -> None:
         """End the child: killed, so stuck or not it is gone at once (the short wait only
         collects it, so that Qt does not warn of a process still running)."""
+        self.closed = True
         self._deadline.stop()
         process = self._process
         if process is not None and process.state() != QProcess.ProcessState.NotRunning:
@@ -222,6 +226,7 @@ class Voice(QObject):
             elif "problem" in message:
                 self._answer(str(message["problem"]))
             elif "said" in message:
+                log.debug("Saying: %s", message["said"])
                 self.said.emit(str(message["said"]))
 
     @Slot()
@@ -233,6 +238,8 @@ class Voice(QObject):
 
     @Slot(int, QProcess.ExitStatus)
     def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+        if self.closed:
+            return
         if not self.done:
             log.debug("The speech child ended (%d) before it answered.", code)
             self._answer(NO_ENGINE)
@@ -256,7 +263,9 @@ _shared: Voice | None = None
 
 
 def voice() -> Voice:
-    """The app's one voice, started on first use; it ends (unwaited) as the app quits."""
+    """The app's one voice, started on first use; it ends (unwaited) as the app quits, or
+    as Python exits (before PySide6 deletes the application: a timer may start the voice after
+    `aboutToQuit`)."""
     global _shared
     if _shared is None:
         _shared = made = make_voice()
@@ -266,6 +275,12 @@ def voice() -> Voice:
             app.aboutToQuit.connect(made.close)
         made.start()
     return _shared
+
+
+@atexit.register  # (registered after PySide6's own clean-up, so it runs before it)
+def _close_shared() -> None:
+    if _shared is not None and shiboken6.isValid(_shared):
+        _shared.close()
 
 
 class Speaker(QObject):
