@@ -88,8 +88,6 @@ class PreferencesDialog(QDialog):
         self.breath_sounds.setChecked(settings.breath_sounds)
         self.speech = QCheckBox(self.tr("Spoken cues (where the system has a voice)"))
         self.speech.setChecked(settings.speech)
-        self.speech_note = label("")  # why spoken cues cannot work here, once known
-        self.speech_note.hide()
         if not speech.speech_available():  # QtTextToSpeech is in the optional PySide6-Addons
             self._no_speech(speech.NO_PACKAGE)
         else:  # whether an engine answers comes later (never waited for)
@@ -130,7 +128,6 @@ class PreferencesDialog(QDialog):
         routine.add(self.tr("Volume"), self.volume)
         routine.addRow(self.breath_sounds)
         routine.addRow(self.speech)
-        routine.addRow(self.speech_note)
         routine.addRow(self.pacer)
         routine.add(self.tr("Breathe in for"), self.breath_in)
         routine.add(self.tr("Breathe out for"), self.breath_out)
@@ -310,7 +307,8 @@ class PreferencesDialog(QDialog):
             self._no_speech(str(problem))
 
     def _no_speech(self, problem: str) -> None:
-        """Grey the spoken cues out, saying why (beside the box, and as its tooltip)."""
+        """Grey the spoken cues out, saying why (its tooltip and accessible description: a
+        line of its own would not fit the tab at 200 %, tests/ui/test_focus.py)."""
         if problem == speech.NO_PACKAGE:
             why = self.tr(
                 "Spoken cues need the optional speech package: pip install 'lowback-timer[speech]'"
@@ -324,8 +322,7 @@ class PreferencesDialog(QDialog):
             why = self.tr("No speech engine answers: install speech-dispatcher")
         self.speech.setEnabled(False)
         self.speech.setToolTip(why)
-        self.speech_note.setText(why)
-        self.speech_note.show()
+        self.speech.setAccessibleDescription(why)
 
     def _prepare_s(self) -> int | None:
         """The get-ready time; left at the content's own, it keeps following the content."""
