@@ -49,6 +49,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_speech_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test starts the speech engine's child process unless it asks to: the app's voice
+    (Preferences asks it) is one that never answers and is never given up on."""
+    from lowback_timer.app import speech
+
+    monkeypatch.setattr(speech, "_shared", None)
+    monkeypatch.setattr(speech, "make_voice", lambda: speech.Voice((), answer_s=None))
+
+
+@pytest.fixture(autouse=True)
 def _no_real_user_files() -> None:
     QStandardPaths.setTestModeEnabled(True)
 

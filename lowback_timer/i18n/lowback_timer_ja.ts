@@ -645,6 +645,14 @@
         <source>Screen lock: no source answers; reminders come while it is locked</source>
         <translation>画面のロック：確認できないため、ロック中もリマインダーが出ます</translation>
     </message>
+    <message>
+        <source>The speech engine does not answer: speech-dispatcher needs a sound server (PulseAudio or PipeWire)</source>
+        <translation>音声エンジンが応答しません。speech-dispatcher にはサウンドサーバー（PulseAudio または PipeWire）が必要です</translation>
+    </message>
+    <message>
+        <source>No speech engine answers: install speech-dispatcher</source>
+        <translation>応答する音声エンジンがありません。speech-dispatcher をインストールしてください</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPage</name>

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lowback_timer.app import speech
 from lowback_timer.app.controller import Controller
-from lowback_timer.app.speech import japanese_voice_is_basic, speech_available
 from lowback_timer.app.text import fill
 from lowback_timer.core.settings import ELSEWHERE, Settings, limits
 from lowback_timer.ui.style import SPACING, in_every_script, label, with_focus_ring
@@ -88,14 +88,6 @@ class PreferencesDialog(QDialog):
         self.breath_sounds.setChecked(settings.breath_sounds)
         self.speech = QCheckBox(self.tr("Spoken cues (where the system has a voice)"))
         self.speech.setChecked(settings.speech)
-        if not speech_available():  # QtTextToSpeech is in the optional PySide6-Addons
-            self.speech.setEnabled(False)
-            self.speech.setToolTip(
-                self.tr(
-                    "Spoken cues need the optional speech package: "
-                    "pip install 'lowback-timer[speech]'"
-                )
-            )
         # Said only with spoken cues on, and on by default with them: a few words at the
         # start of each hold, for the person lying with eyes closed.
         self.breath_words = QCheckBox(
@@ -105,13 +97,25 @@ class PreferencesDialog(QDialog):
         self.speech.toggled.connect(self._speech_toggled)
         self._speech_toggled(self.speech.isChecked())
         self.basic_japanese = None
-        if controller.lang == "ja" and speech_available() and japanese_voice_is_basic():
+        if (
+            controller.lang == "ja"
+            and speech.speech_available()
+            and speech.japanese_voice_is_basic()
+        ):
             self.basic_japanese = label(
                 self.tr(
                     "Japanese speech here is basic (espeak-ng): short words in kana, "
                     "spoken plainly."
                 )
             )
+        if not speech.speech_available():  # QtTextToSpeech is in the optional PySide6-Addons
+            self._no_speech(speech.NO_PACKAGE)
+        else:  # whether an engine answers comes later (never waited for)
+            voice = speech.voice()
+            if voice.done:
+                self._voice_answered(voice.problem)
+            else:
+                voice.answered.connect(self._voice_answered)
         self.pacer = QCheckBox(self.tr("Show the breathing pacer"))
         self.pacer.setChecked(settings.pacer)
         seconds = self.tr(" s")  # the unit after a number of seconds, translated as PreviewRow's
@@ -325,6 +329,30 @@ class PreferencesDialog(QDialog):
         ]
         self.sources_note.setText("\n".join(lines))
         self.sources_note.show()
+
+    def _voice_answered(self, problem: object) -> None:
+        """The voice's answer, which may come after the dialog was closed and deleted."""
+        if problem is not None and shiboken6.isValid(self.speech):
+            self._no_speech(str(problem))
+
+    def _no_speech(self, problem: str) -> None:
+        """Grey the spoken cues out, saying why (its tooltip and accessible description: a
+        line of its own would not fit the tab at 200 %, tests/ui/test_focus.py)."""
+        if problem == speech.NO_PACKAGE:
+            why = self.tr(
+                "Spoken cues need the optional speech package: pip install 'lowback-timer[speech]'"
+            )
+        elif problem == speech.SILENT:
+            why = self.tr(
+                "The speech engine does not answer: speech-dispatcher needs a sound server "
+                "(PulseAudio or PipeWire)"
+            )
+        else:
+            why = self.tr("No speech engine answers: install speech-dispatcher")
+        self.speech.setEnabled(False)
+        self.speech.setToolTip(why)
+        self.speech.setAccessibleDescription(why)
+        self.breath_words.setEnabled(False)  # (said only with the spoken cues)
 
     def _prepare_s(self) -> int | None:
         """The get-ready time; left at the content's own, it keeps following the content."""

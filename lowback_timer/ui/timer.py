@@ -46,6 +46,7 @@ from lowback_timer.core.session import (
     whole_seconds,
 )
 from lowback_timer.core.settings import Settings
+from lowback_timer.ui.app import after_first_frame
 from lowback_timer.ui.style import scaled_font
 from lowback_timer.ui.timer_views import (
     BREATH_FACTOR,
@@ -92,7 +93,10 @@ class TimerPage(QWidget):
         self.settings = settings
         self.clock = clock
         self.sounds = sounds or SoundPlayer(self, volume=settings.volume, muted=settings.muted)
-        self.speaker = speaker or Speaker(self, enabled=settings.speech)
+        if speaker is None:  # its engine starts after this screen's first frame, never before
+            speaker = Speaker(self, enabled=settings.speech, hold=True)
+            after_first_frame(self, speaker.warm_up)
+        self.speaker = speaker
         self.speaker.set_language(self.lang)
         self.spoken = SpokenCues(self)  # what the speaker says (in Japanese, kana)
         self.session: Session | None = None

@@ -21,7 +21,17 @@ from typing import Any
 
 import miniaudio  # type: ignore[import-untyped]
 import pytest
-from PySide6.QtCore import QLoggingCategory, QObject, qCInfo, qCritical, qCWarning, qWarning
+from PySide6.QtCore import (
+    SIGNAL,
+    QCoreApplication,
+    QLoggingCategory,
+    QObject,
+    QProcess,
+    qCInfo,
+    qCritical,
+    qCWarning,
+    qWarning,
+)
 from pytestqt.qtbot import QtBot
 
 from lowback_timer.app import sound, speech
@@ -521,25 +531,196 @@ def test_preferences_offer_spoken_cues_where_speech_is_installed(
     assert dialog.speech.toolTip() == ""
 
 
-def test_enabling_without_engine_is_a_quiet_no_op(
-    qtbot: QtBot,
-    caplog: pytest.LogCaptureFixture,
-    monkeypatch: pytest.MonkeyPatch,
-    tts: Any,
-    engine_calls: list[Sequence[str] | None],
+def test_only_qts_mock_engine_is_no_real_voice(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tts: Any
 ) -> None:
     # Only Qt's silent "mock" test engine is left: it must not count as a real voice.
     monkeypatch.setattr(tts.QTextToSpeech, "availableEngines", staticmethod(lambda: ["mock"]))
+    assert speech._create_engine(None, QObject()) is None
+
+
+# --- the voice in its own process: never waited for ---------------------------------------
+
+NEVER_ANSWERS = (sys.executable, "-c", "import sys; sys.stdin.read()")  # a stuck engine
+NO_SUCH_PROGRAM = ("/nonexistent/lowback-timer-speech",)
+NO_ANSWER = (
+    "The speech engine did not answer within 0.05 s (speech-dispatcher without a sound "
+    "server?); cues stay silent."
+)
+
+
+@pytest.fixture
+def speech_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As with the optional extra installed (whether it is or not: the voice is a fake)."""
+    monkeypatch.setattr(speech, "_module", types.ModuleType("PySide6.QtTextToSpeech"))
+
+
+def use_voice(monkeypatch: pytest.MonkeyPatch, *args: Any, **kwargs: Any) -> list[speech.Voice]:
+    """The app's voice from now on: Voice(*args, **kwargs); the ones made are listed."""
+    made: list[speech.Voice] = []
+
+    def make() -> speech.Voice:
+        made.append(speech.Voice(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(speech, "make_voice", make)
+    return made
+
+
+def test_an_engine_that_never_answers_is_given_up_with_one_line(
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    speech_installed: None,
+    engine_calls: list[Sequence[str] | None],
+) -> None:
     caplog.set_level(logging.INFO, logger=speech.__name__)
-    speaker = Speaker()
-    speaker.set_enabled(True)
-    speaker.say("Breathe out.")
+    made = use_voice(monkeypatch, (), answer_s=0.05)
+    speaker = Speaker(enabled=True)
+    speaker.say("Get ready.")  # returns at once: the voice answers later, or never
+    voice = speaker.voice
+    assert voice is not None and not voice.done
+    with qtbot.waitSignal(voice.answered) as answer:
+        pass
+    assert answer.args == [speech.SILENT]
+    speaker.say("Hold, right side.")
     speaker.set_enabled(False)
     speaker.set_enabled(True)
-    speaker.say("Breathe out.")
-    assert speaker.engine is None
-    assert engine_calls == [None]
-    assert len(_info_lines(caplog, speech.__name__)) == 1
+    speaker.say("Switch to the left side.")
+    assert len(made) == 1 and engine_calls == []  # tried once, never in this process
+    assert _info_lines(caplog, speech.__name__) == [NO_ANSWER]
+
+
+def test_a_stuck_engine_process_is_killed_not_waited_for(
+    qtbot: QtBot, speech_installed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = use_voice(monkeypatch, NEVER_ANSWERS, answer_s=0.05)
+    speaker = Speaker(enabled=True)
+    voice = made[0]
+    process = voice._process
+    assert process is not None
+    with qtbot.waitSignal(voice.answered):
+        speaker.say("Get ready.")
+    assert voice.problem == speech.SILENT
+    # Given up: the process is gone, so neither quitting nor anything else waits for it.
+    assert process.state() == QProcess.ProcessState.NotRunning
+
+
+def test_a_voice_is_ended_as_the_app_quits(
+    qtbot: QtBot, speech_installed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = QCoreApplication.instance()
+    assert app is not None
+    quitting = app.receivers(SIGNAL("aboutToQuit()"))
+    made = use_voice(monkeypatch, NEVER_ANSWERS, answer_s=None)  # stuck for ever
+    Speaker(enabled=True)
+    voice = made[0]
+    assert voice.parent() is app
+    assert app.receivers(SIGNAL("aboutToQuit()")) == quitting + 1  # voice.close
+    process = voice._process
+    assert process is not None
+    qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.Running)
+    voice.close()  # (what app.exec() returning calls: not emitted here, for other objects)
+    assert process.state() == QProcess.ProcessState.NotRunning
+    app.aboutToQuit.disconnect(voice.close)
+    voice.setParent(None)  # (the test's application lives on)
+
+
+def test_a_speaker_starts_nothing_while_held(
+    qtbot: QtBot, speech_installed: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = use_voice(monkeypatch, (), answer_s=None)
+    speaker = Speaker(enabled=True, hold=True)
+    speaker.say("Get ready.")
+    assert speaker.voice is None and made == []
+    speaker.warm_up()
+    assert speaker.voice is made[0] and made[0].started
+
+
+@pytest.mark.slow  # starts Python with QtTextToSpeech
+def test_the_engine_process_says_what_the_speaker_says(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tts: Any
+) -> None:
+    """The real child with Qt's mock engine: a cue said before it answered comes once it has
+    (only the latest), then each cue as it is said."""
+    made = use_voice(monkeypatch, (*speech.VOICE_COMMAND, "mock"))
+    speaker = Speaker(enabled=True)
+    said: list[str] = []
+    made[0].said.connect(said.append)
+    speaker.say("Get ready.")
+    speaker.say("Get ready: Calf stretch.")
+    qtbot.waitUntil(lambda: said == ["Get ready: Calf stretch."], timeout=30_000)
+    assert "en_US" in made[0].locales
+    speaker.say("Hold, right side.")
+    qtbot.waitUntil(lambda: said[-1:] == ["Hold, right side."], timeout=5000)
+    speaker.set_language("ja")  # the mock engine has no Japanese: nothing is sent
+    speaker.say("息を吸います。")
+    speaker.set_language("en")
+    speaker.say("Breathe in.")
+    qtbot.waitUntil(lambda: said[-1:] == ["Breathe in."], timeout=5000)
+    assert "息を吸います。" not in said
+    made[0].close()
+
+
+@pytest.mark.slow  # starts Python with QtTextToSpeech
+def test_an_engine_process_without_a_working_engine_says_so(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tts: Any
+) -> None:
+    made = use_voice(monkeypatch, (*speech.VOICE_COMMAND, "no-such-engine"))
+    speaker = Speaker(enabled=True)
+    with qtbot.waitSignal(made[0].answered, timeout=30_000) as answer:
+        speaker.say("Get ready.")
+    assert answer.args == [speech.NO_ENGINE]
+
+
+NO_ENGINE_TEXT = "No speech engine answers: install speech-dispatcher"
+SILENT_TEXT = (
+    "The speech engine does not answer: speech-dispatcher needs a sound server "
+    "(PulseAudio or PipeWire)"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "answer_s", "why"),
+    [(NO_SUCH_PROGRAM, None, NO_ENGINE_TEXT), ((), 0.05, SILENT_TEXT)],
+    ids=["no engine", "no answer"],
+)
+def test_preferences_grey_spoken_cues_out_when_no_engine_answers(
+    qtbot: QtBot,
+    content: Content,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    speech_installed: None,
+    command: tuple[str, ...],
+    answer_s: float | None,
+    why: str,
+) -> None:
+    made = use_voice(monkeypatch, command, answer_s=answer_s)
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
+    qtbot.addWidget(dialog)
+    # Open at once, the box usable while the engine is tried (off the GUI thread).
+    assert dialog.speech.isEnabled() and made[0].started and not made[0].done
+    qtbot.waitUntil(lambda: not dialog.speech.isEnabled())
+    assert dialog.speech.toolTip() == why
+    assert dialog.speech.accessibleDescription() == why
+    # Known from now on: the next dialog is greyed at once, and tries nothing again.
+    again = PreferencesDialog(make_controller(content, tmp_path / "again"))
+    qtbot.addWidget(again)
+    assert not again.speech.isEnabled() and len(made) == 1
+
+
+def test_the_answer_may_come_after_the_dialog_is_gone(
+    qtbot: QtBot,
+    content: Content,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    speech_installed: None,
+) -> None:
+    made = use_voice(monkeypatch, (), answer_s=0.05)
+    dialog = PreferencesDialog(make_controller(content, tmp_path))
+    dialog.deleteLater()
+    with qtbot.waitSignal(made[0].answered):
+        pass
 
 
 def test_new_say_replaces_current_utterance(qtbot: QtBot, tts: Any) -> None:

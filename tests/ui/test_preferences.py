@@ -19,7 +19,6 @@ from lowback_timer.app.do_not_disturb import DoNotDisturb, NotificationsInhibite
 from lowback_timer.core.content import Content
 from lowback_timer.core.routine import OVERRUN, Phase
 from lowback_timer.core.settings import limits
-from lowback_timer.ui import preferences
 from lowback_timer.ui.background import Background
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.preferences import PreferencesDialog
@@ -353,7 +352,7 @@ def test_in_japanese_preferences_say_when_the_voice_is_basic(
     basic: bool,
 ) -> None:
     monkeypatch.setattr(speech, "_module", types.ModuleType("PySide6.QtTextToSpeech"))
-    monkeypatch.setattr(preferences, "japanese_voice_is_basic", lambda: basic)
+    monkeypatch.setattr(speech, "japanese_voice_is_basic", lambda: basic)
     dialog = PreferencesDialog(make_controller(content, tmp_path, lang="ja"))
     qtbot.addWidget(dialog)
     assert (dialog.basic_japanese is not None) is basic

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+import types
 from collections.abc import Iterator
 
 import pytest
@@ -12,7 +13,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from lowback_timer.app import sound
+from lowback_timer.app import sound, speech
 from lowback_timer.app.sound import SoundPlayer
 from lowback_timer.app.speech import Speaker
 from lowback_timer.core.clock import suspend_aware_clock
@@ -963,3 +964,29 @@ def test_no_breath_words_when_the_setting_or_speech_is_off(
     speaker, _ = speak_a_routine(qtbot, content, routine, clock, settings)
     assert [text for _, text in speaker.said if text in ("In…", "Out…")] == []
     assert bool(speaker.said) is settings.speech  # the phase cues as before
+
+
+def test_speech_on_starts_no_engine_before_the_screens_first_frame(
+    qtbot: QtBot,
+    content: Content,
+    clock: FakeClock,
+    routine: Routine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`lowback-timer session` with spoken cues: the engine (its process) starts after the
+    first frame, not while the window is built (it took 2 s there); the first cue waits."""
+    monkeypatch.setattr(speech, "_module", types.ModuleType("PySide6.QtTextToSpeech"))
+    made: list[speech.Voice] = []
+
+    def make_voice() -> speech.Voice:
+        made.append(speech.Voice((), answer_s=None))
+        return made[-1]
+
+    monkeypatch.setattr(speech, "make_voice", make_voice)
+    page = TimerPage(content, "en", Settings(speech=True), clock=clock, sounds=RecordingSounds())
+    qtbot.addWidget(page)
+    page.load(routine)  # the first cue is said now, before the screen is shown
+    assert page.speaker.enabled and page.speaker.voice is None and made == []
+    page.show()
+    qtbot.waitUntil(lambda: len(made) == 1 and made[0].started)
+    assert page.speaker.voice is made[0]
