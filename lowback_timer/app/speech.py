@@ -24,7 +24,6 @@ import logging
 import math
 import os
 import sys
-import threading
 from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
@@ -53,13 +52,13 @@ NO_ENGINE = "no-engine"  # no real engine, or none that initialises
 SILENT = "silent"  # the engine did not answer within ANSWER_S
 
 # The child: this module run by the same Python.
-VOICE_COMMAND: tuple[str, ...] = (sys.executable, "-m", __name__)
+VOICE_COMMAND: tuple[str, ...] = (sys.executable, "-m", "lowback_timer.app.speech_process")
 
 # PySide6.QtTextToSpeech once looked up; False where it cannot be imported (None: not yet).
 _module: ModuleType | bool | None = None
 
 
-def _tts() -> ModuleType | None:
+def tts_module() -> ModuleType | None:
     """PySide6.QtTextToSpeech, or None without PySide6-Addons (or its system libraries)."""
     global _module
     if _module is None:
@@ -76,15 +75,15 @@ def speech_available() -> bool:
 
     Whether the system also has a working voice is what `voice()` answers, later.
     """
-    return _tts() is not None
+    return tts_module() is not None
 
 
-def _create_engine(names: Sequence[str] | None, parent: QObject) -> Any:
+def create_engine(names: Sequence[str] | None, parent: QObject) -> Any:
     """First engine among `names` (default: all real ones) that initialises, else None.
 
     The engine is a QTextToSpeech (typed Any: its module may be missing). It may block for
     ever (see the module's note): only the child and tests with Qt's mock engine call it."""
-    tts = _tts()
+    tts = tts_module()
     if tts is None:
         return None
     engine_class = tts.QTextToSpeech
@@ -370,7 +369,7 @@ class Speaker(QObject):
             else:
                 self._voice.answered.connect(self._answered)
             return
-        self._engine = _create_engine(self._engine_names, self)
+        self._engine = create_engine(self._engine_names, self)
         if self._engine is None:
             log.info("Speech is unavailable (no working text-to-speech engine); cues stay silent.")
         else:
@@ -464,58 +463,3 @@ def japanese_voice_is_basic(
             if any("jtalk" in entry.name.lower() for entry in entries):
                 return False
     return True
-
-
-# --- the child ----------------------------------------------------------------------------
-
-
-def _tell(**message: Any) -> None:
-    sys.stdout.write(json.dumps(message) + "\n")
-    sys.stdout.flush()
-
-
-class _Lines(QObject):
-    """The parent's lines, read on a thread, handed to the event loop."""
-
-    line = Signal(str)
-
-
-def serve(engines: Sequence[str] | None = None) -> int:
-    """The child: create the engine, say which locales it has (or the problem), then say what
-    each line asks. Ends as soon as its input closes (the app ended), stuck or not."""
-    app = QCoreApplication([])
-    if _tts() is None:
-        _tell(problem=NO_PACKAGE)
-        return 0
-    engine = _create_engine(engines, app)
-    if engine is None:
-        _tell(problem=NO_ENGINE)
-        return 0
-    _tell(locales=[loc.name() for loc in engine.availableLocales()], engine=engine.engine())
-
-    def handle(line: str) -> None:
-        message = json.loads(line)
-        if "say" in message:
-            if engine.locale().name() != message["locale"]:
-                engine.setLocale(QLocale(message["locale"]))
-            if engine.state() != engine.State.Ready:
-                engine.stop(engine.BoundaryHint.Immediate)
-            engine.say(message["say"])
-            _tell(said=message["say"])
-        elif "stop" in message:
-            engine.stop(engine.BoundaryHint.Immediate)
-
-    lines = _Lines()
-    lines.line.connect(handle)
-
-    def read() -> None:
-        for line in sys.stdin:
-            lines.line.emit(line)
-        os._exit(0)  # the app ended: whatever the engine is doing
-
-    threading.Thread(target=read, daemon=True).start()
-    return app.exec()
-
-
-if __name__ == "__main__":
-    raise SystemExit(serve(sys.argv[1:] or None))

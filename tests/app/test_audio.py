@@ -440,13 +440,13 @@ def test_make_sounds_is_deterministic_and_matches_committed_files(
 @pytest.fixture
 def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[Sequence[str] | None]:
     calls: list[Sequence[str] | None] = []
-    real = speech._create_engine
+    real = speech.create_engine
 
     def spy(names: Sequence[str] | None, parent: QObject) -> Any:
         calls.append(names)
         return real(names, parent)
 
-    monkeypatch.setattr(speech, "_create_engine", spy)
+    monkeypatch.setattr(speech, "create_engine", spy)
     return calls
 
 
@@ -536,7 +536,7 @@ def test_only_qts_mock_engine_is_no_real_voice(
 ) -> None:
     # Only Qt's silent "mock" test engine is left: it must not count as a real voice.
     monkeypatch.setattr(tts.QTextToSpeech, "availableEngines", staticmethod(lambda: ["mock"]))
-    assert speech._create_engine(None, QObject()) is None
+    assert speech.create_engine(None, QObject()) is None
 
 
 # --- the voice in its own process: never waited for ---------------------------------------
