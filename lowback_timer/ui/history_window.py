@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.app.history_recorder import HistoryRecorder
-from lowback_timer.app.text import fill, keep_sentence_ends
+from lowback_timer.app.text import fill
 from lowback_timer.core.content import Content
 from lowback_timer.ui.ratings_chart import RatingsChart
 from lowback_timer.ui.style import SPACING, label
@@ -104,17 +104,14 @@ class HistoryWindow(QDialog):
     def refresh(self) -> None:
         today = self.today or date.today()
         overview = self.recorder.overview(today, WEEKS)
+        # (`label()`s keep a Japanese sentence's end whole whatever text they are given)
         self.where.setText(
-            keep_sentence_ends(
-                fill(self.tr("Kept only on this computer, in %1"), self.recorder.path.parent)
-            )
+            fill(self.tr("Kept only on this computer, in %1"), self.recorder.path.parent)
         )
         for button in (self.export_button, self.delete_button):
             button.setEnabled(overview is not None)
         if overview is None:
-            self.totals.setText(
-                keep_sentence_ends(self.tr("The history cannot be read right now."))
-            )
+            self.totals.setText(self.tr("The history cannot be read right now."))
             return
         locale = QLocale()
         for row, week in enumerate(overview.weeks):
@@ -134,7 +131,7 @@ class HistoryWindow(QDialog):
                 fill(self.tr("%1 of %2"), week.reminders_acted_on, week.reminders_shown),
             )
         self.chart.set_points(overview.ratings)
-        self.totals.setText(keep_sentence_ends(self._totals(overview.totals)))
+        self.totals.setText(self._totals(overview.totals))
 
     def _cell(self, row: int, column: int, text: str) -> None:
         item = QTableWidgetItem(text)
