@@ -990,3 +990,38 @@ def test_speech_on_starts_no_engine_before_the_screens_first_frame(
     page.show()
     qtbot.waitUntil(lambda: len(made) == 1 and made[0].started)
     assert page.speaker.voice is made[0]
+
+
+def test_qts_mock_engine_says_the_cues_and_the_breath_words_of_a_hold(
+    qtbot: QtBot,
+    content: Content,
+    routine: Routine,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Through a real QTextToSpeech engine (Qt's silent "mock", one word per 100 ms), where
+    the optional extra is installed: what a person lying with eyes closed hears."""
+    monkeypatch.setattr(speech, "_module", pytest.importorskip("PySide6.QtTextToSpeech"))
+    speaker = Speaker(enabled=True, engines=["mock"])
+    heard: list[str] = []
+    speaker.engine.sayingWord.connect(lambda word, *_: heard.append(word))
+    page = TimerPage(
+        content, "en", Settings(speech=True), clock=clock, sounds=RecordingSounds(), speaker=speaker
+    )
+    qtbot.addWidget(page)
+
+    def at(seconds: float, *words: str) -> None:
+        """Run the routine to `seconds` after its start: `words` are what was heard last."""
+        while clock.now < start + seconds:
+            wake(page, clock)
+        qtbot.waitUntil(lambda: tuple(heard[-len(words) :]) == words)
+
+    start = clock.now
+    page.load(routine)
+    at(0, "Get", "ready", "Hamstring", "stretch")
+    at(5, "Hold", "right", "side")  # after the 5 s get-ready
+    # The pacer breathes from the start, 4 s in and 6 s out: its turn at 4 s came in the
+    # get-ready (no word), the next ones are in the hold, each word alone.
+    at(10, "In")
+    at(14, "Out")
+    assert heard[-5:] == ["Hold", "right", "side", "In", "Out"]  # nothing else between
