@@ -646,6 +646,10 @@
         <translation>画面のロック：確認できないため、ロック中もリマインダーが出ます</translation>
     </message>
     <message>
+        <source>This self-contained build has no spoken cues: the app installed with pip has them (lowback-timer[speech])</source>
+        <translation>この単体版には音声ガイドがありません。pip でインストールしたアプリ（lowback-timer[speech]）で使えます</translation>
+    </message>
+    <message>
         <source>The speech engine does not answer: speech-dispatcher needs a sound server (PulseAudio or PipeWire)</source>
         <translation>音声エンジンが応答しません。speech-dispatcher にはサウンドサーバー（PulseAudio または PipeWire）が必要です</translation>
     </message>

@@ -7,6 +7,7 @@ app would clamp later; the languages come from the content.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -338,7 +339,13 @@ class PreferencesDialog(QDialog):
     def _no_speech(self, problem: str) -> None:
         """Grey the spoken cues out, saying why (its tooltip and accessible description: a
         line of its own would not fit the tab at 200 %, tests/ui/test_focus.py)."""
-        if problem == speech.NO_PACKAGE:
+        if problem == speech.NO_PACKAGE and getattr(sys, "frozen", False):
+            # A bundle leaves QtTextToSpeech out, and cannot start its voice as `python -m`.
+            why = self.tr(
+                "This self-contained build has no spoken cues: the app installed with pip has "
+                "them (lowback-timer[speech])"
+            )
+        elif problem == speech.NO_PACKAGE:
             why = self.tr(
                 "Spoken cues need the optional speech package: pip install 'lowback-timer[speech]'"
             )

@@ -509,16 +509,27 @@ def test_speech_is_available_exactly_where_qttexttospeech_imports(
 HINT = "Spoken cues need the optional speech package: pip install 'lowback-timer[speech]'"
 
 
+BUNDLE_HINT = (
+    "This self-contained build has no spoken cues: the app installed with pip has them "
+    "(lowback-timer[speech])"
+)
+
+
+@pytest.mark.parametrize(("frozen", "hint"), [(False, HINT), (True, BUNDLE_HINT)])
 def test_preferences_say_how_to_get_spoken_cues(
     qtbot: QtBot,
     content: Content,
     tmp_path: Path,
     no_speech_package: None,
+    monkeypatch: pytest.MonkeyPatch,
+    frozen: bool,
+    hint: str,
 ) -> None:
+    monkeypatch.setattr(sys, "frozen", frozen, raising=False)  # (PyInstaller's bundle sets it)
     dialog = PreferencesDialog(make_controller(content, tmp_path))
     qtbot.addWidget(dialog)
     assert not dialog.speech.isEnabled()
-    assert dialog.speech.toolTip() == HINT
+    assert dialog.speech.toolTip() == hint
 
 
 def test_preferences_offer_spoken_cues_where_speech_is_installed(
