@@ -37,7 +37,7 @@ def group_colour(image: str, group: str, window: QColor, *, dark: bool) -> QColo
 
 
 def test_there_are_pictures_to_check() -> None:
-    assert len(PICTURES) == 10
+    assert len(PICTURES) == 15
 
 
 @pytest.mark.usefixtures("qapp")
