@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from lowback_timer.core.content import Content
+from lowback_timer.core.content import Content, Move, Stretch
 from lowback_timer.core.routine import Phase, Step, TimeFit
 
 if TYPE_CHECKING:  # (the breathing is loaded with the timer, not before the first frame)
@@ -72,6 +72,7 @@ class Phrases(QObject):
     """Phrases used on several screens and on the command line (one translation context)."""
 
     def dose(self, both_sides: bool, hold_s: int, reps: int) -> str:
+        """A hold's time and rounds: "30 s each side, 2 rounds"."""
         if reps == 1:
             text = self.tr("%1 s each side") if both_sides else self.tr("%1 s")
         elif both_sides:
@@ -79,6 +80,12 @@ class Phrases(QObject):
         else:
             text = self.tr("%1 s, %n rounds", "", reps)
         return fill(text, hold_s)
+
+    def count(self, times: int, sets: int) -> str:
+        """A move's repetitions and sets: "12 times, slowly"."""
+        if sets == 1:
+            return self.tr("%n times, slowly", "", times)
+        return fill(self.tr("%n times, slowly, %1 sets", "", times), sets)
 
     def length(self, total_s: int) -> str:
         """A routine's length as one says it: "About 6 minutes"."""
@@ -154,6 +161,9 @@ def rounded_minutes(seconds: float) -> int:
     return max(1, round(seconds / 60))
 
 
-def dose_text(both_sides: bool, hold_s: int, reps: int) -> str:
-    """How long and how often: the same words on the home screen, the preview and `plan`."""
-    return Phrases().dose(both_sides, hold_s, reps)
+def dose_text(exercise: Stretch | Move, seconds: int, reps: int) -> str:
+    """How long (a stretch) or how many times (a move), and how often: the same words on the
+    home screen, the preview, the sheet and `plan`."""
+    if isinstance(exercise, Move):
+        return Phrases().count(seconds // exercise.rep_s, reps)
+    return Phrases().dose(exercise.both_sides, seconds, reps)

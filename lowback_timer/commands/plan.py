@@ -48,7 +48,7 @@ def plan_text(
     lines += [note] if note else []
     for number, item in enumerate(routine.items, start=1):
         stretch = content.stretch_for(item.variant)
-        dose = dose_text(stretch.both_sides, item.hold_s, item.reps)
+        dose = dose_text(stretch, item.hold_s, item.reps)
         lines.append(phrases.plan_line(number, stretch.name(lang), dose))
         lines.append(f"   {stretch.cue(lang)}")
     return "\n".join(lines)

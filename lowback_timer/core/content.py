@@ -37,6 +37,8 @@ from lowback_timer.core.schema import Texts as Texts
 
 POSTURES = ("floor", "seated", "standing")
 HOLD_LIMITS = (5, 120)
+#: A move's repetitions in a set, and the seconds of each (up and down at a slow pace).
+COUNT_LIMITS, REP_LIMITS = (1, 30), (2, 10)
 #: The routine builder keeps every hold in this range, whatever the content allows.
 SAFE_HOLD_S = (10, 60)
 
@@ -116,6 +118,9 @@ class Dose:
     #: are left out first, in this order (then the last ones).
     drop_first: tuple[str, ...] = spec(ListOf(Id()), default=())
     gentler: Gentler | None = spec(Shape(Gentler), default=None)
+    #: The most seconds of moves a routine has (all sets together): time left after the
+    #: stretches' dose goes to moves up to this, not to longer holds.
+    moves_max_s: int = spec(Int(0, 600, unit=" s"), default=0)
 
 
 @shape
@@ -145,22 +150,53 @@ class Variant:
 
 
 @shape
-class Stretch:
+class Exercise:
+    """What a stretch and a move share: the names, the one cue, the sides and the variants."""
+
     id: str = spec(Id())
     name: Texts = spec(Text())
     muscle: Texts = spec(Text())
     cue: Texts = spec(Text())
     why: Texts = spec(Text())
     both_sides: bool = spec(OneOf(("both", "none")), key="sides", convert=lambda s: s == "both")
-    hold_s: tuple[int, int] = spec(Range(*HOLD_LIMITS, unit=" s"))
     variants: tuple[Variant, ...] = spec(ListOf(Shape(Variant), min_items=1))
     #: The name as a voice should say it, where the written one reads badly (Japanese: kana,
     #: short enough for the get-ready cue); a language left out is said as written.
-    spoken_name: tuple[tuple[str, str], ...] = spec(Reading(), default=())
+    spoken_name: tuple[tuple[str, str], ...] = spec(Reading(), default=(), kw_only=True)
 
     def spoken(self, lang: str) -> str:
         """The name to say aloud in `lang`: its reading, else the written name."""
         return dict(self.spoken_name).get(lang) or self.name(lang)
+
+
+@shape
+class Stretch(Exercise):
+    """Held still: a hold of `hold_s` seconds a side."""
+
+    hold_s: tuple[int, int] = spec(Range(*HOLD_LIMITS, unit=" s"))
+
+    @property
+    def seconds_range(self) -> tuple[int, int]:
+        """The shortest and longest time of one hold, as the content allows."""
+        return self.hold_s
+
+
+@shape
+class Move(Exercise):
+    """Moved at a pace, counted instead of held (heel raises, marching): `count` times, each
+    taking `rep_s` seconds (half of it one way, half back), a soft tone at each."""
+
+    count: tuple[int, int] = spec(Range(*COUNT_LIMITS))
+    rep_s: int = spec(Int(*REP_LIMITS, unit=" s"))
+
+    def set_s(self, count: int) -> int:
+        """The seconds of one set of `count` repetitions."""
+        return count * self.rep_s
+
+    @property
+    def seconds_range(self) -> tuple[int, int]:
+        """The shortest and longest set, as the content allows."""
+        return self.set_s(self.count[0]), self.set_s(self.count[1])
 
 
 @shape
@@ -171,6 +207,9 @@ class PainType:
     stretches: tuple[str, ...] = spec(ListOf(Id(), min_items=1))
     #: Stretches added after `stretches` only when the routine with them still fits the minutes.
     then_if_time: tuple[str, ...] = spec(ListOf(Id()), default=())
+    #: Moves (the `moves` section) for this type: at the end of its routine, at their smallest
+    #: set when the minutes are short, with more of them when there is time (`dose.moves_max_s`).
+    moves: tuple[str, ...] = spec(ListOf(Id()), default=())
 
 
 @shape
@@ -272,6 +311,7 @@ class Content:
     dose: Dose = spec(Shape(Dose))
     places: tuple[Place, ...] = spec(ListOf(Shape(Place), min_items=1))
     stretches: tuple[Stretch, ...] = spec(ListOf(Shape(Stretch)))
+    moves: tuple[Move, ...] = spec(ListOf(Shape(Move)))
     types: tuple[PainType, ...] = spec(ListOf(Shape(PainType)))
     tiers: tuple[WarningTier, ...] = spec(ListOf(Shape(WarningTier)), key="warning_tiers")
     check_groups: tuple[CheckGroup, ...] = spec(ListOf(Shape(CheckGroup)))
@@ -308,13 +348,14 @@ class Content:
     def place(self, place_id: str) -> Place:
         return _find(self._places, place_id, "place")
 
-    def stretch(self, stretch_id: str) -> Stretch:
+    def stretch(self, stretch_id: str) -> Stretch | Move:
+        """A stretch or a move by its id (both are items of a routine)."""
         return _find(self._stretches, stretch_id, "stretch")
 
     def variant(self, variant_id: str) -> Variant:
         return _find(self._variants, variant_id, "variant")[0]
 
-    def stretch_for(self, variant_id: str) -> Stretch:
+    def stretch_for(self, variant_id: str) -> Stretch | Move:
         """The stretch this variant is a variant of."""
         return _find(self._variants, variant_id, "variant")[1]
 
@@ -332,12 +373,13 @@ class Content:
         return {p.id: p for p in self.places}
 
     @cached_property
-    def _stretches(self) -> dict[str, Stretch]:
-        return {s.id: s for s in self.stretches}
+    def _stretches(self) -> dict[str, Stretch | Move]:
+        both: tuple[Stretch | Move, ...] = (*self.stretches, *self.moves)
+        return {s.id: s for s in both}
 
     @cached_property
-    def _variants(self) -> dict[str, tuple[Variant, Stretch]]:
-        return {v.id: (v, s) for s in self.stretches for v in s.variants}
+    def _variants(self) -> dict[str, tuple[Variant, Stretch | Move]]:
+        return {v.id: (v, s) for s in self._stretches.values() for v in s.variants}
 
     @cached_property
     def _types(self) -> dict[str, PainType]:

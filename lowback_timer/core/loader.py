@@ -3,7 +3,8 @@
 `load_content()` returns a `Content` or raises `ContentInvalidError` with every error found,
 each as `path:line: message`; nothing is ever loaded partially. The sections and their fields
 come from the `@shape` classes of core/content.py; only the checks across entries and files are
-written out here (`_Builder`), with the check that a picture really is an SVG inside assets/.
+written out here (`_Builder`); core/images.py checks that a picture really is an SVG inside
+assets/.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,10 +20,12 @@ from lowback_timer.core.content import (
     SAFE_HOLD_S,
     Content,
     ContentInvalidError,
+    Move,
+    Stretch,
     Urgency,
-    assets_dir,
     routines_dir,
 )
+from lowback_timer.core.images import image_problem
 from lowback_timer.core.routine import variant_for
 from lowback_timer.core.schema import (
     INVALID,
@@ -36,60 +38,6 @@ from lowback_timer.core.schema import (
 )
 from lowback_timer.core.yamlsafe import LineList, LineMap, YamlError, read_yaml
 
-#: A picture larger than this is refused unread (the bundled ones are a few KB).
-MAX_IMAGE_BYTES = 1024 * 1024
-_SVG_ROOTS = ("svg", "{http://www.w3.org/2000/svg}svg")
-
-
-def image_problem(image: str) -> str | None:
-    """What is wrong with the picture `image` (a path relative to assets/), or None.
-
-    The name alone proves nothing: after following links the file must still be inside
-    assets/, be a regular file of sane size, and parse as an SVG document."""
-    try:
-        root = assets_dir().resolve()
-        path = (root / image).resolve()
-    except (OSError, RuntimeError):  # e.g. a loop of links
-        return "not found in assets/"
-    if not path.is_relative_to(root):
-        return "leads outside assets/"
-    try:
-        info = path.stat()
-    except OSError:
-        return "not found in assets/"
-    if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file"
-    if info.st_size > MAX_IMAGE_BYTES:
-        return f"is larger than {MAX_IMAGE_BYTES} bytes (1 MiB)"
-    if not _is_svg(str(path), info.st_mtime_ns, info.st_size):
-        return "is not an SVG picture"
-    return None
-
-
-@functools.lru_cache(maxsize=256)
-def _is_svg(path: str, mtime_ns: int, size: int) -> bool:
-    """Whether the file parses as an XML document whose root is <svg>; cached per path and
-    version (`mtime_ns`, `size`), so that loading the content again parses nothing."""
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_IMAGE_BYTES + 1)
-        # Parsed as text, so that the XML declaration cannot switch to another encoding.
-        text = data.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return False
-    if len(data) > MAX_IMAGE_BYTES or "<!DOCTYPE" in text or "<!ENTITY" in text:
-        return False  # no DTD, so no entities to expand (or to fetch)
-    import xml.etree.ElementTree as ET  # only when a picture is checked
-
-    try:
-        parser = ET.XMLParser()
-        parser.feed(text)
-        root = parser.close()
-    except ET.ParseError:
-        return False
-    return root.tag in _SVG_ROOTS
-
-
 _CONTENT = Shape(Content)
 _SECTIONS = _CONTENT.record.fields
 #: Sections given once in a folder (the others are lists, added up across files).
@@ -101,6 +49,7 @@ _REQUIRED = tuple(
 _UNIQUE = {
     "places": ("place", "id"),
     "stretches": ("stretch", "id"),
+    "moves": ("stretch", "id"),  # one name space: a routine's items are stretches or moves
     "types": ("type", "id"),
     "warning_tiers": ("tier", "tier"),
     "check_groups": ("check group", "id"),
@@ -274,8 +223,9 @@ class _Builder:
         self.file_errors = errors
         self.ids: dict[tuple[str, str], ContentError] = {}
         # The ids each entry declares, broken entries included.
-        stretches = list(_entries(sections, "stretches"))
+        stretches = [*_entries(sections, "stretches"), *_entries(sections, "moves")]
         self.declared_stretches = _ids(stretches, "id")
+        self.declared_moves = _ids(_entries(sections, "moves"), "id")
         variants = (s["variants"] for s in stretches if isinstance(s.get("variants"), LineList))
         self.declared_variants = _ids((v for found in variants for v in found), "id")
         self.declared_tiers = _ids(_entries(sections, "warning_tiers"), "tier")
@@ -288,6 +238,8 @@ class _Builder:
         for key, (what, id_key) in _UNIQUE.items():
             for report, item in self.items(key):
                 self.unique(what, report, item, id_key)
+        for report, item in self.items("moves"):
+            self._check_stretch(report, item, content.place_ids, "move")
         for report, item in self.items("stretches"):
             self._check_stretch(report, item, content.place_ids)
             # The builder's smallest dose must stay under the cap (it never goes over it).
@@ -299,9 +251,11 @@ class _Builder:
                     f"dose.per_side_max_s ({content.dose.per_side_max_s} s)",
                 )
         known_stretches = {s.id for s in content.stretches} | self.declared_stretches
+        moves = {m.id for m in content.moves} | self.declared_moves
         for report, item in self.items("types"):
             for key in ("stretches", "then_if_time"):
-                self._check_stretch_ids(report, item, key, "types", known_stretches)
+                self._check_stretch_ids(report, item, key, "types", known_stretches - moves)
+            self._check_stretch_ids(report, item, "moves", "types", moves)
         for report, _, dose in self.sections.get("dose", []):
             self._check_dose(report, dose, known_stretches)
         self._check_tiers()
@@ -340,7 +294,9 @@ class _Builder:
         else:
             self.ids[(what, ident)] = ContentError(report.path, item.lines[key], "")
 
-    def _check_stretch(self, report: Report, item: LineMap, places: tuple[str, ...]) -> None:
+    def _check_stretch(
+        self, report: Report, item: LineMap, places: tuple[str, ...], what: str = "stretch"
+    ) -> None:
         for variant in item["variants"]:
             self.unique("variant", report, variant)
             problem = image_problem(variant["image"])
@@ -352,7 +308,7 @@ class _Builder:
         for place in places:
             if not any(place in variant["place"] for variant in item["variants"]):
                 report.error(
-                    item.lines["variants"], f"stretch '{item['id']}' has no variant for '{place}'"
+                    item.lines["variants"], f"{what} '{item['id']}' has no variant for '{place}'"
                 )
 
     def _check_stretch_ids(
@@ -361,7 +317,7 @@ class _Builder:
         names = item.get(key, [])
         for name, line in zip(names, getattr(names, "lines", []), strict=True):
             if name not in known:
-                what = "stretch or variant" if key == "avoid" else "stretch"
+                what = {"avoid": "stretch, move or variant", "moves": "move"}.get(key, "stretch")
                 report.error(line, f"{where}: unknown {what} '{name}'")
 
     def _check_tiers(self) -> None:
@@ -466,14 +422,21 @@ class _Builder:
             seen.add(stretch.id)
             if item["place"] not in variant.places:
                 report.error(at, f"routines: {variant.id} is not done at place '{item['place']}'")
-            lo, hi = stretch.hold_s
-            if content.dose.gentler is not None:  # the gentler routine's holds may be saved
-                hi = max(hi, content.dose.gentler.hold_s[1])
+            lo, hi = stretch.seconds_range
+            gentler = content.dose.gentler
+            if gentler is not None and isinstance(stretch, Stretch):  # its holds may be saved
+                hi = max(hi, gentler.hold_s[1])
             if not lo <= entry["hold_s"] <= hi:
                 report.error(
                     entry.lines["hold_s"],
                     f"routines: hold of {entry['hold_s']} s is "
                     f"outside the safe range of {stretch.id} ({lo}–{hi} s)",
+                )
+            if isinstance(stretch, Move) and entry["hold_s"] % stretch.rep_s:
+                report.error(
+                    entry.lines["hold_s"],
+                    f"routines: {stretch.id} is counted, {stretch.rep_s} s a time: its "
+                    f"{entry['hold_s']} s must be a whole number of times",
                 )
             cap = content.dose.per_side_max_s
             if lo <= entry["hold_s"] <= hi and entry["hold_s"] * entry["reps"] > cap:

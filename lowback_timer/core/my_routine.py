@@ -18,8 +18,10 @@ from lowback_timer.core.atomic import move_aside, replacing, temporary_prefix
 from lowback_timer.core.content import (
     Content,
     ContentInvalidError,
+    Move,
     RoutineItem,
     SavedRoutine,
+    Stretch,
     routines_dir,
 )
 from lowback_timer.core.loader import load_content
@@ -52,12 +54,15 @@ class Draft(NamedTuple):
     ) -> Routine:
         return expand(content, self.place, self.items, prepare_s, gentle)
 
-    def can_remove(self) -> bool:
-        return len(self.items) > 1
+    def can_remove(self, content: Content, index: int) -> bool:
+        """Whether item `index` may go: the last stretch always stays (a routine has at least
+        one; moves alone are not a routine)."""
+        others = self.items[:index] + self.items[index + 1 :]
+        return any(isinstance(content.stretch_for(i.variant), Stretch) for i in others)
 
-    def remove(self, index: int) -> Draft:
-        """Leave out one stretch; the last one always stays (a routine has at least one)."""
-        if not self.can_remove() or not 0 <= index < len(self.items):
+    def remove(self, content: Content, index: int) -> Draft:
+        """Leave out one stretch or move (never the last stretch)."""
+        if not 0 <= index < len(self.items) or not self.can_remove(content, index):
             return self
         return self._replace(items=self.items[:index] + self.items[index + 1 :])
 
@@ -71,10 +76,15 @@ class Draft(NamedTuple):
         return self._replace(items=tuple(items))
 
     def with_hold(self, content: Content, index: int, hold_s: int, gentle: bool = False) -> Draft:
-        """Change one hold, clamped to that stretch's safe range (the gentler routine's)."""
+        """Change one hold, clamped to that stretch's safe range (the gentler routine's); a
+        move's time to a whole number of its repetitions."""
         item = self.items[index]
-        lo, hi = safe_hold_range(content, content.variant(item.variant).stretch, gentle)
-        fitted = schema.replace(item, hold_s=min(max(int(hold_s), lo), hi))
+        exercise = content.stretch_for(item.variant)
+        lo, hi = safe_hold_range(content, exercise.id, gentle)
+        seconds = min(max(int(hold_s), lo), hi)
+        if isinstance(exercise, Move):
+            seconds -= (seconds - lo) % exercise.rep_s
+        fitted = schema.replace(item, hold_s=seconds)
         return self._replace(items=(*self.items[:index], fitted, *self.items[index + 1 :]))
 
 

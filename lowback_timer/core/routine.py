@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from lowback_timer.core.content import SAFE_HOLD_S as SAFE_HOLD_S
-from lowback_timer.core.content import Content, RoutineItem, Variant
+from lowback_timer.core.content import Content, Move, RoutineItem, Variant
 from lowback_timer.core.settings import limits
 
 MINUTES_RANGE: tuple[int, int] = limits("minutes")
@@ -57,6 +57,13 @@ class Step(NamedTuple):
     #: On the get-ready of a stretch that is not done on the floor, right after one that is:
     #: the timer says "Get up slowly" (the content's `guidance.get_up`).
     get_up: bool = False
+    #: A move's hold is counted, not held: one repetition every `rep_s` seconds (0: a hold).
+    rep_s: int = 0
+
+    @property
+    def times(self) -> int:
+        """How many times a move is done in this phase (0 for a hold)."""
+        return self.duration_s // self.rep_s if self.rep_s else 0
 
 
 class Routine(NamedTuple):
@@ -86,6 +93,8 @@ class Routine(NamedTuple):
                 "reps": step.reps,
                 "start_s": start,
                 "get_up": step.get_up,
+                "count": step.times,
+                "rep_s": step.rep_s,
             }
             phases.append(entry)
             if step.phase is Phase.HOLD:
@@ -101,6 +110,8 @@ class Routine(NamedTuple):
                         "start_s": start,
                         "name": stretch.name(lang),
                         "cue": stretch.cue(lang),
+                        "kind": "move" if step.rep_s else "stretch",
+                        "count": step.times,
                     }
                 )
             start += step.duration_s
@@ -264,7 +275,11 @@ def _getting_up(content: Content, items: Sequence[RoutineItem]) -> list[bool]:
 
 
 def safe_hold_range(content: Content, stretch_id: str, gentle: bool = False) -> tuple[int, int]:
-    lo, hi = content.stretch(stretch_id).hold_s
+    """A stretch's safe holds; a move's sets, from its smallest count to its largest."""
+    exercise = content.stretch(stretch_id)
+    if isinstance(exercise, Move):
+        return exercise.seconds_range
+    lo, hi = exercise.hold_s
     gentler = content.dose.gentler
     if gentle and gentler is not None:
         lo, hi = max(lo, gentler.hold_s[0]), max(hi, gentler.hold_s[1])
@@ -349,8 +364,12 @@ def _item_steps(content: Content, item: RoutineItem, pace: Pace, get_up: bool) -
     sides: tuple[str | None, ...] = (FIRST_SIDE, SECOND_SIDE) if stretch.both_sides else (None,)
     steps: list[Step] = []
 
+    rep_s = stretch.rep_s if isinstance(stretch, Move) else 0
+
     def add(phase: Phase, side: str | None, seconds: int, rep: int, get_up: bool = False) -> None:
-        steps.append(Step(phase, stretch.id, variant.id, side, seconds, rep, item.reps, get_up))
+        paced = rep_s if phase is Phase.HOLD else 0
+        step = Step(phase, stretch.id, variant.id, side, seconds, rep, item.reps, get_up, paced)
+        steps.append(step)
 
     add(Phase.PREPARE, sides[0], pace.get_ready(get_up), 1, get_up)
     for rep in range(1, item.reps + 1):
@@ -384,13 +403,93 @@ def build_routine(
         raise ValueError(f"unknown place: {place} ({', '.join(content.place_ids)})")
     types, avoid = tuple(type_ids), tuple(avoid)
     pace, budget_s = Pace.of(content, prepare_s, gentle), minutes * 60
+    moves = smallest_items(content, choose_moves(content, types, place, avoid, gentle), gentle)
+    # The moves' smallest sets are kept first, unless that would leave a stretch out.
+    room_s = budget_s - total_seconds(content, moves, pace)
+    items = _fit_stretches(content, types, place, avoid, gentle, room_s, pace, whole=True)
+    if items is None:
+        items = _fit_stretches(content, types, place, avoid, gentle, budget_s, pace)
+    assert items is not None
+    while moves and total_seconds(content, items + moves, pace) > budget_s * (1 + OVERRUN):
+        moves.pop()  # the last first
+    items += grow_moves(content, items, moves, budget_s, pace, gentle)
+    return expand(content, place, items, prepare_s, gentle)
+
+
+def _fit_stretches(
+    content: Content,
+    types: tuple[str, ...],
+    place: str,
+    avoid: tuple[str, ...],
+    gentle: bool,
+    budget_s: int,
+    pace: Pace,
+    whole: bool = False,
+) -> list[RoutineItem] | None:
+    """The stretches' items for this budget (`fit_dose`), a type's `then_if_time` ones when
+    they fit too; with `whole`, None where every stretch does not fit even at its smallest."""
     variants = choose_variants(content, types, place, avoid, gentle=gentle)
     longer = choose_variants(content, types, place, avoid, then_if_time=True, gentle=gentle)
     smallest = total_seconds(content, smallest_items(content, longer, gentle), pace)
     if len(longer) > len(variants) and smallest <= budget_s:
         variants = longer
-    items = fit_dose(content, variants, budget_s, pace, gentle)
-    return expand(content, place, items, prepare_s, gentle)
+    least = total_seconds(content, smallest_items(content, variants, gentle), pace)
+    if whole and least > budget_s * (1 + OVERRUN):
+        return None
+    return fit_dose(content, variants, budget_s, pace, gentle)
+
+
+def choose_moves(
+    content: Content,
+    type_ids: Iterable[str],
+    place: str,
+    avoid: Iterable[str] = (),
+    gentle: bool = False,
+) -> list[Variant]:
+    """The chosen types' moves (each once, in the types' order) done at this place, without
+    the avoided ones (by move or variant id, as `choose_variants`)."""
+    avoid = set(avoid)
+    wanted = dict.fromkeys(
+        m for t in resolve_types(content, type_ids) for m in content.pain_type(t).moves
+    )
+    found = (variant_for(content, m, place, avoid, gentle) for m in wanted if m not in avoid)
+    return [v for v in found if v is not None]
+
+
+def grow_moves(
+    content: Content,
+    stretches: Sequence[RoutineItem],
+    moves: Sequence[RoutineItem],
+    budget_s: int,
+    pace: Pace,
+    gentle: bool = False,
+) -> list[RoutineItem]:
+    """The time left after the stretches' dose, given to the moves: one more repetition at a
+    time up to each move's largest count, then another set, while the routine fits the minutes
+    and the moves stay within `dose.moves_max_s` in all."""
+    cap, most_sets = content.dose.moves_max_s, _reps_range(content, gentle)[1]
+    grown = list(moves)
+
+    def fits(trial: list[RoutineItem]) -> bool:
+        moving = sum(i.hold_s * i.reps for i in trial)
+        return moving <= cap and total_seconds(content, [*stretches, *trial], pace) <= budget_s
+
+    changed = True
+    while changed:
+        changed = False
+        for index, item in enumerate(grown):
+            move = content.stretch_for(item.variant)
+            assert isinstance(move, Move)
+            if item.hold_s < move.seconds_range[1]:
+                bigger = RoutineItem(item.variant, item.hold_s + move.rep_s, item.reps)
+            elif item.reps < most_sets:
+                bigger = RoutineItem(item.variant, item.hold_s, item.reps + 1)
+            else:
+                continue
+            trial = [*grown[:index], bigger, *grown[index + 1 :]]
+            if fits(trial):
+                grown, changed = trial, True
+    return grown
 
 
 class TimeFit(NamedTuple):

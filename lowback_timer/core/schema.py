@@ -313,7 +313,7 @@ class Range(Kind):
 
 class ImagePath(Kind):
     """A relative path inside assets/, by its name; the loader then checks the file itself
-    (`loader.image_problem`: a real SVG picture, inside assets/ after following links)."""
+    (`images.image_problem`: a real SVG picture, inside assets/ after following links)."""
 
     def read(self, report: Report, value: Any, line: int, where: str) -> Any:
         if Str().read(report, value, line, where) is INVALID:
@@ -336,6 +336,7 @@ class Field:
         convert: Callable[[Any], Any] | None = None,
         default: Any = MISSING,
         owner: str | None = None,
+        kw_only: bool = False,
     ) -> None:
         self.name = ""  # set by @shape
         self.kind, self.key, self.convert, self.default, self.owner = (
@@ -345,6 +346,7 @@ class Field:
             default,
             owner,
         )
+        self.kw_only = kw_only
 
     @property
     def yaml_key(self) -> str:
@@ -356,13 +358,15 @@ def spec(
     key: str | None = None,
     convert: Callable[[Any], Any] | None = None,
     default: Any = MISSING,
+    kw_only: bool = False,
 ) -> Any:
     """A field of a `@shape` class: read from the YAML key `key` (the field's name if None) as
     `kind`, made by the kind into the app's value, then passed through `convert` if given.
 
     With a `default` (an immutable app value, e.g. `()`), the key may be left out of the YAML
-    and the field out of the constructor; such fields come after the others."""
-    return Field(kind, key, convert, default)
+    and the field out of the constructor; such fields come after the others, or are `kw_only`
+    (given by name only: a base class's defaulted field, before its subclasses' own)."""
+    return Field(kind, key, convert, default, kw_only=kw_only)
 
 
 def from_owner(key: str) -> Any:
@@ -373,8 +377,9 @@ def from_owner(key: str) -> Any:
 @dataclass_transform(frozen_default=True, field_specifiers=(spec, from_owner))
 def shape(cls: type[_T]) -> type[_T]:
     """A frozen record class whose fields are all declared with `spec` or `from_owner`: made
-    from its fields by position or name, equal and hashed by their values."""
-    declared = []
+    from its fields by position or name, equal and hashed by their values. A subclass of a
+    `@shape` class has its base's fields first, then its own."""
+    declared = list(shape_fields(cls))  # the base's (inherited), if any
     for name in inspect.get_annotations(cls):
         each = cls.__dict__.get(name)
         if not isinstance(each, Field):
@@ -407,9 +412,10 @@ def _values(self: Any) -> tuple[Any, ...]:
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     declared = self.shape_fields
     name = type(self).__name__
-    if len(args) > len(declared):
-        raise TypeError(f"{name}() takes {len(declared)} fields, not {len(args)}")
-    values = {each.name: value for each, value in zip(declared, args, strict=False)}
+    positional = [each for each in declared if not each.kw_only]
+    if len(args) > len(positional):
+        raise TypeError(f"{name}() takes {len(positional)} fields by position, not {len(args)}")
+    values = {each.name: value for each, value in zip(positional, args, strict=False)}
     names = {each.name for each in declared}
     for key, value in kwargs.items():
         if key in values or key not in names:

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from lowback_timer.core.breathing import next_turn
 from lowback_timer.core.clock import Clock, monotonic_clock
+from lowback_timer.core.counting import Rep, next_half, rep_at
 from lowback_timer.core.routine import Phase, Routine, Step
 
 #: Pressing "back" later than this into a phase restarts it; earlier, it goes one phase back.
@@ -178,6 +179,22 @@ class Session:
             return None
         elapsed = self.active_elapsed()
         return self._session_start + self._paused_total + next_turn(elapsed, in_s, out_s)
+
+    def rep(self) -> Rep | None:
+        """A move's repetition under way (None in a hold or between phases)."""
+        step = self.step
+        if not step.rep_s:
+            return None
+        return rep_at(step.duration_s - self.remaining(), step.rep_s, step.times)
+
+    def next_rep_turn(self) -> float | None:
+        """Clock time at which a move's repetition next turns (up <-> down): its tone and its
+        count; None unless a move is running."""
+        step = self.step
+        if self.state is not State.RUNNING or not step.rep_s:
+            return None
+        into = step.duration_s - self.remaining()
+        return self._deadline - step.duration_s + next_half(into, step.rep_s)
 
     def hold_number(self) -> tuple[int, int]:
         """(n, N): this is hold n of N (counting the next hold during get-ready and switch)."""

@@ -28,6 +28,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n times, slowly</source>
+        <translation>
+            <numerusform>%n time, slowly</numerusform>
+            <numerusform>%n times, slowly</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n times, slowly, %1 sets</source>
+        <translation>
+            <numerusform>%n time, slowly, %1 sets</numerusform>
+            <numerusform>%n times, slowly, %1 sets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>About %n minutes</source>
         <translation>
             <numerusform>About %n minute</numerusform>

@@ -416,6 +416,18 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n times, slowly</source>
+        <translation>
+            <numerusform>ゆっくり%n回</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n times, slowly, %1 sets</source>
+        <translation>
+            <numerusform>ゆっくり%n回・%1セット</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>About %n minutes</source>
         <translation>
             <numerusform>約%n分</numerusform>

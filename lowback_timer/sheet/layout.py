@@ -140,7 +140,7 @@ def sheet_for(
                 number=position,
                 name=stretch.name(lang),
                 image=variant.image,
-                dose=dose_text(stretch.both_sides, item.hold_s, item.reps),
+                dose=dose_text(stretch, item.hold_s, item.reps),
                 how_to=variant.setup(lang),
                 cue=fill(words.key_point(), stretch.cue(lang)),
             )

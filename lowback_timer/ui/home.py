@@ -182,7 +182,7 @@ class HomePage(QWidget):
             picture.setFixedSize(*PICTURE)
             picture.show_image(variant.image)
             picture.setAccessibleDescription(stretch.name(self._lang))
-            dose = dose_text(stretch.both_sides, item.hold_s, item.reps)
+            dose = dose_text(stretch, item.hold_s, item.reps)
             text = QVBoxLayout()
             texts = QWidget()
             texts.setLayout(text)

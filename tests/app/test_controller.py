@@ -68,7 +68,7 @@ def test_a_check_is_dated_by_the_wall_clock(content: Content, tmp_path: Path) ->
 def test_a_saved_routine_becomes_todays(qtbot: QtBot, content: Content, tmp_path: Path) -> None:
     controller = make_controller(content, tmp_path)
     built = build_routine(content, ("fatigue", "sitting"), "desk", 10)
-    draft = Draft.of(built).remove(0)
+    draft = Draft.of(built).remove(content, 0)
     with qtbot.waitSignal(controller.routine_saved, timeout=1000) as saved:
         assert controller.save_routine(draft)
     assert saved.args == [tmp_path / FILE_NAME]

@@ -43,11 +43,12 @@ def test_english_counts_use_the_singular_for_one(count: int, expected: str) -> N
 
 
 @pytest.mark.usefixtures("english")
-def test_a_dose_reads_the_same_everywhere() -> None:
-    assert dose_text(True, 30, 1) == "30 s each side"
-    assert dose_text(False, 20, 1) == "20 s"
-    assert dose_text(True, 25, 3) == "25 s each side, 3 rounds"
-    assert dose_text(False, 25, 2) == "25 s, 2 rounds"
+def test_a_dose_reads_the_same_everywhere(content: Content) -> None:
+    calves, heel_raises = content.stretch("calves"), content.stretch("heel-raises")
+    assert dose_text(calves, 30, 1) == "30 s each side"
+    assert dose_text(heel_raises, 48, 1) == "12 times, slowly"
+    assert dose_text(calves, 25, 3) == "25 s each side, 3 rounds"
+    assert dose_text(heel_raises, 40, 2) == "10 times, slowly, 2 sets"
 
 
 # --- Japanese sentence ends ----------------------------------------------------------------

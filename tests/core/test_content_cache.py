@@ -33,7 +33,7 @@ def test_the_second_start_reads_the_cache(tmp_path: Path) -> None:
     second = content_cache.load_bundled(load, tmp_path)
     assert load.loads == 1
     assert second == first
-    assert second.stretch("calves").hold_s == first.stretch("calves").hold_s
+    assert second.stretch("calves").seconds_range == first.stretch("calves").seconds_range
     assert the_cache(tmp_path).stat().st_mode & 0o077 == 0  # this user's only
 
 

@@ -31,7 +31,7 @@ def test_remove_reorder_and_hold_change() -> None:
     variants = [i.variant for i in draft.items]
     assert len(variants) >= 3
 
-    removed = draft.remove(1)
+    removed = draft.remove(CONTENT, 1)
     assert [i.variant for i in removed.items] == variants[:1] + variants[2:]
 
     moved = draft.move(0, +1)
@@ -56,13 +56,20 @@ def test_hold_change_is_clamped_to_the_safe_range_and_changes_the_total() -> Non
 
 def test_the_last_stretch_cannot_be_removed() -> None:
     draft = Draft.of(build_routine(CONTENT, ["nerve"], "floor", 3))
-    assert len(draft.items) == 1
-    assert not draft.can_remove()
-    assert draft.remove(0) == draft
+    assert [CONTENT.variant(i.variant).stretch for i in draft.items] == ["glutes", "marching"]
+    assert not draft.can_remove(CONTENT, 0)  # the marching alone would be no routine
+    assert draft.remove(CONTENT, 0) == draft
+    assert draft.remove(CONTENT, 1).items == draft.items[:1]  # the move may go
+
+
+def test_a_moves_time_is_whole_repetitions() -> None:
+    draft = Draft(place="desk", items=(RoutineItem("heel-raises-standing", 40, 1),))
+    assert draft.with_hold(CONTENT, 0, 47).items[0].hold_s == 44  # 11 times, 4 s each
+    assert draft.with_hold(CONTENT, 0, 99).items[0].hold_s == 60  # at most 15 times
 
 
 def test_save_then_load_gives_the_same_items(tmp_path: Path) -> None:
-    edited = sitting_fatigue_draft().move(0, 1).remove(2).with_hold(CONTENT, 0, 21)
+    edited = sitting_fatigue_draft().move(0, 1).remove(CONTENT, 2).with_hold(CONTENT, 0, 21)
     path = tmp_path / "data" / FILE_NAME  # the folder does not exist yet
     save_my_routine(CONTENT, path, edited.place, edited.items)
 
@@ -88,7 +95,7 @@ def test_saving_replaces_the_old_file_atomically(tmp_path: Path) -> None:
     path = tmp_path / FILE_NAME
     first = sitting_fatigue_draft()
     save_my_routine(CONTENT, path, first.place, first.items)
-    second = first.remove(0)
+    second = first.remove(CONTENT, 0)
     save_my_routine(CONTENT, path, second.place, second.items)
     loaded = load_my_routine(path)
     assert loaded.routine is not None

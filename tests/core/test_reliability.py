@@ -18,9 +18,10 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lowback_timer.core import loader
+from lowback_timer.core import images, loader
 from lowback_timer.core.content import ContentInvalidError, assets_dir
-from lowback_timer.core.loader import check, image_problem, load_content
+from lowback_timer.core.images import image_problem
+from lowback_timer.core.loader import check, load_content
 
 BROKEN = Path(__file__).parent.parent / "data" / "broken"
 REAL_ASSETS = assets_dir()
@@ -54,7 +55,10 @@ EXPECTED = {
     # (that it must end the routine, line 8, is tested on its own in test_content).
     "24-today-keeps-routine.yaml": (3, "warning tier 6 is more urgent ('today') than tier 5"),
     "25-empty-check-group.yaml": (5, "check_groups[1].signs needs at least 1 item(s)"),
-    "26-unknown-avoided-stretch.yaml": (8, "check_groups: unknown stretch or variant 'quads'"),
+    "26-unknown-avoided-stretch.yaml": (
+        8,
+        "check_groups: unknown stretch, move or variant 'quads'",
+    ),
     "27-tab-indent.yaml": (3, "not valid YAML: found a tab character that violates indentation"),
     "28-bom.yaml": (2, "prompts[1]: missing key 'text'"),  # the BOM moves no line
     "29-crlf.yaml": (4, "prompts[2].id must be an id like 'calves-wall'"),  # nor do CR LF ends
@@ -132,7 +136,7 @@ def odd_assets(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def assets(odd_assets: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setattr(loader, "assets_dir", lambda: odd_assets)
+    monkeypatch.setattr(images, "assets_dir", lambda: odd_assets)
     yield odd_assets
 
 
@@ -252,15 +256,16 @@ def test_every_bundled_picture_is_an_svg_inside_assets() -> None:
 
 
 def test_pictures_are_parsed_once_per_version_of_the_file(assets: Path) -> None:
-    loader._is_svg.cache_clear()
+    images._is_svg.cache_clear()
+    content = load_content()
     load_content()
-    images = {v.image for s in load_content().stretches for v in s.variants}
-    info = loader._is_svg.cache_info()
-    assert (info.misses, info.hits) == (len(images), len(images))  # the second load read none
+    pictures = {v.image for s in (*content.stretches, *content.moves) for v in s.variants}
+    info = images._is_svg.cache_info()
+    assert (info.misses, info.hits) == (len(pictures), len(pictures))  # the second read none
     picture = assets / "illustrations" / "calves-wall.svg"
     picture.write_bytes(picture.read_bytes() + b"\n")  # a new version is checked again
     assert image_problem("illustrations/calves-wall.svg") is None
-    assert loader._is_svg.cache_info().misses == len(images) + 1
+    assert images._is_svg.cache_info().misses == len(pictures) + 1
 
 
 # --- nothing but ContentInvalidError, whatever the file holds ----------------------------------

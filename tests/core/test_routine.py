@@ -18,6 +18,7 @@ from lowback_timer.core.routine import (
     Pace,
     Phase,
     Routine,
+    Step,
     build_routine,
     choose_variants,
     expand,
@@ -34,8 +35,25 @@ COMBOS = [c for n in range(len(TYPE_IDS) + 1) for c in itertools.combinations(TY
 MINUTES = [3, 5, 10, 15]
 
 
+MOVES = {m.id for m in CONTENT.moves}
+
+
 def stretch_order(routine: Routine) -> list[str]:
+    """The routine's stretches in order (its moves, which come after them, left aside)."""
+    return [s for s in item_order(routine) if s not in MOVES]
+
+
+def item_order(routine: Routine) -> list[str]:
     return [CONTENT.variant(item.variant).stretch for item in routine.items]
+
+
+def stretch_items(routine: Routine) -> list[RoutineItem]:
+    return [i for i in routine.items if CONTENT.variant(i.variant).stretch not in MOVES]
+
+
+def held(routine: Routine) -> list[Step]:
+    """The holds of the stretches (a move's phase is counted, not held)."""
+    return [h for h in routine.holds if not h.rep_s]
 
 
 def expected_stretches(content: Content, types: Sequence[str]) -> set[str]:
@@ -64,7 +82,11 @@ def test_routine_follows_the_content() -> None:
 def routine_follows_the_content(types: tuple[str, ...], place: str, minutes: int) -> None:
     routine = build_routine(CONTENT, types, place, minutes)
     order = stretch_order(routine)
-    assert len(order) == len(set(order)), "a stretch came twice"
+    assert len(item_order(routine)) == len(set(item_order(routine))), "an item came twice"
+    moves = [s for s in item_order(routine) if s in MOVES]
+    assert item_order(routine) == order + moves, "the moves come after the stretches"
+    offered = {m for t in resolve_types(CONTENT, types) for m in CONTENT.pain_type(t).moves}
+    assert set(moves) <= offered
     expected = expected_stretches(CONTENT, types)
     assert set(order) <= expected | optional_stretches(CONTENT, types)
     if not expected <= set(order):
@@ -82,13 +104,13 @@ def routine_follows_the_content(types: tuple[str, ...], place: str, minutes: int
         wanted = list(CONTENT.pain_type(type_id).stretches)
         kept = [s for s in wanted if s in order]
         assert [s for s in order if s in wanted] == kept, f"{type_id}'s order was not kept"
-    postures = [CONTENT.variant(item.variant).posture for item in routine.items]
+    postures = [CONTENT.variant(item.variant).posture for item in stretch_items(routine)]
     blocks = [p for p, _ in itertools.groupby(postures)]
     assert len(blocks) == len(set(blocks)), f"down and up twice: {postures}"
     for item in routine.items:
         assert place in CONTENT.variant(item.variant).places
-    for hold in routine.holds:
-        lo, hi = CONTENT.stretch(hold.stretch).hold_s
+    for hold in held(routine):
+        lo, hi = CONTENT.stretch(hold.stretch).seconds_range
         assert lo <= hold.duration_s <= hi and 10 <= hold.duration_s <= 60
         if hold.stretch == "calves":
             assert 20 <= hold.duration_s <= 30
@@ -98,7 +120,7 @@ def routine_follows_the_content(types: tuple[str, ...], place: str, minutes: int
 @pytest.mark.parametrize("place", CONTENT.place_ids)
 def test_each_stretch_is_held_on_both_sides_equally(place: str) -> None:
     routine = build_routine(CONTENT, (), place, 10)
-    for item in routine.items:
+    for item in stretch_items(routine):
         holds = [h for h in routine.holds if h.variant == item.variant]
         sides = [h.side for h in holds]
         assert sides.count("right") == sides.count("left") == item.reps
@@ -114,7 +136,7 @@ def test_not_sure_gives_all_four_grouped_floor_then_standing() -> None:
 def test_fatigue_and_sitting_at_the_desk_sit_first_then_stand() -> None:
     routine = build_routine(CONTENT, ("sitting", "fatigue"), "desk", 5)
     assert stretch_order(routine) == ["hamstrings", "glutes", "calves", "iliopsoas"]
-    assert [CONTENT.variant(i.variant).posture for i in routine.items] == [
+    assert [CONTENT.variant(i.variant).posture for i in stretch_items(routine)] == [
         "seated",
         "seated",
         "standing",
@@ -123,13 +145,15 @@ def test_fatigue_and_sitting_at_the_desk_sit_first_then_stand() -> None:
 
 
 def test_more_minutes_give_more_stretching_not_less() -> None:
-    held = [sum(h.duration_s for h in build_routine(CONTENT, (), "desk", m).holds) for m in MINUTES]
-    assert held == sorted(held) and held[0] < held[-1]
+    seconds = [
+        sum(h.duration_s for h in build_routine(CONTENT, (), "desk", m).holds) for m in MINUTES
+    ]
+    assert seconds == sorted(seconds) and seconds[0] < seconds[-1]
 
 
 def test_phases_of_one_stretch_read_like_the_timer_shows_them() -> None:
     routine = build_routine(CONTENT, ("nerve",), "floor", 3)
-    [item] = routine.items
+    [item] = stretch_items(routine)
     steps = [(s.phase, s.side) for s in routine.steps]
     first = [
         (Phase.PREPARE, "right"),
@@ -138,7 +162,7 @@ def test_phases_of_one_stretch_read_like_the_timer_shows_them() -> None:
         (Phase.HOLD, "left"),
     ]
     assert steps[:4] == first
-    assert len(routine.holds) == 2 * item.reps
+    assert len(held(routine)) == 2 * item.reps
     assert routine.total_s == sum(s.duration_s for s in routine.steps)
 
 
@@ -188,11 +212,11 @@ ALL_MINUTES = range(MINUTES_RANGE[0], MINUTES_RANGE[1] + 1)
 
 
 def per_side_seconds(routine: Routine) -> dict[tuple[str, str | None], int]:
-    held: dict[tuple[str, str | None], int] = {}
-    for hold in routine.holds:
+    seconds: dict[tuple[str, str | None], int] = {}
+    for hold in held(routine):
         key = (hold.stretch, hold.side)
-        held[key] = held.get(key, 0) + hold.duration_s
-    return held
+        seconds[key] = seconds.get(key, 0) + hold.duration_s
+    return seconds
 
 
 def test_no_muscle_is_held_longer_than_the_cap() -> None:
@@ -203,10 +227,12 @@ def test_no_muscle_is_held_longer_than_the_cap() -> None:
 
 def held_within_the_cap(types: tuple[str, ...], place: str, minutes: int) -> None:
     routine = build_routine(CONTENT, types, place, minutes)
-    held = per_side_seconds(routine)
-    assert held and max(held.values()) <= CONTENT.dose.per_side_max_s
-    for item in routine.items:
+    seconds = per_side_seconds(routine)
+    assert seconds and max(seconds.values()) <= CONTENT.dose.per_side_max_s
+    for item in stretch_items(routine):
         assert item.hold_s * item.reps <= CONTENT.dose.per_side_max_s
+    moving = sum(h.duration_s for h in routine.holds if h.rep_s)
+    assert moving <= CONTENT.dose.moves_max_s
     assert routine.total_s <= minutes * 60 * (1 + OVERRUN)
 
 
@@ -215,7 +241,7 @@ def test_plenty_of_minutes_give_a_routine_shorter_than_them() -> None:
     assert routine.total_s < 30 * 60 / 2
     assert set(per_side_seconds(routine).values()) == {CONTENT.dose.per_side_max_s}
     # Of the doses that stretch as long, the one with the longer holds (fewer changes).
-    assert {item.hold_s for item in routine.items} == {30}
+    assert {item.hold_s for item in stretch_items(routine)} == {30}
 
 
 def test_avoided_stretches_are_left_out() -> None:
@@ -226,6 +252,7 @@ def avoided_stretches_are_left_out(types: tuple[str, ...], place: str) -> None:
     avoid = ("glutes", "hamstrings")
     routine = build_routine(CONTENT, types, place, 10, avoid=avoid)
     order = stretch_order(routine)
+    assert set(item_order(routine)) - set(order) <= MOVES
     assert order and not set(order) & set(avoid)
     kept = (expected_stretches(CONTENT, types) | optional_stretches(CONTENT, types)) - set(avoid)
     # What the types still give is kept; when they give nothing, the rest of the content stands in.
@@ -264,7 +291,10 @@ def test_standing_and_floor_never_give_a_chair_stretch(place: str) -> None:
 
 def test_standing_stretches_the_hip_front_then_the_calves() -> None:
     routine = build_routine(CONTENT, ("standing",), "standing", 5)
-    assert [item.variant for item in routine.items] == ["iliopsoas-standing", "calves-wall"]
+    assert [item.variant for item in stretch_items(routine)] == [
+        "iliopsoas-standing",
+        "calves-wall",
+    ]
 
 
 @pytest.mark.parametrize("place", CONTENT.place_ids)
@@ -283,7 +313,7 @@ def test_sitting_leaves_the_calves_out_when_they_do_not_fit() -> None:
 
 def test_getting_up_from_the_floor_is_flagged_on_the_next_get_ready() -> None:
     routine = build_routine(CONTENT, (), "floor", 10)
-    postures = [CONTENT.variant(item.variant).posture for item in routine.items]
+    postures = [CONTENT.variant(item.variant).posture for item in stretch_items(routine)]
     assert postures == ["floor", "floor", "floor", "standing"]
     flagged = [s for s in routine.steps if s.get_up]
     assert [(s.phase, s.variant) for s in flagged] == [(Phase.PREPARE, "calves-wall")]
@@ -354,8 +384,9 @@ def test_hip_or_spine_surgery_leaves_the_calf_stretch_only() -> None:
     for types, place, minutes in itertools.product(COMBOS, CONTENT.place_ids, (3, 10, 30)):
         routine = build_routine(CONTENT, types, place, minutes, avoid=sign.avoid)
         assert stretch_order(routine) == ["calves"], (types, place, minutes)
+        assert "marching" not in item_order(routine)  # the knee lifted to hip height
     assert sign.advice is not None
-    assert "only the calf stretch" in sign.advice("en")
+    assert "only the calf stretch and the heel raises" in sign.advice("en")
 
 
 def test_pregnancy_never_lies_on_the_back() -> None:
@@ -367,7 +398,7 @@ def test_pregnancy_never_lies_on_the_back() -> None:
         # Every stretch of the type is still there, in a chair's or standing variant.
         assert expected_stretches(CONTENT, types) <= set(stretch_order(routine)), (types, place)
     on_floor = build_routine(CONTENT, ("nerve",), "floor", 5, avoid=sign.avoid)
-    assert [i.variant for i in on_floor.items] == ["glutes-desk"]
+    assert [i.variant for i in stretch_items(on_floor)] == ["glutes-desk"]
 
 
 def test_the_gentler_routine_holds_longer_once_with_supported_variants_only() -> None:
@@ -375,14 +406,14 @@ def test_the_gentler_routine_holds_longer_once_with_supported_variants_only() ->
         routine = build_routine(CONTENT, types, place, minutes, gentle=True)
         assert all(CONTENT.variant(i.variant).gentle for i in routine.items), (types, place)
         assert {i.reps for i in routine.items} == {1}
-        assert all(30 <= h.duration_s <= 60 for h in routine.holds)
+        assert all(30 <= h.duration_s <= 60 for h in held(routine))
         normal = build_routine(CONTENT, types, place, minutes)
         for kind in (Phase.SWITCH, Phase.PREPARE):
             slow = [s.duration_s for s in routine.steps if s.phase is kind]
             quick = [s.duration_s for s in normal.steps if s.phase is kind]
             assert min(slow, default=99) >= min(quick, default=0) + 5
     kneeling = build_routine(CONTENT, ("standing",), "floor", 10, gentle=True)
-    assert [i.variant for i in kneeling.items] == ["iliopsoas-standing", "calves-wall"]
+    assert [i.variant for i in stretch_items(kneeling)] == ["iliopsoas-standing", "calves-wall"]
 
 
 @pytest.mark.parametrize("type_id", ["nerve", "fatigue", "standing", "sitting", None])
@@ -404,7 +435,7 @@ def test_each_time_offered_changes_the_routine_or_the_screen_says_why_not(
 def test_the_note_for_the_same_routine_names_the_times() -> None:
     routine = build_routine(CONTENT, ("nerve",), "desk", 5)
     fit = time_fit(CONTENT, Answers(("nerve",), "desk", 5), routine)
-    assert fit.same_for == (3, 5, 10)
+    assert fit.same_for == (5, 10)  # (at 3 minutes the marching is shorter)
 
 
 def test_the_times_offered_are_those_that_change_the_routine() -> None:
@@ -423,5 +454,5 @@ def test_the_times_offered_are_those_that_change_the_routine() -> None:
                 assert len({built[m] for m in offered}) == len(offered)
                 for m in set(MINUTE_CHOICES) - set(offered):
                     assert built[m] == built[max(o for o in offered if o < m)]
-    assert times_that_differ(CONTENT, Answers(("nerve",), "desk", 10)) == (3,)
+    assert times_that_differ(CONTENT, Answers(("nerve",), "desk", 10)) == (3, 5)
     assert times_that_differ(CONTENT, Answers(("sitting",), "desk", 10)) == (3, 5, 10)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.app.text import dose_text, fill
+from lowback_timer.core.content import Move
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.my_routine import Draft
 from lowback_timer.core.routine import Answers, Routine, safe_hold_range
@@ -45,19 +46,20 @@ class PreviewRow(QFrame):
         self.picture.show_image(variant.image)
         self.picture.setAccessibleDescription(stretch.name(lang))
         self.name = label(stretch.name(lang), factor=1.15, bold=True)
-        self.dose = label(dose_text(stretch.both_sides, item.hold_s, item.reps))
+        self.dose = label(dose_text(stretch, item.hold_s, item.reps))
         self.hold = self._hold_box(stretch.id, stretch.name(lang), item.hold_s, page)
         self.hold.valueChanged.connect(lambda value: page.set_hold(index, value))
         self.hold.valueChanged.connect(
-            lambda value: self.dose.setText(dose_text(stretch.both_sides, value, item.reps))
+            lambda value: self.dose.setText(dose_text(stretch, value, item.reps))
         )
-        hold_label = label(self.tr("Hold"))
+        hold_label = label(self.tr("Time") if isinstance(stretch, Move) else self.tr("Hold"))
         hold_label.setBuddy(self.hold)
         self.up = self._button(self.tr("Move up"), "up", index > 0)
         self.up.clicked.connect(lambda: page.move_item(index, -1))
         self.down = self._button(self.tr("Move down"), "down", index < len(page.draft.items) - 1)
         self.down.clicked.connect(lambda: page.move_item(index, +1))
-        self.remove = self._button(self.tr("Remove"), "remove", page.draft.can_remove())
+        can_remove = page.draft.can_remove(content, index)
+        self.remove = self._button(self.tr("Remove"), "remove", can_remove)
         self.remove.clicked.connect(lambda: page.remove_item(index))
 
         text = QVBoxLayout()
@@ -80,7 +82,8 @@ class PreviewRow(QFrame):
         box = QSpinBox()
         lo, hi = safe_hold_range(page.wizard_ref.content, stretch_id, page.gentle)
         box.setRange(lo, hi)
-        box.setSingleStep(5)
+        move = page.wizard_ref.content.stretch(stretch_id)
+        box.setSingleStep(move.rep_s if isinstance(move, Move) else 5)  # whole repetitions
         box.setValue(value)
         box.setSuffix(self.tr(" s"))
         box.setFont(scaled_font(1.15))
@@ -175,7 +178,7 @@ class PreviewPage(QWizardPage):
             (button if button.isEnabled() else row.hold).setFocus()
 
     def remove_item(self, index: int) -> None:
-        self.draft = self.draft.remove(index)
+        self.draft = self.draft.remove(self.wizard_ref.content, index)
         self._rebuild()
         if self.rows:
             self.rows[min(index, len(self.rows) - 1)].hold.setFocus()
