@@ -147,6 +147,8 @@ class SpokenCues(QObject):
             return fill(self.tr("Switch to the %1 side"), side)
         if step.phase is Phase.REST:
             return self.tr("Rest")
+        if step.rep_s:  # a move: its count and pace are on the screen and in the tones
+            return self.tr("Begin, slowly")
         return fill(self.tr("Hold, %1 side"), side) if step.side else self.tr("Hold")
 
     def side(self, side: str | None) -> str:

@@ -439,7 +439,8 @@ class _Builder:
                     f"{entry['hold_s']} s must be a whole number of times",
                 )
             cap = content.dose.per_side_max_s
-            if lo <= entry["hold_s"] <= hi and entry["hold_s"] * entry["reps"] > cap:
+            within = lo <= entry["hold_s"] <= hi and isinstance(stretch, Stretch)
+            if within and entry["hold_s"] * entry["reps"] > cap:
                 report.error(
                     entry.lines["hold_s"],
                     f"routines: {entry['reps']} x {entry['hold_s']} s is over the "

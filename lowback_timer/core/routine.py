@@ -404,19 +404,24 @@ def build_routine(
     types, avoid = tuple(type_ids), tuple(avoid)
     pace, budget_s = Pace.of(content, prepare_s, gentle), minutes * 60
     moves = smallest_items(content, choose_moves(content, types, place, avoid, gentle), gentle)
-    # The moves' smallest sets are kept first, unless that would leave a stretch out.
+    variants = _stretch_variants(content, types, place, avoid, gentle, budget_s, pace)
+    # The stretches' dose first: a round of their longest safe holds. Only where the moves'
+    # smallest sets fit beside that do they take time the holds could have had.
+    rep_lo = _reps_range(content, gentle)[0]
+    dose = [
+        RoutineItem(v.id, safe_hold_range(content, v.stretch, gentle)[1], rep_lo) for v in variants
+    ]
     room_s = budget_s - total_seconds(content, moves, pace)
-    items = _fit_stretches(content, types, place, avoid, gentle, room_s, pace, whole=True)
-    if items is None:
-        items = _fit_stretches(content, types, place, avoid, gentle, budget_s, pace)
-    assert items is not None
+    if total_seconds(content, dose + moves, pace) > budget_s:
+        room_s = budget_s
+    items = fit_dose(content, variants, room_s, pace, gentle)
     while moves and total_seconds(content, items + moves, pace) > budget_s * (1 + OVERRUN):
         moves.pop()  # the last first
     items += grow_moves(content, items, moves, budget_s, pace, gentle)
     return expand(content, place, items, prepare_s, gentle)
 
 
-def _fit_stretches(
+def _stretch_variants(
     content: Content,
     types: tuple[str, ...],
     place: str,
@@ -424,19 +429,12 @@ def _fit_stretches(
     gentle: bool,
     budget_s: int,
     pace: Pace,
-    whole: bool = False,
-) -> list[RoutineItem] | None:
-    """The stretches' items for this budget (`fit_dose`), a type's `then_if_time` ones when
-    they fit too; with `whole`, None where every stretch does not fit even at its smallest."""
+) -> list[Variant]:
+    """The types' stretches, with their `then_if_time` ones when those fit the minutes too."""
     variants = choose_variants(content, types, place, avoid, gentle=gentle)
     longer = choose_variants(content, types, place, avoid, then_if_time=True, gentle=gentle)
     smallest = total_seconds(content, smallest_items(content, longer, gentle), pace)
-    if len(longer) > len(variants) and smallest <= budget_s:
-        variants = longer
-    least = total_seconds(content, smallest_items(content, variants, gentle), pace)
-    if whole and least > budget_s * (1 + OVERRUN):
-        return None
-    return fit_dose(content, variants, budget_s, pace, gentle)
+    return longer if len(longer) > len(variants) and smallest <= budget_s else variants
 
 
 def choose_moves(

@@ -394,6 +394,29 @@
     </message>
 </context>
 <context>
+    <name>Pacing</name>
+    <message>
+        <source>Up</source>
+        <translation>上げて</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下ろして</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Breathe in</source>
+        <translation>吸って</translation>
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation>ゆっくり吐いて</translation>
+    </message>
+</context>
+<context>
     <name>Phrases</name>
     <message>
         <source>%1 s each side</source>
@@ -710,6 +733,10 @@
     <message>
         <source>Hold</source>
         <translation>キープ時間</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -1207,6 +1234,10 @@
         <translation>きゅうけい</translation>
     </message>
     <message>
+        <source>Begin, slowly</source>
+        <translation>ゆっくり はじめます</translation>
+    </message>
+    <message>
         <source>Hold, %1 side</source>
         <translation>%1がわ、キープ</translation>
     </message>
@@ -1331,6 +1362,10 @@
         <translation>キープ</translation>
     </message>
     <message>
+        <source>Move</source>
+        <translation>動かす</translation>
+    </message>
+    <message>
         <source>Get ready</source>
         <translation>準備</translation>
     </message>
@@ -1395,14 +1430,6 @@
     <message>
         <source>Paused</source>
         <translation>一時停止中</translation>
-    </message>
-    <message>
-        <source>Breathe in</source>
-        <translation>吸って</translation>
-    </message>
-    <message>
-        <source>Breathe out</source>
-        <translation>ゆっくり吐いて</translation>
     </message>
     <message>
         <source>Next: %1 — %2</source>

@@ -31,7 +31,6 @@ from lowback_timer.app.deadline_timer import DeadlineTimer
 from lowback_timer.app.sound import SoundPlayer
 from lowback_timer.app.speech import Speaker
 from lowback_timer.app.text import SpokenCues, fill, keep_sentence_ends, unbroken_brackets
-from lowback_timer.core.breathing import Breath, breath_at, says_word_at
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
@@ -47,22 +46,10 @@ from lowback_timer.core.session import (
 )
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.app import after_first_frame
-from lowback_timer.ui.style import scaled_font
-from lowback_timer.ui.timer_views import (
-    BREATH_FACTOR,
-    Actions,
-    DoneView,
-    RunningView,
-    StopView,
-    as_wide_as_longest,
-    key_name,
-)
+from lowback_timer.ui.timer_pace import Pacing
+from lowback_timer.ui.timer_views import Actions, DoneView, RunningView, StopView, key_name
 
 REFRESH_S = 0.1  # the pacer's animation: at most ten frames a second
-# A breath tone due longer ago than this (the event loop was blocked) is left out.
-TONE_LATE_S = 0.5
-# "Breathe in" alone and larger with animations off.
-BREATH_STILL_FACTOR = 2.0
 # The sound as a phase begins; the others sound "hold-end" when the one before ran to its end.
 PHASE_CUES = {Phase.HOLD: "hold-start", Phase.SWITCH: "switch-side"}
 
@@ -102,7 +89,6 @@ class TimerPage(QWidget):
         self.session: Session | None = None
         self._end_told = False  # session_ended was emitted for the current session
         self._asking = False  # stopped, and the user has not yet said what happened
-        self._breath: Breath | None = None  # the breath on screen (its tone was played)
         self._clock_shown: tuple[int, int] | None = None  # (phase index, seconds) on the ring
         self.deadline_timer = DeadlineTimer(clock, self._catch_up_now, self._next_wake, self)
 
@@ -110,6 +96,9 @@ class TimerPage(QWidget):
         self.running_view = self._build_running_view()
         self.stop_view = self._build_stop_view()
         self.done_view = self._build_done_view()
+        self.pacing = Pacing(
+            self.ring, self.pacer, self.breath_label, self.sounds, self.speaker, self._showing
+        )
         for view in (self.running_view, self.stop_view, self.done_view):
             self.pages.addWidget(view)
         outer = QVBoxLayout(self)
@@ -153,9 +142,8 @@ class TimerPage(QWidget):
         self.sounds.set_volume(settings.volume)
         self.sounds.set_muted(settings.muted)
         self.speaker.set_enabled(settings.speech)
-        self._show_pacer()
+        self.pacing.apply(settings)  # (a large "Breathe in" now, or a circle: shown afresh)
         if self.session is not None:
-            self._breath = None  # (a large "Breathe in" now, or a circle: shown afresh)
             self.catch_up()
 
     def busy(self) -> bool:
@@ -184,12 +172,11 @@ class TimerPage(QWidget):
         self._ended()  # (a routine still open is over now)
         self.session = Session(routine, clock=self.clock, on_event=self._on_event)
         self._end_told = False
-        self._breath = None
         self._asking = False
         self.pages.setCurrentWidget(self.running_view)
         self.pause_button.setFocus()  # Space and Enter pause; Tab goes on to Skip and Stop
         self.sounds.preload()
-        self._show_pacer()
+        self.pacing.apply(self.settings)
         self._render_phase(self.session)
         if autostart:
             self.start()
@@ -244,7 +231,7 @@ class TimerPage(QWidget):
             return
         self._asking = False
         self.pages.setCurrentWidget(self.running_view)
-        self._breath = None
+        self.pacing.start_over()
         self._render_phase(session)
         self.pause_button.setFocus()
         self.catch_up()
@@ -257,7 +244,7 @@ class TimerPage(QWidget):
             return False
         self._end_told = False  # it will end again, and be told again
         self.pages.setCurrentWidget(self.running_view)
-        self._breath = None
+        self.pacing.start_over()
         self.pause_button.setFocus()
         self.catch_up()
         return True
@@ -293,7 +280,7 @@ class TimerPage(QWidget):
         if session.state in (State.DONE, State.STOPPED):
             return
         self._render_clock(session)
-        self._render_breath(session)
+        self.pacing.render(session)
 
     def _next_wake(self) -> float | None:
         session = self.session
@@ -306,14 +293,8 @@ class TimerPage(QWidget):
             wakes.append(session.next_second())
             if self.settings.pacer and self.settings.animations:
                 wakes.append(self.clock() + REFRESH_S)
-        if self.settings.breath_sounds or self._breath_words() or (showing and self.settings.pacer):
-            in_s, out_s = self.settings.breath_in_s, self.settings.breath_out_s
-            wakes.append(session.next_breath_turn(in_s, out_s))
+        wakes.append(self.pacing.next_turn(session, showing))
         return min(w for w in wakes if w is not None)
-
-    def _breath_words(self) -> bool:
-        """Whether the first turns of each hold are said aloud ("In…", "Out…")."""
-        return self.settings.speech and self.settings.breath_words
 
     def _showing(self) -> bool:
         return self.isVisible() and not self.window().isMinimized()
@@ -350,13 +331,15 @@ class TimerPage(QWidget):
             self._render_state(session)
 
     # --- rendering -----------------------------------------------------------------------
-    def phase_name(self, phase: Phase) -> str:
+    def phase_name(self, step: Step) -> str:
+        if step.rep_s:  # a move's counted phase
+            return self.tr("Move")
         return {
             Phase.PREPARE: self.tr("Get ready"),
             Phase.HOLD: self.tr("Hold"),
             Phase.SWITCH: self.tr("Switch sides"),
             Phase.REST: self.tr("Rest"),
-        }[phase]
+        }[step.phase]
 
     def _side_text(self, side: str | None) -> str:
         return {"right": self.tr("right"), "left": self.tr("left")}.get(side or "", "")
@@ -390,7 +373,7 @@ class TimerPage(QWidget):
         self.stretch_name.setText(unbroken_brackets(title))
         self.stretch_name.setAccessibleName(title)
         self.setWindowTitle(title)
-        self.ring.set_caption(self.tr("Paused") if paused else self.phase_name(session.step.phase))
+        self.ring.set_caption(self.tr("Paused") if paused else self.phase_name(session.step))
         self.ring.set_paused(paused)
         self._describe_ring(session)
         texts = self._pause_texts()
@@ -427,53 +410,11 @@ class TimerPage(QWidget):
         if (session.index, seconds) == self._clock_shown:
             return
         self._clock_shown = (session.index, seconds)
-        self.ring.set_time(format_clock(seconds), session.progress())
+        self.ring.set_time(self.pacing.ring_time(session), session.progress())
         self._describe_ring(session)
         number, total = session.hold_number()
         left = format_clock(whole_seconds(session.routine_remaining()))
         self.step_info.setText(fill(self.tr("Hold %1 of %2 · time left %3"), number, total, left))
-
-    def _show_pacer(self) -> None:
-        """The moving circle with its words beside it; with animations off, only the words,
-        large (they change at the breath's turns, nothing moves in between)."""
-        animated = self.settings.animations
-        self.pacer.setVisible(self.settings.pacer and animated)
-        self.breath_label.setVisible(self.settings.pacer)
-        factor = BREATH_FACTOR if animated else BREATH_STILL_FACTOR
-        self.breath_label.setFont(scaled_font(factor, bold=not animated))
-        middle = Qt.AlignmentFlag.AlignCenter if not animated else Qt.AlignmentFlag.AlignVCenter
-        self.breath_label.setAlignment(middle)
-        breaths = (self.tr("Breathe in"), self.tr("Breathe out"))
-        as_wide_as_longest(self.breath_label, breaths)
-
-    def _render_breath(self, session: Session) -> None:
-        """The breath's label and, at a turn, its tone; the pacer's size while it is seen."""
-        in_s, out_s = self.settings.breath_in_s, self.settings.breath_out_s
-        state = breath_at(session.active_elapsed(), in_s, out_s)
-        if self._showing() and self.settings.pacer and self.settings.animations:
-            self.pacer.set_size(state.size)
-        if session.state is not State.RUNNING:
-            self.breath_label.setText("")  # (the ring and the title say "Paused")
-            return
-        breath_in = state.breath is Breath.IN
-        self.breath_label.setText(self.tr("Breathe in") if breath_in else self.tr("Breathe out"))
-        if state.breath is self._breath:
-            return
-        since_turn = state.progress * (in_s if breath_in else out_s)
-        if self._breath is not None and since_turn < TONE_LATE_S:
-            if self.settings.breath_sounds:
-                self.sounds.play("breath-in" if breath_in else "breath-out")
-            self._say_breath(session, state.breath, session.active_elapsed() - since_turn)
-        self._breath = state.breath
-
-    def _say_breath(self, session: Session, breath: Breath, turn_s: float) -> None:
-        """The breath's word at one of the first turns of a hold, clear of its phase cues."""
-        if not self._breath_words() or session.step.phase is not Phase.HOLD:
-            return
-        start, end = session.phase_span()
-        in_s, out_s = self.settings.breath_in_s, self.settings.breath_out_s
-        if says_word_at(turn_s, start, end, in_s, out_s):
-            self.speaker.say(self.spoken.breath(breath))
 
     def _render_next(self, session: Session) -> None:
         following = session.next_step
@@ -481,7 +422,7 @@ class TimerPage(QWidget):
             self.next_label.setText(self.tr("This is the last step of the routine."))
             return
         name = self.content.stretch(following.stretch).name(self.lang)
-        text = fill(self.tr("Next: %1 — %2"), self.phase_name(following.phase), name)
+        text = fill(self.tr("Next: %1 — %2"), self.phase_name(following), name)
         side = self._side_text(following.side)
         if side:
             text += fill(self.tr(" (%1)"), side)

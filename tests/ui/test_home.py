@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from lowback_timer.core.content import Content
+from lowback_timer.core.content import Content, Move
 from lowback_timer.core.gate import HomeStep
 from lowback_timer.core.routine import build_routine
 from lowback_timer.ui.home import HomePage
@@ -29,9 +29,12 @@ def test_each_stretch_is_listed_with_its_dose_and_cue(home: HomePage, content: C
     for number, item in enumerate(routine.items, start=1):
         stretch = content.stretch_for(item.variant)
         name = texts.index(f"{number}. {stretch.name('en')}")
-        # Both-sided, more than one round: "20 s each side, 3 rounds".
-        assert texts[name + 1] == f"{item.hold_s} s each side, {item.reps} rounds"
+        if isinstance(stretch, Move):  # the heel raises after the stretches: counted
+            assert texts[name + 1] == f"{item.hold_s // stretch.rep_s} times, slowly"
+        else:  # both-sided, more than one round: "20 s each side, 3 rounds"
+            assert texts[name + 1] == f"{item.hold_s} s each side, {item.reps} rounds"
         assert texts[name + 2] == stretch.cue("en")
+    assert content.variant(routine.items[-1].variant).stretch == "heel-raises"
     assert f"About {round(routine.total_s / 60)} minutes" in texts
 
 

@@ -927,7 +927,7 @@ def speak_a_routine(
     page.load(routine)
     holds, at = [], start
     for step in routine.steps:
-        if step.phase is Phase.HOLD:
+        if step.phase is Phase.HOLD and not step.rep_s:  # (a move has its count, no breaths)
             holds.append((at, at + step.duration_s))
         at += step.duration_s
     while page.deadline_timer.deadline is not None:
