@@ -37,13 +37,13 @@ The thresholds and where they come from:
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from lowback_timer.core.history_records import SessionRecord
+if TYPE_CHECKING:  # (light to import: home asks `shown_on_home` before the history is read)
+    from lowback_timer.core.history_records import SessionRecord
 
 # The source article: "if it does not help after a while, have it checked"; NICE NG59: review
 # when self-management is not helping. Two weeks, about every other day (see the docstring).
@@ -144,7 +144,43 @@ def _medians(sessions: list[SessionRecord]) -> Medians:
 
 
 def _median(values: list[int]) -> float | None:
-    return float(statistics.median(values)) if values else None
+    if not values:
+        return None
+    ordered, middle = sorted(values), len(values) // 2
+    if len(values) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def as_json(result: Review) -> dict[str, Any]:
+    """The review for `history --summary --json` (its words are the caller's)."""
+
+    def medians(week: Medians) -> dict[str, float | int | None]:
+        return {part: _whole(week.of(part)) for part in PARTS}
+
+    return {
+        "verdict": str(result.verdict),
+        "first_rated_day": result.first_day.isoformat() if result.first_day else None,
+        "days": result.days,
+        "routines": result.routines,
+        "days_with_a_routine_in_the_last_14": result.recent_days,
+        "median_before": {
+            "first_week": medians(result.first_week),
+            "last_week": medians(result.last_week),
+        },
+        "worse": [c.part for c in result.worse],
+        "better": [c.part for c in result.better],
+        "thresholds": {
+            "days": REVIEW_AFTER_DAYS,
+            "routines": MIN_ROUTINES,
+            "worse_by": WORSE_BY,
+        },
+    }
+
+
+def _whole(value: float | None) -> float | int | None:
+    """6.0 as 6; 4.5 stays."""
+    return int(value) if value is not None and value.is_integer() else value
 
 
 def dismissed_until(now: float) -> float:
