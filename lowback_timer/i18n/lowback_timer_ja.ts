@@ -230,6 +230,10 @@
         <translation>最近5週間</translation>
     </message>
     <message>
+        <source>Two-week review</source>
+        <translation>2週間のふり返り</translation>
+    </message>
+    <message>
         <source>How your back and legs felt</source>
         <translation>腰と脚の感じ方</translation>
     </message>
@@ -352,6 +356,18 @@
     <message>
         <source>Please do the safety check before your next routine. It takes a minute.</source>
         <translation>次のルーティンの前に、安全チェックをお願いします。1分ほどで終わります。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Dismiss the two-week review for a week</source>
+        <translation>2週間のふり返りを1週間表示しない</translation>
+    </message>
+    <message>
+        <source>Hide this for a week</source>
+        <translation>1週間、表示しないようにします</translation>
     </message>
     <message>
         <source>Set up my routine</source>
