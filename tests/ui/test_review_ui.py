@@ -134,5 +134,6 @@ def test_history_shows_the_review_above_the_chart(
     assert dialog.review.isVisibleTo(dialog)
     assert dialog.review.text().replace(WORD_JOINER, "") == expected
     layout = dialog.layout()
+    assert layout is not None
     assert layout.indexOf(dialog.review) == layout.indexOf(dialog.chart) - 1
     assert dialog.review.geometry().bottom() < dialog.chart.geometry().top()
