@@ -137,3 +137,4 @@ def test_history_shows_the_review_above_the_chart(
     assert layout is not None
     assert layout.indexOf(dialog.review) == layout.indexOf(dialog.chart) - 1
     assert dialog.review.geometry().bottom() < dialog.chart.geometry().top()
+    dialog.close()  # (not left to paint once the test's window is gone)
