@@ -18,6 +18,7 @@ from lowback_timer.app.review_text import ReviewText
 from lowback_timer.app.routine_flow import RoutineFlow, Show
 from lowback_timer.app.text import fill
 from lowback_timer.core.clock import Clock, monotonic_clock
+from lowback_timer.core.gate import HomeStep
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.ui import screens
@@ -171,8 +172,9 @@ class MainWindow(QMainWindow):
         self._show_review()
 
     def _show_review(self) -> None:
+        """Only beside a routine: with routines off, the care screen has said what to do."""
         controller, line = self.controller, ""
-        if self.reviews:
+        if self.reviews and controller.home_step() is HomeStep.READY:
             result = self.history.review(date.fromisoformat(controller.today()))
             if result is not None and controller.review_on_home(result):
                 line = ReviewText().line(result, controller.content, controller.lang)

@@ -138,3 +138,16 @@ def test_history_shows_the_review_above_the_chart(
     assert layout.indexOf(dialog.review) == layout.indexOf(dialog.chart) - 1
     assert dialog.review.geometry().bottom() < dialog.chart.geometry().top()
     dialog.close()  # (not left to paint once the test's window is gone)
+
+
+def test_no_review_on_home_while_routines_are_off(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """A stop for weakness sent the user to a doctor today: home offers no routine, and says
+    nothing of keeping it up or of a check-up soon."""
+    window = window_with(qtbot, content, tmp_path, IMPROVING)
+    assert home_line(window) == BETTER["en"]
+    window.controller.record_stop("weakness")
+    window.show_home()
+    assert not window.home.start_button.isVisibleTo(window)
+    assert home_line(window) == ""
