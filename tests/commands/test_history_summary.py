@@ -13,16 +13,6 @@ from tests.cli import run
 from tests.review_histories import EMPTY, FLAT, IMPROVING, SHORT, WORSE, Ratings, write_history
 
 
-@pytest.fixture
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The app's data folder for `history`: this test's own."""
-    from lowback_timer.commands import history_csv
-
-    folder = tmp_path / "data" / "lowback-timer"
-    monkeypatch.setattr(history_csv, "default_data_dir", lambda: folder)
-    return folder
-
-
 def summary(
     capsys: pytest.CaptureFixture[str], data_home: Path, ratings: Ratings, *options: str
 ) -> tuple[int, str, str]:
@@ -48,52 +38,56 @@ def test_an_empty_history_is_not_enough_yet(
     assert not (data_home / FILE_NAME).exists()  # reading makes nothing
 
 
-def test_a_short_history_is_not_enough_yet(
-    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path
+RECENT = {
+    "en": "Days with a routine in the last 14 days: 3",
+    "ja": "直近14日間でルーティンをした日：3日",
+}
+TEXTS: dict[str, tuple[Ratings, str, list[str]]] = {
+    "short": (SHORT, "en", [RECENT["en"], f"{NOT_YET} So far: 5 days and 3 routines."]),
+    "flat": (
+        FLAT,
+        "ja",
+        [
+            RECENT["ja"],
+            "開始前の腰（0〜10の中央値）：最初の週 5、直近7日間 5",
+            "開始前の脚（0〜10の中央値）：最初の週 4、直近7日間 4",
+            "2週間ほど続けても楽にならないときは、医療機関で相談しましょう。",
+        ],
+    ),
+    "improving": (
+        IMPROVING,
+        "en",
+        [
+            RECENT["en"],
+            "Back before a routine (median, 0 to 10): first week 6, last 7 days 4",
+            "Legs before a routine (median, 0 to 10): first week 5, last 7 days 5",
+            "Your back: 6 → 4 before a routine, since your first week. Keep going at your own "
+            "pace.",
+        ],
+    ),
+    "worse": (
+        WORSE,
+        "en",
+        [
+            RECENT["en"],
+            "Back before a routine (median, 0 to 10): first week 4, last 7 days 4",
+            "Legs before a routine (median, 0 to 10): first week 3, last 7 days 6",
+            "Your legs feel worse than in your first week: 3 → 6 before a routine. "
+            "See your doctor in the next few days.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_the_summary_as_text(
+    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path, name: str
 ) -> None:
-    code, out, err = summary(capsys, data_home, SHORT, "--lang", "en")
+    """A short history: not enough yet (exit 0); flat (in Japanese), improving, worse."""
+    ratings, lang, lines = TEXTS[name]
+    code, out, err = summary(capsys, data_home, ratings, "--lang", lang)
     assert (code, err) == (0, "")
-    assert out.splitlines() == [
-        "Days with a routine in the last 14 days: 3",
-        f"{NOT_YET} So far: 5 days and 3 routines.",
-    ]
-
-
-def test_a_flat_history_is_no_better_in_japanese(
-    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path
-) -> None:
-    code, out, err = summary(capsys, data_home, FLAT, "--lang", "ja")
-    assert (code, err) == (0, "")
-    assert out.splitlines() == [
-        "直近14日間でルーティンをした日：3日",
-        "開始前の腰（0〜10の中央値）：最初の週 5、直近7日間 5",
-        "開始前の脚（0〜10の中央値）：最初の週 4、直近7日間 4",
-        "2週間ほど続けても楽にならないときは、医療機関で相談しましょう。",
-    ]
-
-
-def test_an_improving_history(
-    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path
-) -> None:
-    code, out, err = summary(capsys, data_home, IMPROVING, "--lang", "en")
-    assert (code, err) == (0, "")
-    assert out.splitlines() == [
-        "Days with a routine in the last 14 days: 3",
-        "Back before a routine (median, 0 to 10): first week 6, last 7 days 4",
-        "Legs before a routine (median, 0 to 10): first week 5, last 7 days 5",
-        "Your back: 6 → 4 before a routine, since your first week. Keep going at your own pace.",
-    ]
-
-
-def test_a_worse_history_sends_to_the_doctor(
-    qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path
-) -> None:
-    code, out, _err = summary(capsys, data_home, WORSE, "--lang", "en")
-    assert code == 0
-    assert out.splitlines()[-1] == (
-        "Your legs feel worse than in your first week: 3 → 6 before a routine. "
-        "See your doctor in the next few days."
-    )
+    assert out.splitlines() == lines
 
 
 @pytest.mark.parametrize(
