@@ -25,13 +25,15 @@ The thresholds and where they come from:
 - 14 days and 6 routines: the source article (seed/lowback-leg-fatigue-article.ja.txt, section
   5, "when stretching does not help") says that when self-stretching changes little, and the
   back and legs stay heavy for some weeks, it is important to have the body checked by a
-  professional. NICE NG59 (low back pain and sciatica in over 16s, 2016) puts exercise and
-  self-management first and asks to think again about the cause when a person's symptoms do
-  not settle or change. Two weeks with a routine about every other day gives a stretching
+  professional. NICE NG59 (low back pain and sciatica in over 16s, 2016) recommends exercise
+  and self-management, and thinking of other causes when reviewing a person whose symptoms are
+  new or have changed. Two weeks with a routine about every other day gives a stretching
   routine time to show an effect without leaving a problem unchecked for long.
 - 2 points: on a 0-10 pain rating scale a change of about 2 points (or 30 %) is commonly taken
   as the minimal clinically important change (Ostelo et al., Spine 2008;33(1):90-94); a smaller
-  change is within how ratings vary from day to day.
+  change is within how ratings vary from day to day. Ostelo's figure is for improvement;
+  reading the same 2 points as "worse" is this app's choice (a change as large as one that
+  counts).
 - 7 days: a dismissed line comes back after a week, so "no better" is never set aside for good.
 """
 
@@ -45,8 +47,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:  # (light to import: home asks `shown_on_home` before the history is read)
     from lowback_timer.core.history_records import SessionRecord
 
-# The source article: "if it does not help after a while, have it checked"; NICE NG59: review
-# when self-management is not helping. Two weeks, about every other day (see the docstring).
+# The source article: "if it does not help after a while, have it checked" (section 5); NICE
+# NG59: exercise and self-management, other causes thought of at a review. Two weeks, a routine
+# about every other day (see the docstring).
 REVIEW_AFTER_DAYS = 14  # days from the first rated routine to today
 MIN_ROUTINES = 6  # routines started in those days
 # Ostelo 2008: about 2 points on a 0-10 pain scale is the minimal clinically important change.
