@@ -68,6 +68,16 @@ def store(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's data folder for the `history` commands (--csv, --summary): this test's own."""
+    from lowback_timer.commands import history_csv
+
+    folder = tmp_path / "data" / "lowback-timer"
+    monkeypatch.setattr(history_csv, "default_data_dir", lambda: folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
     return load_content()

@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -164,6 +165,7 @@ def shoot(content: Content, lang: str, save: Save) -> None:
     shoot_wizard(window, lang, save)
     shoot_reminders(window, lang, save)
     shoot_history(window, lang, save)
+    shoot_review(content, lang, save)
     keys = window.show_shortcuts()
     save(keys, f"{lang}-keyboard-shortcuts")
     keys.reject()
@@ -239,7 +241,7 @@ def shoot_history(window: MainWindow, lang: str, save: Save) -> None:
     save(window, f"{lang}-rating")
     window.rating.skip_button.click()
     window.show_home()
-    now = [time.time() - 20 * 86400]
+    now = [time.time() - 21 * 86400]  # the last routine today, none tomorrow
     history = History(window.history.path, clock=lambda: now[0])
     history.delete_all()
     for day, (back, legs) in enumerate([(6, 5), (6, 4), (5, 4), (5, 3), (4, 3), (4, 2), (3, 2)]):
@@ -256,6 +258,52 @@ def shoot_history(window: MainWindow, lang: str, save: Save) -> None:
     dialog.resize(760, SIZE.height())
     save(dialog, f"{lang}-history")
     dialog.close()
+
+
+#: Three weeks of routines, (days ago, back before, legs before): no better (the back's median
+#: 5.5 in the first week, 6 in the last; the legs' 4 in both).
+NO_BETTER = (
+    *((20, 5, 4), (18, 6, 4), (17, 5, 5), (15, 6, 4), (12, 6, 5), (10, 5, 4), (8, 6, 4)),
+    *((5, 6, 4), (4, 5, 5), (2, 6, 4), (1, 5, 4), (0, 6, 5)),
+)
+#: The same, the legs worse at the end (4 -> 6): the "soon" tier's words.
+WORSE = (*NO_BETTER[:7], (5, 6, 6), (4, 5, 6), (2, 6, 7), (1, 5, 6), (0, 6, 6))
+
+
+def shoot_review(content: Content, lang: str, save: Save) -> None:
+    """The two-week review's line on home (a window of its own, past set-up, after its first
+    frame) and in History: no better, then worse."""
+    store, folder = _past_set_up(f"{lang}-review")
+    store.setValue("types", "fatigue,sitting")
+    window = MainWindow(Controller(content, lang, store, folder))
+    window.resize(SIZE)
+    window.show()
+    for name, ratings in (("review", NO_BETTER), ("review-worse", WORSE)):
+        write_ratings(window.history.path, ratings)
+        window.start_reviews()
+        window.show_home()
+        save(window, f"{lang}-home-{name}")
+        dialog = window.open_history()
+        dialog.resize(760, SIZE.height())
+        save(dialog, f"{lang}-history-{name}")
+        dialog.close()
+    window.quit()
+
+
+def write_ratings(path: Path, ratings: tuple[tuple[int, int, int], ...]) -> None:
+    """The history: one routine on each of these days (at 8:00), rated before and after."""
+    today = datetime.combine(date.today(), datetime.min.time()).timestamp() + 8 * 3600
+    now = [today]
+    history = History(path, clock=lambda: now[0])
+    history.delete_all()
+    for days_ago, back, legs in ratings:
+        now[0] = today - days_ago * 86400
+        session = history.start_session("", "desk", ["sitting", "fatigue"])
+        history.rate(session, "before", back, legs)
+        now[0] += 300
+        history.finish_session(session, 8, 0, True, None)
+        history.rate(session, "after", max(0, back - 2), max(0, legs - 1))
+    history.close()
 
 
 def shoot_reminders(window: MainWindow, lang: str, save: Save) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -32,7 +32,7 @@ from lowback_timer.app.lock_files import holder_alive
 from lowback_timer.app.settings_file import set_aside_if_broken, settings_path
 from lowback_timer.app.start_at_login import StartAtLogin
 from lowback_timer.app.text import fill
-from lowback_timer.core import app_state, atomic, gate
+from lowback_timer.core import app_state, atomic, gate, review
 from lowback_timer.core import settings as settings_rules
 from lowback_timer.core.content import (
     Content,
@@ -238,6 +238,11 @@ class Controller(QObject):
             self.settings_changed.emit(decided)
             self._refresh_routine()
 
+    def review_on_home(self, result: review.Review) -> bool:
+        """Whether home shows the two-week review's line (there is one, not dismissed)."""
+        hidden_until = self._settings.review_dismissed_until
+        return review.shown_on_home(result, hidden_until, self.wall_clock())
+
     def emergency_number(self) -> EmergencyNumber | None:
         """The numbers the care screen shows first, large; None: "your local number"."""
         return app_state.region_for(self.content, self._settings, self.country)
@@ -285,6 +290,11 @@ class Controller(QObject):
         if after.screened_at == 0 and self._settings.screened_at > 0:
             self._keep_hold(self.wall_clock())
         self.update_settings(after)
+
+    def dismiss_review(self) -> None:
+        """Hide the two-week review's line on home for a week (`review.DISMISS_DAYS`)."""
+        until = review.dismissed_until(self.wall_clock())
+        self.update_settings(replace(self._settings, review_dismissed_until=until))
 
     def record_answers(self, answers: Answers) -> None:
         self.update_settings(app_state.after_answers(self._settings, answers))

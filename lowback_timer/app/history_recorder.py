@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -26,19 +26,23 @@ if TYPE_CHECKING:  # sqlite3 and the history are loaded on the first write, afte
 
     from lowback_timer.core.history import History, HistoryError
     from lowback_timer.core.history_records import RatingPoint, Week
+    from lowback_timer.core.review import Review
     from lowback_timer.core.session import Summary
 
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Overview:
-    """The history window's figures: weeks (oldest first), ratings, sessions per type."""
+    """The history window's figures: weeks (oldest first), ratings, sessions per type, and
+    the two-week review."""
 
     weeks: list[Week]
     ratings: list[RatingPoint]
     totals: dict[str, int]
+    review: Review
 
 
 class HistoryRecorder(QObject):
@@ -164,15 +168,32 @@ class HistoryRecorder(QObject):
 
     def overview(self, today: date, weeks: int) -> Overview | None:
         """What the history window shows (None: the history cannot be read now)."""
+        from lowback_timer.core.review import review
+
+        return self._read(
+            lambda history: Overview(
+                history.weeks(today, weeks),
+                history.ratings(),
+                history.totals_by_type(),
+                review(history.sessions(), today),
+            )
+        )
+
+    def review(self, today: date) -> Review | None:
+        """The two-week review as of `today`, for home (None: the history cannot be read now)."""
+        from lowback_timer.core.review import review
+
+        return self._read(lambda history: review(history.sessions(), today))
+
+    def _read(self, read: Callable[[History], T]) -> T | None:
+        """`read(history)` on the GUI thread's connection; None (and told) when it fails."""
         from lowback_timer.core.history import HistoryError
 
         history = self.history
         if history is None:
             return None
         try:
-            return Overview(
-                history.weeks(today, weeks), history.ratings(), history.totals_by_type()
-            )
+            return read(history)
         except HistoryError as exc:
             self._fail(exc)
             return None

@@ -1,4 +1,5 @@
-"""The command line: the GUI entry point and the headless commands `check` and `plan`.
+"""The command line: the GUI entry point and the headless commands (`check`, `plan`, `sheet`,
+`history`).
 
 `check` never imports Qt; `plan` imports only QtCore (for the stored settings and the
 translated words); the widgets are imported only for the GUI commands.
@@ -158,11 +159,18 @@ def _parser(content: Content | None, *, commands: bool = True) -> argparse.Argum
     sheet.add_argument("--lang", choices=languages, default=argparse.SUPPRESS)
     history = sub.add_parser(
         "history",
-        help="the history of sessions and ratings as CSV (kept only on this computer)",
-        description="Print the history as CSV: a header line, then one row per session.",
+        help="the history of sessions and ratings as CSV, or its two-week review (kept only "
+        "on this computer)",
+        description="Print the history as CSV: a header line, then one row per session. "
+        "With --summary: the two-week review instead (days with a routine in the last 14, the "
+        "first and the last week's median ratings before a routine, and what they say).",
     )
-    history.add_argument("--csv", action="store_true", help="CSV (the only format, the default)")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--csv", action="store_true", help="CSV (the default)")
+    form.add_argument("--summary", action="store_true", help="the two-week review")
+    history.add_argument("--json", action="store_true", help="with --summary: print JSON")
     history.add_argument("-o", "--output", type=Path, metavar="FILE.csv", help="write to FILE")
+    history.add_argument("--lang", choices=languages, default=argparse.SUPPRESS)
     return parser
 
 
@@ -194,7 +202,12 @@ def _main(args_list: list[str]) -> int:
         content, broken = None, exc
     # Only options (the window's), no help asked: the commands' parsers are not needed.
     window_only = all(arg.startswith("-") and arg not in ("-h", "--help") for arg in args_list)
-    args = _parser(content, commands=not window_only).parse_args(args_list)
+    parser = _parser(content, commands=not window_only)
+    args = parser.parse_args(args_list)
+    if args.command == "history" and args.json and not args.summary:
+        parser.error("history: --json goes with --summary")
+    if args.command == "history" and args.summary and args.output is not None:
+        parser.error("history: -o goes with --csv (the summary is printed)")
     if args.command == "check":  # works even when the bundled files are broken
         if not args.paths:  # the bundled files were just loaded (and checked): not twice
             return _report([] if content is not None else broken.errors, args.paths)
@@ -210,6 +223,10 @@ def _main(args_list: list[str]) -> int:
         from lowback_timer.commands.desktop_entry import desktop_command  # QtGui, offscreen
 
         return desktop_command(args.install_desktop_entry)
+    if args.command == "history" and args.summary:
+        from lowback_timer.commands.history_summary import summary_command  # QtCore only
+
+        return summary_command(content, args.lang, as_json_text=args.json)
     if args.command == "history":
         from lowback_timer.commands.history_csv import history_command  # QtCore only
 

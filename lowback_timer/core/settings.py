@@ -74,6 +74,9 @@ class Settings:
     left_out_today: tuple[str, ...] = setting(())
     left_out_on: str = setting("")
     ask_ratings: bool = setting(True)  # how the back and legs feel, before and after
+    # The two-week review's line on home (core/review.py) stays hidden until this wall-clock
+    # time (0 = not dismissed), up to the year 2100.
+    review_dismissed_until: float = setting(0.0, 0.0, 4102444800.0)
     # The hourly posture-change reminders (core/reminders.py).
     reminders: bool = setting(True)
     reminder_interval_min: int = setting(60, 15, 180)

@@ -81,6 +81,23 @@
     </message>
 </context>
 <context>
+    <name>ReviewText</name>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routines</source>
+        <translation>
+            <numerusform>%n routine</numerusform>
+            <numerusform>%n routines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimerPage</name>
     <message numerus="yes">
         <source>Stopped after %1 of %n holds.</source>

@@ -230,6 +230,10 @@
         <translation>最近5週間</translation>
     </message>
     <message>
+        <source>Two-week review</source>
+        <translation>2週間のふり返り</translation>
+    </message>
+    <message>
         <source>How your back and legs felt</source>
         <translation>腰と脚の感じ方</translation>
     </message>
@@ -352,6 +356,18 @@
     <message>
         <source>Please do the safety check before your next routine. It takes a minute.</source>
         <translation>次のルーティンの前に、安全チェックをお願いします。1分ほどで終わります。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Dismiss the two-week review for a week</source>
+        <translation>2週間のふり返りを1週間表示しない</translation>
+    </message>
+    <message>
+        <source>Hide this for a week</source>
+        <translation>1週間、表示しないようにします</translation>
     </message>
     <message>
         <source>Set up my routine</source>
@@ -939,6 +955,74 @@
     <message>
         <source>Snooze %1 min</source>
         <translation>%1分後にもう一度</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewText</name>
+    <message>
+        <source>No better after two weeks of stretching? Have it checked by your doctor or a physiotherapist.</source>
+        <translation>2週間ほど続けても楽にならないときは、医療機関で相談しましょう。</translation>
+    </message>
+    <message>
+        <source>Your back and legs feel worse than in your first week: back %1, legs %2 before a routine. %3.</source>
+        <translation>最初の週より、腰も脚もつらくなっています（開始前：腰 %1、脚 %2）。%3。</translation>
+    </message>
+    <message>
+        <source>Your back feels worse than in your first week: %1 before a routine. %2.</source>
+        <translation>最初の週より、腰がつらくなっています（開始前：%1）。%2。</translation>
+    </message>
+    <message>
+        <source>Your legs feel worse than in your first week: %1 before a routine. %2.</source>
+        <translation>最初の週より、脚がつらくなっています（開始前：%1）。%2。</translation>
+    </message>
+    <message>
+        <source>Your back: %1, your legs: %2 before a routine, since your first week. Keep going at your own pace.</source>
+        <translation>開始前の腰：%1、脚：%2（最初の週から）。この調子で、無理なく続けましょう。</translation>
+    </message>
+    <message>
+        <source>Your back: %1 before a routine, since your first week. Keep going at your own pace.</source>
+        <translation>開始前の腰：%1（最初の週から）。この調子で、無理なく続けましょう。</translation>
+    </message>
+    <message>
+        <source>Your legs: %1 before a routine, since your first week. Keep going at your own pace.</source>
+        <translation>開始前の脚：%1（最初の週から）。この調子で、無理なく続けましょう。</translation>
+    </message>
+    <message>
+        <source>Not enough history yet for the two-week review: it comes %1 after your first rated routine, once you have done %2.</source>
+        <translation>2週間のふり返りには、まだ記録が足りません。感じ方を記録した最初のルーティンから%1たち、%2以上行うと表示されます。</translation>
+    </message>
+    <message>
+        <source>Not enough ratings yet for the two-week review: it compares how your back and legs felt before a routine in your first week and in the last 7 days.</source>
+        <translation>2週間のふり返りには、まだ感じ方の記録が足りません。最初の週と直近7日間の、開始前の腰と脚の感じ方を比べます。</translation>
+    </message>
+    <message>
+        <source>%1 So far: %2 and %3.</source>
+        <comment>why there is no review yet, then how far</comment>
+        <translation>%1（これまで：%2経過、%3）</translation>
+    </message>
+    <message>
+        <source>Days with a routine in the last %1 days: %2</source>
+        <translation>直近%1日間でルーティンをした日：%2日</translation>
+    </message>
+    <message>
+        <source>Back before a routine (median, 0 to 10): first week %1, last 7 days %2</source>
+        <translation>開始前の腰（0〜10の中央値）：最初の週 %1、直近7日間 %2</translation>
+    </message>
+    <message>
+        <source>Legs before a routine (median, 0 to 10): first week %1, last 7 days %2</source>
+        <translation>開始前の脚（0〜10の中央値）：最初の週 %1、直近7日間 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n routines</source>
+        <translation>
+            <numerusform>%n回</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,7 @@ def run_gui(
             set_window_icon(app)
             instance.listen()
             background(controller, window).start_hidden()
+            window.start_reviews()
             return app.exec()
         window.show()
         if answers is not None:
@@ -115,10 +116,11 @@ def run_gui(
 
 def _settle_in(instance: SingleInstance, controller: Controller, window: MainWindow) -> None:
     """After the first frame: the windows' icon, serving later starts, then the tray and the
-    reminders."""
+    reminders, and the two-week review's line on home."""
     set_window_icon(QApplication.instance())
     instance.listen()
     background(controller, window)
+    window.start_reviews()  # (it reads the history)
 
 
 def set_window_icon(app: QCoreApplication | None) -> None:

@@ -1,6 +1,6 @@
-"""The history window: how often (this week and the four before), did it help (the ratings
-chart), which routines; export as CSV, where the data lives, delete it all. Nothing leaves the
-computer."""
+"""The history window: how often (this week and the four before), did it help (the two-week
+review's line and the ratings chart), which routines; export as CSV, where the data lives,
+delete it all. Nothing leaves the computer."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.app.history_recorder import HistoryRecorder
+from lowback_timer.app.review_text import ReviewText
 from lowback_timer.app.text import fill
 from lowback_timer.core.content import Content
 from lowback_timer.ui.ratings_chart import RatingsChart
@@ -63,6 +64,8 @@ class HistoryWindow(QDialog):
         self.weeks.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.weeks.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.weeks.setAccessibleName(self.tr("The last five weeks"))
+        self.review = label(factor=1.05)  # the two-week review's line, or why not yet
+        self.review.setAccessibleName(self.tr("Two-week review"))
         self.chart = RatingsChart()
         self.chart.setAccessibleName(self.tr("How your back and legs felt"))
         self.totals = label()
@@ -92,6 +95,7 @@ class HistoryWindow(QDialog):
         layout.addWidget(
             label(self.tr("How your back and legs felt (0 to 10)"), factor=1.2, bold=True)
         )
+        layout.addWidget(self.review)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.totals)
         layout.addLayout(laid_out(QHBoxLayout(), (self.where, 1), self.open_folder))
@@ -110,9 +114,11 @@ class HistoryWindow(QDialog):
         )
         for button in (self.export_button, self.delete_button):
             button.setEnabled(overview is not None)
+        self.review.setVisible(overview is not None)
         if overview is None:
             self.totals.setText(self.tr("The history cannot be read right now."))
             return
+        self.review.setText(ReviewText().said(overview.review, self.content, self.lang))
         locale = QLocale()
         for row, week in enumerate(overview.weeks):
             start = QDate(week.start.year, week.start.month, week.start.day)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lowback_timer.app.text import Phrases, dose_text, fill
+from lowback_timer.app.text import Phrases, dose_text, fill, keep_sentence_ends
 from lowback_timer.core.content import Content
 from lowback_timer.core.gate import HomeStep
 from lowback_timer.core.routine import Routine
@@ -28,6 +28,7 @@ class HomePage(QWidget):
     setup_requested = Signal()  # the whole wizard: the check, then the questions
     print_requested = Signal()
     pdf_requested = Signal()
+    review_dismissed = Signal()  # the two-week review's line: hide it for a week
 
     def __init__(self, content: Content, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +88,15 @@ class HomePage(QWidget):
         self.recheck_notice.button.clicked.connect(self._notice_pressed)
         self._step = HomeStep.READY
         self.problem_notice = Notice(parent=self)
-        self.notices = laid_out(QVBoxLayout(), self.recheck_notice, self.problem_notice)
+        # The two-week review (core/review.py): its line until dismissed for a week.
+        self.review_notice = Notice(button_text=self.tr("Dismiss"), parent=self)
+        dismiss = self.review_notice.button
+        dismiss.setAccessibleName(self.tr("Dismiss the two-week review for a week"))
+        dismiss.setToolTip(self.tr("Hide this for a week"))
+        dismiss.clicked.connect(self.review_dismissed)
+        self.notices = laid_out(
+            QVBoxLayout(), self.recheck_notice, self.review_notice, self.problem_notice
+        )
         self.notices.setSpacing(SPACING // 2)
         layout.addLayout(self.notices)
         layout.addWidget(self.start_button)
@@ -133,6 +142,11 @@ class HomePage(QWidget):
         self.left_out.setVisible(bool(names) and ready)
         self.problem_notice.text.setText(problem)
         self.problem_notice.setVisible(bool(problem))
+
+    def show_review(self, line: str) -> None:
+        """The two-week review's line ("" hides it)."""
+        self.review_notice.text.setText(keep_sentence_ends(line))
+        self.review_notice.setVisible(bool(line))
 
     def focus_main(self) -> None:
         """The keyboard starts on the one thing home offers."""

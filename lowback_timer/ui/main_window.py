@@ -4,6 +4,7 @@ rules are the controller's; this window only moves between screens."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.history_recorder import HistoryRecorder
+from lowback_timer.app.review_text import ReviewText
 from lowback_timer.app.routine_flow import RoutineFlow, Show
 from lowback_timer.app.text import fill
 from lowback_timer.core.clock import Clock, monotonic_clock
+from lowback_timer.core.gate import HomeStep
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.ui import screens
@@ -67,6 +70,9 @@ class MainWindow(QMainWindow):
         self._rating = LazyPage(self.stack, partial(screens.rating, self))
         self.history = HistoryRecorder(controller.data_dir, self)
         self.flow = RoutineFlow(controller, self.history)  # the decisions around a routine
+        # Home shows the two-week review's line once `start_reviews` is called (it reads the
+        # history: after the first frame).
+        self.reviews = False
         self._rating_after = False
         self._after_rating: Routine | None = None  # starts once the "before" rating is given
         self.wizard: SetupWizard | None = None
@@ -99,6 +105,8 @@ class MainWindow(QMainWindow):
         home.print_requested.connect(self.print_sheet)
         home.pdf_requested.connect(self.save_sheet_as_pdf)
         self.history.problem.connect(lambda text: controller.tell("history", text))
+        self.history.changed.connect(self._show_review)  # (and at least each reminder)
+        home.review_dismissed.connect(self._dismiss_review)
 
     # --- the screens made on first use (ui/screens.py) --------------------------------------
     @property
@@ -156,6 +164,25 @@ class MainWindow(QMainWindow):
         ]
         step, due = controller.home_step(), controller.recheck_due()
         self.home.show_notices(due, controller.problem, step, left_out)
+        self._show_review()
+
+    def start_reviews(self) -> None:
+        """From now on home shows the two-week review's line when there is one."""
+        self.reviews = True
+        self._show_review()
+
+    def _show_review(self) -> None:
+        """Only beside a routine: with routines off, the care screen has said what to do."""
+        controller, line = self.controller, ""
+        if self.reviews and controller.home_step() is HomeStep.READY:
+            result = self.history.review(date.fromisoformat(controller.today()))
+            if result is not None and controller.review_on_home(result):
+                line = ReviewText().line(result, controller.content, controller.lang)
+        self.home.show_review(line)
+
+    def _dismiss_review(self) -> None:
+        self.controller.dismiss_review()  # (the settings change hides the line)
+        self.home.focus_main()  # not lost with the button that hid
 
     def bring_forward(self) -> None:
         """Another start of the app asked for this window (see app/single_instance.py)."""

@@ -369,16 +369,6 @@ def test_export_csv_and_delete_all(qtbot: QtBot, content: Content, tmp_path: Pat
 # --- the command line --------------------------------------------------------------------
 
 
-@pytest.fixture
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The app's data folder for `history`: this test's own."""
-    from lowback_timer.commands import history_csv as history_cli
-
-    folder = tmp_path / "data" / "lowback-timer"
-    monkeypatch.setattr(history_cli, "default_data_dir", lambda: folder)
-    return folder
-
-
 def test_history_csv_of_an_empty_history_is_the_header(
     qapp: object, capsys: pytest.CaptureFixture[str], data_home: Path
 ) -> None:
