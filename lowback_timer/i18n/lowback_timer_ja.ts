@@ -1402,6 +1402,13 @@
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <source>Low-back Timer</source>
+        <translation>腰ストレッチタイマー</translation>
+    </message>
+</context>
+<context>
     <name>TypePage</name>
     <message>
         <source>Which sounds most like you?</source>

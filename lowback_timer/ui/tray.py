@@ -155,7 +155,9 @@ class Tray(QObject):
         self._update()
 
     def _update(self) -> None:
-        self.icon.setToolTip(f"{self.tr('Low-back Timer')}\n{self.commands.status_text()}")
+        # (Not inside the f-string: lupdate does not look there, and the name went untranslated.)
+        name = self.tr("Low-back Timer")
+        self.icon.setToolTip(f"{name}\n{self.commands.status_text()}")
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
