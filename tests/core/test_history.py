@@ -140,7 +140,7 @@ def test_reminders_are_counted_and_unknown_events_refused(
 def test_a_walk_is_its_own_answer_and_counts_as_acted_on(
     history: History, clock: FakeClock
 ) -> None:
-    """"Walk for 2 minutes" is kept apart from "I moved" (how often the person walked), and
+    """ "Walk for 2 minutes" is kept apart from "I moved" (how often the person walked), and
     counted as an answered reminder like it; the rows before it are read as they were."""
     for event in ("shown", "moved", "shown", "walk", "shown"):
         history.record_reminder(event)
