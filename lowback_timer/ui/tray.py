@@ -217,35 +217,32 @@ class StatusWindow(QWidget):
         self.note = label(factor=1.0)
         self.note.hide()
         self.buttons: list[QToolButton] = []
-        # Two to a row; the actions of a cell are never shown together (walk / end the walk).
-        cells = (
-            (actions.open_action,),
-            (actions.routine_action,),
-            (actions.stand_up_action,),
-            (actions.moved_action,),
-            (actions.walk_action, actions.end_walk_action),
-            (actions.pause_hour_action, actions.resume_action),
-        )
-        grid = QGridLayout()
-        grid.setSpacing(SPACING // 2)
-        for i, action in ((i, a) for i, cell in enumerate(cells) for a in cell):
-            button = QToolButton()
+        self.grid = QGridLayout()
+        self.grid.setSpacing(SPACING // 2)
+        for action in (
+            actions.open_action,
+            actions.routine_action,
+            actions.stand_up_action,
+            actions.moved_action,
+            actions.walk_action,
+            actions.end_walk_action,
+            actions.pause_hour_action,
+            actions.resume_action,
+        ):
+            button = QToolButton(self)  # a child from the start: Tab goes in this order
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(32)
             # A tool button follows its action's text and state, but not whether it is shown.
-            action.changed.connect(
-                lambda b=button, a=action: b.setVisible(a.isVisible() and a.isEnabled())
-            )
-            button.setVisible(action.isVisible() and action.isEnabled())
+            action.changed.connect(self._lay_out)
             self.buttons.append(button)
-            grid.addWidget(button, i // 2, i % 2)
+        self._lay_out()
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING // 2)
         layout.addWidget(self.status)
         layout.addWidget(self.note)
-        layout.addLayout(grid)
+        layout.addLayout(self.grid)
         service = actions.service
         service.changed.connect(self.update_status)
         service.walk.ticked.connect(self.update_status)
@@ -254,6 +251,16 @@ class StatusWindow(QWidget):
 
     def update_status(self) -> None:
         self.status.setText(self.commands.status_text())
+
+    def _lay_out(self) -> None:
+        """The buttons whose actions are shown and enabled, two to a row, in their order:
+        none leaves a hole ("End the walk" takes the place of "Walk for 2 minutes")."""
+        shown = [b for b in self.buttons if (a := b.defaultAction()).isVisible() and a.isEnabled()]
+        for button in self.buttons:
+            self.grid.removeWidget(button)
+            button.setVisible(button in shown)
+        for i, button in enumerate(shown):
+            self.grid.addWidget(button, i // 2, i % 2)
 
     def say(self, text: str) -> None:
         self.note.setText(text)

@@ -110,22 +110,44 @@ def test_the_walk_by_keyboard_in_the_status_window(
     status.activateWindow()
     qtbot.waitUntil(status.isActiveWindow)
 
-    def tab_to(text: str) -> QToolButton:
+    def tabbed(until: str = "") -> list[QToolButton]:
+        """The buttons Tab goes through from the first one shown (up to the one saying
+        `until`, which keeps the focus)."""
         visible = [b for b in status.buttons if b.isVisible()]
         visible[0].setFocus()
+        met: list[QToolButton] = []
         for _ in visible:
             focused = QApplication.focusWidget()
-            if isinstance(focused, QToolButton) and focused.text() == text:
-                return focused
+            assert isinstance(focused, QToolButton)
+            met.append(focused)
+            if focused.text() == until:
+                break
             qtbot.keyClick(focused, Qt.Key.Key_Tab)
-        raise AssertionError(f"Tab never reached {text!r}")
+        return met
+
+    def tab_to(text: str) -> QToolButton:
+        reached = tabbed(until=text)[-1]
+        assert reached.text() == text and reached.hasFocus()
+        return reached
 
     with qtbot.waitSignal(background.service.happened) as said:
         qtbot.keyClick(tab_to("Walk for 2 minutes"), Qt.Key.Key_Return)
     assert said.args == ["walk"] and background.service.walk.running
     assert status.status.text() == "Walking: 2:00 left"
+    # Tab follows the buttons as they stand: "End the walk" where "Walk…" was.
+    assert [b.text() for b in tabbed()] == [
+        "Open Low-back Timer",
+        "Start my routine",
+        "Stand up now",
+        "I just moved",
+        "End the walk",
+        "Pause for an hour",
+    ]
+    walk_button = next(b for b in status.buttons if b.text() == "Walk for 2 minutes")
+    end_button = tab_to("End the walk")
+    qtbot.waitUntil(lambda: end_button.geometry() == walk_button.geometry())  # no hole
     boot.advance(25)
-    qtbot.keyClick(tab_to("End the walk"), Qt.Key.Key_Return)
+    qtbot.keyClick(end_button, Qt.Key.Key_Return)
     assert not background.service.walk.running
     assert status.status.text() == "Next posture reminder at 11:00"
     assert cues(background) == []  # back early: nothing to call them back
