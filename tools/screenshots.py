@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.desktop_watch import IdleMonitor
+from lowback_timer.app.reminder_service import ReminderService
 from lowback_timer.app.translations import install_translators
 from lowback_timer.core.content import Content
 from lowback_timer.core.history import History
@@ -42,6 +43,7 @@ from lowback_timer.core.routine import Answers, Phase
 from lowback_timer.ui.app import application
 from lowback_timer.ui.background import Background
 from lowback_timer.ui.main_window import MainWindow
+from lowback_timer.ui.reminder_popup import ReminderPopup
 from lowback_timer.ui.style import apply_look
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -307,9 +309,14 @@ def write_ratings(path: Path, ratings: tuple[tuple[int, int, int], ...]) -> None
 
 
 def shoot_reminders(window: MainWindow, lang: str, save: Save) -> None:
-    """The reminder popup, the tray's menu, the status window (no tray) and Preferences."""
+    """The reminder popup, the tray's menu, the status window (no tray), the status window
+    during the reminder's walk and after it, and Preferences."""
     window.show_home()
-    background = Background(window.controller, window, has_tray=lambda: False, idle=IdleMonitor([]))
+    boot = _Clock()  # the walk's countdown at a chosen moment
+    service = ReminderService(window.controller, ReminderPopup(), boot=boot)
+    background = Background(
+        window.controller, window, service=service, has_tray=lambda: False, idle=IdleMonitor([])
+    )
     background.service.show_now()
     save(background.popup, f"{lang}-reminder-popup")
     background.popup.hide()
@@ -320,6 +327,14 @@ def shoot_reminders(window: MainWindow, lang: str, save: Save) -> None:
     assert background.status_window is not None
     background.status_window.show()
     save(background.status_window, f"{lang}-status-window")
+    service.start_walk()
+    boot.now += 25
+    background.status_window.update_status()
+    save(background.status_window, f"{lang}-status-walking")
+    boot.now += 95  # its end: the line Background._walk_ended adds (without the cue)
+    service.end_walk()
+    background.status_window.say(background.tr("Walk done — welcome back"))
+    save(background.status_window, f"{lang}-status-walk-done")
     background.status_window.hide()
     prefs = window.open_preferences()
     for tab in range(prefs.tabs.count()):

@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.deadline_timer import DeadlineTimer
 from lowback_timer.app.desktop_questions import AskDesktop, DesktopAnswers, answer_at_once
+from lowback_timer.app.walk_timer import WalkTimer
 from lowback_timer.core import app_state
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Prompt
@@ -61,6 +62,7 @@ class Prompter(Protocol):
     show a prompt, hide it, and say what the user answered."""
 
     moved: SignalInstance
+    walk_requested: SignalInstance
     snoozed: SignalInstance
     routine_requested: SignalInstance
     dismissed: SignalInstance
@@ -75,8 +77,10 @@ class ReminderService(QObject):
     """Signals: `reminder_shown(str)` with the prompt shown; `routine_requested` when the user
     chose to start a routine from the popup (it goes through the safety rules as Start does);
     `changed` after anything that moves the next reminder; `happened(str)` for each thing that
-    happened to a reminder ("shown", "moved", "snoozed", "dismissed", "timed out",
-    "natural break", "deferred")."""
+    happened to a reminder ("shown", "moved", "walk", "snoozed", "dismissed", "timed out",
+    "natural break", "deferred").
+
+    `walk` is the short walk the popup offers ("Walk for 2 minutes"), its countdown and end."""
 
     reminder_shown = Signal(str)
     routine_requested = Signal()
@@ -109,7 +113,10 @@ class ReminderService(QObject):
             self.reminders = Reminders(rules_now, boot=boot, wall=wall)
         self._prompts: Iterator[Prompt] = itertools.cycle(controller.content.prompts)
         self.timer = DeadlineTimer(boot, self._check, self._next_check, self)
+        self.walk = WalkTimer(boot, parent=self)
+        self.walk.ended.connect(self._walk_ended)
         self.popup.moved.connect(self.moved)
+        self.popup.walk_requested.connect(self.start_walk)
         self.popup.snoozed.connect(self.snooze)
         self.popup.routine_requested.connect(self._routine)
         self.popup.dismissed.connect(lambda: self.happened.emit("dismissed"))
@@ -144,6 +151,28 @@ class ReminderService(QObject):
         self.popup.hide()
         self.reminders.moved()
         self.happened.emit("moved")
+        self._rearm()
+
+    def start_walk(self) -> None:
+        """ "Walk for 2 minutes": answered (and recorded) now; the interval restarts now, so
+        that no reminder comes during the walk, and again at its end (`_walk_ended`)."""
+        self.popup.hide()
+        if self.walk.running:
+            return
+        self.reminders.moved()
+        self.happened.emit("walk")
+        self.walk.start()
+        self._rearm()
+
+    def end_walk(self) -> None:
+        """ "End the walk": back early; the interval counts from now."""
+        self.walk.end()
+
+    def _walk_ended(self, _finished: bool) -> None:
+        # "I moved" restarts the interval at the moment it is pressed (Reminders.moved); a walk
+        # is a move that lasts two minutes, so the next reminder counts from its end (or from
+        # "End the walk"), as if "I moved" were pressed then.
+        self.reminders.moved()
         self._rearm()
 
     def snooze(self, minutes: int) -> None:

@@ -37,9 +37,10 @@ FILE_NAME = HISTORY_FILE
 REMINDER_EVENTS = (
     *("shown", "moved", "snoozed", "dismissed"),
     *("timed out", "natural break", "deferred"),
+    "walk",  # "Walk for 2 minutes" (added later: appended; the column has no CHECK to change)
 )
 # Reminders the user answered; a routine started from the popup is recorded as "moved".
-ACTED_ON = frozenset({"moved", "snoozed"})
+ACTED_ON = frozenset({"moved", "snoozed", "walk"})
 SAFETY_SOURCES = ("check", "stop")
 RATING_MOMENTS = ("before", "after")
 

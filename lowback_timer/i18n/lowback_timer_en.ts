@@ -71,7 +71,24 @@
     </message>
 </context>
 <context>
+    <name>ReminderActions</name>
+    <message numerus="yes">
+        <source>Walk for %n minutes</source>
+        <translation>
+            <numerusform>Walk for %n minute</numerusform>
+            <numerusform>Walk for %n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReminderPopup</name>
+    <message numerus="yes">
+        <source>Walk for %n minutes</source>
+        <translation>
+            <numerusform>Walk for %n minute</numerusform>
+            <numerusform>Walk for %n minutes</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Start my routine (about %n min)</source>
         <translation>

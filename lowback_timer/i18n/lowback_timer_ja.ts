@@ -30,6 +30,10 @@
         <source>Posture reminders go on from here. Quit from this icon&apos;s menu.</source>
         <translation>姿勢のリマインダーはここから続きます。終了するには、このアイコンのメニューを使ってください。</translation>
     </message>
+    <message>
+        <source>Walk done — welcome back</source>
+        <translation>歩き終わりました。おかえりなさい</translation>
+    </message>
 </context>
 <context>
     <name>CarePage</name>
@@ -863,6 +867,16 @@
         <source>I just moved</source>
         <translation>いま体を動かした</translation>
     </message>
+    <message numerus="yes">
+        <source>Walk for %n minutes</source>
+        <translation>
+            <numerusform>%n分歩く</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End the walk</source>
+        <translation>歩くのを終える</translation>
+    </message>
     <message>
         <source>Remind me in %1 min</source>
         <translation>%1分後にもう一度知らせる</translation>
@@ -894,6 +908,10 @@
     <message>
         <source>Quit</source>
         <translation>終了</translation>
+    </message>
+    <message>
+        <source>Walking: %1 left</source>
+        <translation>歩く時間：残り %1</translation>
     </message>
     <message>
         <source>Next posture reminder at %1</source>
@@ -941,6 +959,16 @@
     <message>
         <source>I moved</source>
         <translation>体を動かしました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Walk for %n minutes</source>
+        <translation>
+            <numerusform>%n分歩く</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A small timer counts the walk down; the next reminder counts from its end.</source>
+        <translation>小さなタイマーで歩く時間を計ります。次のリマインダーは歩き終えたときから数えます。</translation>
     </message>
     <message numerus="yes">
         <source>Start my routine (about %n min)</source>
@@ -1522,6 +1550,13 @@
     <message>
         <source> (%1)</source>
         <translation>（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Low-back Timer</source>
+        <translation>腰ストレッチタイマー</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,9 @@ there is no tray, until a tray appears).
 
 Closing the main window with reminders on only hides it; Quit (in the window's menu, the
 tray's menu or the status window's close button with the main window hidden) ends the app.
+
+The reminder's short walk ends with one soft sound (the preferences' mute and volume) and a
+quiet note: the tray's message, or a line in the status window.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from lowback_timer.app.desktop_sources import DesktopSources
 from lowback_timer.app.desktop_sources import log as desktop_log
 from lowback_timer.app.desktop_watch import DesktopWatch, IdleMonitor
 from lowback_timer.app.reminder_service import ReminderService
+from lowback_timer.app.sound import SoundPlayer
 from lowback_timer.core.content import assets_dir
 from lowback_timer.ui.main_window import MainWindow
 from lowback_timer.ui.reminder_popup import ReminderPopup
@@ -45,6 +49,7 @@ class Background(QObject):
         has_tray: Callable[[], bool] = tray_available,
         desktop: DesktopWatch | None = None,
         idle: IdleMonitor | None = None,
+        sounds: SoundPlayer | None = None,
     ) -> None:
         """Each part can be given (tests); by default the real desktop's."""
         super().__init__(window)
@@ -80,6 +85,9 @@ class Background(QObject):
         self.commands.quit_requested.connect(window.quit)
         self.service.routine_requested.connect(self.start_routine)
         self.service.happened.connect(window.history.reminder)
+        # Made now, opened on its first cue only (no audio device until the walk ends).
+        self.sounds = sounds or SoundPlayer(self)
+        self.service.walk.ended.connect(self._walk_ended)
         self.tray: Tray | None = None
         self.status_window: StatusWindow | None = None
         self.tray_watcher: TrayWatcher | None = None
@@ -140,6 +148,20 @@ class Background(QObject):
                 self.tr("Low-back Timer keeps running"),
                 self.tr("Posture reminders go on from here. Quit from this icon's menu."),
             )
+
+    def _walk_ended(self, finished: bool) -> None:
+        """Back from a walk that ran its time (not one ended by hand: the person is back)."""
+        if not finished:
+            return
+        settings = self.controller.settings
+        self.sounds.set_volume(settings.volume)
+        self.sounds.set_muted(settings.muted)
+        self.sounds.play("done")
+        text = self.tr("Walk done — welcome back")
+        if self.tray is not None:
+            self.tray.say(text, self.commands.status_text())
+        elif self.status_window is not None and self.status_window.isVisible():
+            self.status_window.say(text)
 
     def _status_window_closed(self) -> None:
         if not self.window.isVisible():

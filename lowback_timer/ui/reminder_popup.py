@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from lowback_timer.app.text import fill, rounded_minutes
 from lowback_timer.core.reminders import SNOOZE_MIN
+from lowback_timer.core.walk import WALK_S
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.widgets import enter_clicks
 
@@ -61,6 +62,7 @@ class ReminderPopup(QWidget):
     """The reminder's popup; views connect its signals, it decides nothing itself."""
 
     moved = Signal()  # "I moved"
+    walk_requested = Signal()  # "Walk for 2 minutes": a short walk with its own timer
     routine_requested = Signal()  # "Start my routine (about 5 min)": today's routine
     snoozed = Signal(int)  # minutes
     dismissed = Signal()  # the close button
@@ -116,6 +118,14 @@ class ReminderPopup(QWidget):
         self.moved_button.setDefault(False)
         self.moved_button.setAutoDefault(False)
         self.moved_button.clicked.connect(lambda: self._answer(self.moved.emit))
+        self.walk_button = QPushButton(self.tr("Walk for %n minutes", "", rounded_minutes(WALK_S)))
+        self.walk_button.setAutoDefault(False)
+        self.walk_button.setAccessibleName(self.walk_button.text())
+        self.walk_button.setToolTip(
+            self.tr("A small timer counts the walk down; the next reminder counts from its end.")
+        )
+        self.walk_button.setAccessibleDescription(self.walk_button.toolTip())
+        self.walk_button.clicked.connect(lambda: self._answer(self.walk_requested.emit))
         self.routine_button = QPushButton()
         self.set_routine_length(0)
         self.routine_button.setAutoDefault(False)
@@ -136,6 +146,7 @@ class ReminderPopup(QWidget):
         row = QHBoxLayout()
         row.setSpacing(SPACING // 2)
         row.addWidget(self.moved_button)
+        row.addWidget(self.walk_button)
         row.addWidget(self.routine_button)
         row.addWidget(self.snooze_button)
         column = QVBoxLayout(frame)
@@ -159,7 +170,10 @@ class ReminderPopup(QWidget):
         )
 
     def buttons(self) -> list[QPushButton | QToolButton]:
-        return [self.moved_button, self.routine_button, self.snooze_button, self.close_button]
+        return [
+            *(self.moved_button, self.walk_button, self.routine_button),
+            *(self.snooze_button, self.close_button),
+        ]
 
     @property
     def timeout_ms(self) -> int:

@@ -7,7 +7,9 @@ started at login).
 The actions are made once (`ReminderActions`) and shown in both: the tray's menu and the
 window's buttons. The texts change only when the schedule does (`ReminderService.changed`):
 they say the time of the next reminder, never the minutes left, so that nothing wakes the app
-between two reminders (the small window stays on screen all day where there is no tray).
+between two reminders (the small window stays on screen all day where there is no tray). The
+one countdown is the reminder's short walk ("Walking: 1:35 left"), for two minutes, redrawn
+once a second only while the tray icon or the status window shows it (app/walk_timer.py).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QHideEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QMenu,
@@ -28,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.app.reminder_service import HOUR_S, ReminderService, State, Status
-from lowback_timer.app.text import fill
+from lowback_timer.app.text import fill, rounded_minutes
+from lowback_timer.core.language import format_clock
 from lowback_timer.core.reminders import SNOOZE_MIN
+from lowback_timer.core.walk import WALK_S
 from lowback_timer.ui.style import SPACING, label
 from lowback_timer.ui.widgets import enter_clicks
 
@@ -65,6 +69,10 @@ class ReminderActions(QObject):
         self.routine_action = self._action(self.tr("Start my routine"), self.routine_requested.emit)
         self.stand_up_action = self._action(self.tr("Stand up now"), service.show_now)
         self.moved_action = self._action(self.tr("I just moved"), service.moved)
+        self.walk_action = self._action(
+            self.tr("Walk for %n minutes", "", rounded_minutes(WALK_S)), service.start_walk
+        )
+        self.end_walk_action = self._action(self.tr("End the walk"), service.end_walk)
         self.snooze_action = self._action(
             fill(self.tr("Remind me in %1 min"), SNOOZE_MIN), lambda: service.snooze(SNOOZE_MIN)
         )
@@ -86,6 +94,7 @@ class ReminderActions(QObject):
         )
         self.quit_action = self._action(self.tr("Quit"), self.quit_requested.emit)
         service.changed.connect(self.update)
+        service.walk.ticked.connect(self.update)
         self.update()
 
     def _action(self, text: str, slot: object) -> QAction:
@@ -98,6 +107,9 @@ class ReminderActions(QObject):
         return self.service.status()
 
     def status_text(self) -> str:
+        walk = self.service.walk
+        if walk.running:
+            return fill(self.tr("Walking: %1 left"), format_clock(walk.remaining_s()))
         status = self.status()
         if status.state is State.NEXT and status.when is not None:
             return fill(self.tr("Next posture reminder at %1"), clock_time(status.when, status.now))
@@ -121,6 +133,10 @@ class ReminderActions(QObject):
         self.resume_action.setVisible(paused)
         self.stand_up_action.setEnabled(on)
         self.moved_action.setEnabled(state is State.NEXT)
+        walking = self.service.walk.running
+        self.walk_action.setVisible(not walking)
+        self.walk_action.setEnabled(state is State.NEXT)
+        self.end_walk_action.setVisible(walking)
         self.snooze_action.setEnabled(state is State.NEXT)
 
     def menu(self) -> QMenu:
@@ -132,6 +148,8 @@ class ReminderActions(QObject):
         menu.addSeparator()
         menu.addAction(self.stand_up_action)
         menu.addAction(self.moved_action)
+        menu.addAction(self.walk_action)
+        menu.addAction(self.end_walk_action)
         menu.addAction(self.snooze_action)
         menu.addMenu(self.pause_menu)
         menu.addAction(self.resume_action)
@@ -142,7 +160,8 @@ class ReminderActions(QObject):
 
 
 class Tray(QObject):
-    """The tray icon: its tooltip says when the next reminder comes; a click opens the app."""
+    """The tray icon: its tooltip says when the next reminder comes, or what is left of a walk
+    (its menu too: the icon shows the countdown while a walk runs); a click opens the app."""
 
     def __init__(self, actions: ReminderActions, icon: QIcon, parent: QObject | None = None):
         super().__init__(parent)
@@ -152,10 +171,14 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         actions.service.changed.connect(self._update)
+        actions.service.walk.ticked.connect(self._update)
+        actions.service.walk.watch("tray", True)
         self._update()
 
     def _update(self) -> None:
-        self.icon.setToolTip(f"{self.tr('Low-back Timer')}\n{self.commands.status_text()}")
+        # (Not inside the f-string: lupdate does not look there, and the name went untranslated.)
+        name = self.tr("Low-back Timer")
+        self.icon.setToolTip(f"{name}\n{self.commands.status_text()}")
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
@@ -170,10 +193,17 @@ class Tray(QObject):
     def say_once(self, title: str, text: str) -> None:
         self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
 
+    def say(self, title: str, text: str) -> None:
+        """A quiet note (no icon) by the tray; the desktop's notification never takes the
+        focus."""
+        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.NoIcon, 8000)
+
 
 class StatusWindow(QWidget):
-    """Where there is no tray: a small window with the time to the next reminder and the
-    actions as buttons. Closing it quits the app (it is the app's last window)."""
+    """Where there is no tray: a small window with the time to the next reminder (or what is
+    left of a walk, redrawn once a second while it is on screen) and the actions as buttons;
+    `say(text)` adds a line ("Walk done — welcome back") until it hides or the next reminder
+    or answer. Closing it quits the app (it is the app's last window)."""
 
     closed = Signal()
 
@@ -184,39 +214,71 @@ class StatusWindow(QWidget):
         self.setWindowTitle(self.tr("Low-back Timer"))
         self.status = label(factor=1.15)
         self.status.setAccessibleName(self.tr("Next reminder"))
+        self.note = label(factor=1.0)
+        self.note.hide()
         self.buttons: list[QToolButton] = []
+        self.grid = QGridLayout()
+        self.grid.setSpacing(SPACING // 2)
         for action in (
             actions.open_action,
             actions.routine_action,
             actions.stand_up_action,
             actions.moved_action,
+            actions.walk_action,
+            actions.end_walk_action,
             actions.pause_hour_action,
             actions.resume_action,
         ):
-            button = QToolButton()
+            button = QToolButton(self)  # a child from the start: Tab goes in this order
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(32)
             # A tool button follows its action's text and state, but not whether it is shown.
-            action.changed.connect(
-                lambda b=button, a=action: b.setVisible(a.isVisible() and a.isEnabled())
-            )
-            button.setVisible(action.isVisible() and action.isEnabled())
+            action.changed.connect(self._lay_out)
             self.buttons.append(button)
-        grid = QGridLayout()
-        grid.setSpacing(SPACING // 2)
-        for i, button in enumerate(self.buttons):
-            grid.addWidget(button, i // 2, i % 2)
+        self._lay_out()
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING // 2)
         layout.addWidget(self.status)
-        layout.addLayout(grid)
-        actions.service.changed.connect(self.update_status)
+        layout.addWidget(self.note)
+        layout.addLayout(self.grid)
+        service = actions.service
+        service.changed.connect(self.update_status)
+        service.walk.ticked.connect(self.update_status)
+        service.happened.connect(self._happened)
         self.update_status()
 
     def update_status(self) -> None:
         self.status.setText(self.commands.status_text())
+
+    def _lay_out(self) -> None:
+        """The buttons whose actions are shown and enabled, two to a row, in their order:
+        none leaves a hole ("End the walk" takes the place of "Walk for 2 minutes")."""
+        shown = [b for b in self.buttons if (a := b.defaultAction()).isVisible() and a.isEnabled()]
+        for button in self.buttons:
+            self.grid.removeWidget(button)
+            button.setVisible(button in shown)
+        for i, button in enumerate(shown):
+            self.grid.addWidget(button, i // 2, i % 2)
+
+    def say(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.show()
+
+    def _happened(self, _event: str) -> None:
+        """A reminder or an answer: the line `say` added has said its piece."""
+        self.note.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.update_status()  # (a walk's countdown moved on while it was hidden)
+        self.commands.service.walk.watch("status window", True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.commands.service.walk.watch("status window", False)
+        self.note.hide()
+        super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)

@@ -86,6 +86,37 @@ def test_start_a_routine_from_the_popup(qtbot: QtBot, service: ReminderService) 
         popup_of(service).routine_button.click()
 
 
+def test_after_a_walk_the_next_reminder_counts_from_its_end(
+    service: ReminderService, boot: FakeClock
+) -> None:
+    events: list[str] = []
+    service.happened.connect(events.append)
+    service.show_now()
+    boot.advance(30)
+    popup_of(service).walk_button.click()
+    assert events == ["shown", "walk"] and not popup_of(service).isVisible()
+    assert service.walk.running and service.next_due() == boot.now + HOUR  # none while walking
+    walked_at = boot.now
+    while service.walk.running:  # the service's two timers, each to what it is armed for
+        armed = (service.timer.deadline, service.walk.timer.deadline)
+        boot.now = min(t for t in armed if t is not None)
+        service.walk.timer.fire_if_due()
+        service.timer.fire_if_due()
+    assert boot.now == walked_at + 120
+    assert service.next_due() == boot.now + HOUR  # from the walk's end, not its start
+    assert events == ["shown", "walk"]  # its end is not another answer
+
+
+def test_a_walk_ended_early_counts_from_then(service: ReminderService, boot: FakeClock) -> None:
+    service.start_walk()
+    boot.advance(50)
+    service.start_walk()  # a second "walk" while walking changes nothing
+    assert service.walk.remaining_s() == 70
+    service.end_walk()
+    assert not service.walk.running and not service.walk.timer.is_armed
+    assert service.next_due() == boot.now + HOUR
+
+
 class Desktop:
     """What the desktop says when a reminder is due: idle seconds, busy and locked, set by the
     test. It answers at once, or, with `slow`, only when the test calls `answer()`."""

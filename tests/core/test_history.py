@@ -4,6 +4,7 @@ killed or concurrent process never loses or corrupts anything."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -22,6 +23,7 @@ import pytest
 from lowback_timer.core.history import (
     FILE_NAME,
     MIGRATIONS,
+    REMINDER_EVENTS,
     SCHEMA_VERSION,
     History,
     HistoryError,
@@ -133,6 +135,23 @@ def test_reminders_are_counted_and_unknown_events_refused(
     assert (week.reminders_shown, week.reminders_acted_on) == (3, 2)
     with pytest.raises(ValueError, match="event"):
         history.record_reminder("clicked")
+
+
+def test_a_walk_is_its_own_answer_and_counts_as_acted_on(
+    history: History, clock: FakeClock
+) -> None:
+    """ "Walk for 2 minutes" is kept apart from "I moved" (how often the person walked), and
+    counted as an answered reminder like it; the rows before it are read as they were."""
+    for event in ("shown", "moved", "shown", "walk", "shown"):
+        history.record_reminder(event)
+        clock.advance(1800)
+    week = history.weeks(date(2025, 6, 4), count=1)[0]
+    assert (week.reminders_shown, week.reminders_acted_on) == (3, 2)
+    assert REMINDER_EVENTS[-1] == "walk"  # appended: the stored names before it keep meaning
+    history.close()
+    with contextlib.closing(sqlite3.connect(history.path)) as conn:
+        events = [event for (event,) in conn.execute("SELECT event FROM reminders ORDER BY id")]
+    assert events == ["shown", "moved", "shown", "walk", "shown"]
 
 
 def test_safety_stops_keep_ids_never_free_text(history: History, clock: FakeClock) -> None:

@@ -94,10 +94,11 @@ def test_clicking_i_moved_keeps_the_focus_in_the_field(
     assert field.text() == "abcd"
 
 
-@pytest.mark.parametrize("name", ["moved", "routine", "snooze", "close"])
+@pytest.mark.parametrize("name", ["moved", "walk", "routine", "snooze", "close"])
 def test_each_button_emits_and_hides(qtbot: QtBot, popup: ReminderPopup, name: str) -> None:
     button, signal, args = {
         "moved": (popup.moved_button, popup.moved, []),
+        "walk": (popup.walk_button, popup.walk_requested, []),
         "routine": (popup.routine_button, popup.routine_requested, []),
         "snooze": (popup.snooze_button, popup.snoozed, [SNOOZE_MIN]),
         "close": (popup.close_button, popup.dismissed, []),
@@ -113,6 +114,7 @@ def test_each_button_emits_and_hides(qtbot: QtBot, popup: ReminderPopup, name: s
 
 def test_button_texts(popup: ReminderPopup) -> None:
     assert popup.moved_button.text() == "I moved"
+    assert popup.walk_button.text() == "Walk for 2 minutes"
     assert popup.routine_button.text() == "Start my routine"  # its length not known yet
     popup.set_routine_length(5 * 60 + 20)
     assert popup.routine_button.text() == "Start my routine (about 5 min)"
@@ -187,6 +189,25 @@ def test_a_screen_reader_meets_a_named_notification(popup: ReminderPopup) -> Non
     assert face.role() == QAccessible.Role.Notification  # not a nameless "filler"
     assert face.text(QAccessible.Text.Name) == "Posture reminder"
     assert "Time to stand up." in face.text(QAccessible.Text.Description)
+
+
+def test_the_walk_sits_between_i_moved_and_the_routine_named_and_never_focused(
+    popup: ReminderPopup,
+) -> None:
+    """Its order on screen and for a screen reader: the small answers first, the routine last;
+    like every button of the popup it never takes the focus (the keyboard answers in the tray's
+    menu or the status window: tests/ui/test_walk.py)."""
+    buttons = popup.buttons()
+    assert buttons.index(popup.moved_button) + 1 == buttons.index(popup.walk_button)
+    assert buttons.index(popup.walk_button) + 1 == buttons.index(popup.routine_button)
+    popup.show_prompt("Time to move.")
+    layout_order = sorted(buttons[:4], key=lambda b: b.mapTo(popup, b.rect().topLeft()).x())
+    assert layout_order == buttons[:4]
+    face = QAccessible.queryAccessibleInterface(popup.walk_button)
+    assert face is not None
+    assert face.text(QAccessible.Text.Name) == "Walk for 2 minutes"
+    assert "next reminder counts from its end" in face.text(QAccessible.Text.Description)
+    assert popup.walk_button.focusPolicy() == Qt.FocusPolicy.NoFocus
 
 
 def test_its_text_says_how_to_answer_from_the_keyboard(popup: ReminderPopup) -> None:

@@ -94,6 +94,7 @@ def test_the_menu_says_when_the_next_reminder_comes(qtbot: QtBot, window: MainWi
         "Start my routine",
         "Stand up now",
         "I just moved",
+        "Walk for 2 minutes",
         "Remind me in 10 min",
         "Pause reminders",
         "Preferences…",
@@ -216,6 +217,7 @@ def test_without_a_tray_the_status_window_takes_over(qtbot: QtBot, window: MainW
         "Start my routine",
         "Stand up now",
         "I just moved",
+        "Walk for 2 minutes",
         "Pause for an hour",
     ]
     made.commands.open_action.trigger()
