@@ -224,6 +224,13 @@ class ShortcutsDialog(QDialog):
                 ),
             ),
             Section(
+                self.tr("After a stretch: any tingling or pain spreading down the leg?"),
+                (
+                    (self.tr("Enter / Space"), self.tr("No: the routine goes on")),
+                    (self.tr("Tab, then Enter"), self.tr("Yes, it spread")),
+                ),
+            ),
+            Section(
                 self.tr("Everywhere"),
                 (
                     (self.tr("Tab / Shift+Tab"), self.tr("The next / the previous control")),
