@@ -365,6 +365,16 @@
         <source>Left out today: %1</source>
         <translation>今日は外しています：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>Tingling or pain spread further down your leg after a stretch %n times in the past week.</source>
+        <translation>
+            <numerusform>この1週間に%n回、ストレッチのあとでしびれや痛みが脚の先のほうへ広がりました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2. %3</source>
+        <translation>%1%2。%3</translation>
+    </message>
     <message>
         <source>Routines are off for now</source>
         <translation>いまはルーティンをお休みしています</translation>
@@ -574,6 +584,10 @@
         <translation>発表中などは最大で待つ時間</translation>
     </message>
     <message>
+        <source>After each stretch, ask whether leg symptoms spread</source>
+        <translation>ストレッチのあとに、脚の症状が広がっていないか確認する</translation>
+    </message>
+    <message>
         <source>Emergency numbers for</source>
         <translation>救急番号を表示する地域</translation>
     </message>
@@ -596,6 +610,18 @@
     <message>
         <source>General</source>
         <translation>全般</translation>
+    </message>
+    <message>
+        <source>For “%1”</source>
+        <translation>「%1」のときだけ</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>いつも</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>確認しない</translation>
     </message>
     <message>
         <source>Remind me to change posture while I work</source>
@@ -1140,6 +1166,26 @@
         <translation>質問をスキップ</translation>
     </message>
     <message>
+        <source>After a stretch: any tingling or pain spreading down the leg?</source>
+        <translation>ストレッチのあと：しびれや痛みが脚の先へ広がっていないか</translation>
+    </message>
+    <message>
+        <source>Enter / Space</source>
+        <translation>Enter / Space</translation>
+    </message>
+    <message>
+        <source>No: the routine goes on</source>
+        <translation>いいえ：そのまま続ける</translation>
+    </message>
+    <message>
+        <source>Tab, then Enter</source>
+        <translation>Tab のあと Enter</translation>
+    </message>
+    <message>
+        <source>Yes, it spread</source>
+        <translation>はい、広がりました</translation>
+    </message>
+    <message>
         <source>Everywhere</source>
         <translation>どの画面でも</translation>
     </message>
@@ -1213,6 +1259,33 @@
     <message>
         <source>Out…</source>
         <translation>はいて</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadQuestion</name>
+    <message>
+        <source>Any tingling or pain spreading further down the leg?</source>
+        <translation>しびれや痛みが、脚の先のほうへ広がっていませんか？</translation>
+    </message>
+    <message>
+        <source>No (%1)</source>
+        <translation>いいえ（%1）</translation>
+    </message>
+    <message>
+        <source>Yes, it spread</source>
+        <translation>はい、広がりました</translation>
+    </message>
+    <message>
+        <source>Enter or Space: no, and the routine goes on. Tab: “Yes, it spread”.</source>
+        <translation>Enter か Space で「いいえ」となり、そのまま続きます。Tab で「はい、広がりました」に移ります。</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
