@@ -585,7 +585,7 @@
     </message>
     <message>
         <source>After each stretch, ask whether leg symptoms spread</source>
-        <translation>ストレッチのあとに、脚の症状が広がっていないか確認する</translation>
+        <translation>ストレッチ後に、脚の症状の広がりを確認する</translation>
     </message>
     <message>
         <source>Emergency numbers for</source>
@@ -1114,6 +1114,10 @@
         <translation>まちがえて中止したとき：ルーティンを続ける</translation>
     </message>
     <message>
+        <source>After a stretch, “Did it spread?”: No (Tab, then Enter: Yes)</source>
+        <translation>ストレッチのあと「広がっていませんか？」：いいえ（Tab のあと Enter で「はい」）</translation>
+    </message>
+    <message>
         <source>How do they feel? (before and after a routine)</source>
         <translation>感じ方の質問（ルーティンの前後）</translation>
     </message>
@@ -1164,26 +1168,6 @@
     <message>
         <source>Skip the question</source>
         <translation>質問をスキップ</translation>
-    </message>
-    <message>
-        <source>After a stretch: any tingling or pain spreading down the leg?</source>
-        <translation>ストレッチのあと：しびれや痛みが脚の先へ広がっていないか</translation>
-    </message>
-    <message>
-        <source>Enter / Space</source>
-        <translation>Enter / Space</translation>
-    </message>
-    <message>
-        <source>No: the routine goes on</source>
-        <translation>いいえ：そのまま続ける</translation>
-    </message>
-    <message>
-        <source>Tab, then Enter</source>
-        <translation>Tab のあと Enter</translation>
-    </message>
-    <message>
-        <source>Yes, it spread</source>
-        <translation>はい、広がりました</translation>
     </message>
     <message>
         <source>Everywhere</source>
