@@ -164,6 +164,7 @@ def shoot(content: Content, lang: str, save: Save) -> None:
     save(preview, f"{lang}-print-preview")
     preview.reject()
     shoot_timer(window, clock, lang, save)
+    shoot_spread(window, clock, lang, save)
     shoot_wizard(window, lang, save)
     shoot_reminders(window, lang, save)
     shoot_history(window, lang, save)
@@ -202,6 +203,40 @@ def shoot_timer(window: MainWindow, clock: _Clock, lang: str, save: Save) -> Non
     while page.session.state.value == "running":
         page.skip()
     save(window, f"{lang}-timer-done")
+
+
+def shoot_spread(window: MainWindow, clock: _Clock, lang: str, save: Save) -> None:
+    """After a stretch, "did it spread?" (the nerve type asks), "Go gently" after a Yes, the
+    question after the last stretch, and home after one Yes and after two (the check-up)."""
+    controller = window.controller
+    before = controller.settings
+    none_yet = replace(before, left_out_today=(), left_out_on="", spread_days=())
+    controller.update_settings(none_yet)
+    page = window.timer_page
+    for number in (1, 2):
+        window.start_session(Answers(("nerve", "sitting"), "desk", 5))
+        session = page.session
+        assert session is not None
+        while session.is_active and not page.running_view.spread.isVisibleTo(page):
+            page.skip()
+        clock.now += 2.3
+        page.catch_up()
+        if number == 1:
+            save(window, f"{lang}-timer-spread-question")
+        page.running_view.spread.yes.click()
+        if number == 1:
+            save(window, f"{lang}-timer-spread-gently")
+        window.show_home()
+        save(window, f"{lang}-home-spread-{'left-out' if number == 1 else 'check-up'}")
+    controller.update_settings(none_yet)
+    window.start_session(Answers(("nerve",), "desk", 5))
+    session = page.session
+    while session is not None and (deadline := session.next_deadline()) is not None:
+        clock.now = deadline  # every hold done, on time
+        page.catch_up()
+    save(window, f"{lang}-timer-spread-done")
+    controller.update_settings(before)
+    window.show_home()
 
 
 def shoot_wizard(window: MainWindow, lang: str, save: Save) -> None:

@@ -32,7 +32,7 @@ from lowback_timer.app.lock_files import holder_alive
 from lowback_timer.app.settings_file import set_aside_if_broken, settings_path
 from lowback_timer.app.start_at_login import StartAtLogin
 from lowback_timer.app.text import fill
-from lowback_timer.core import app_state, atomic, gate, review
+from lowback_timer.core import app_state, atomic, gate, review, spread
 from lowback_timer.core import settings as settings_rules
 from lowback_timer.core.content import (
     Content,
@@ -295,6 +295,17 @@ class Controller(QObject):
         """Hide the two-week review's line on home for a week (`review.DISMISS_DAYS`)."""
         until = review.dismissed_until(self.wall_clock())
         self.update_settings(replace(self._settings, review_dismissed_until=until))
+
+    def record_spread(self, stretch_id: str) -> None:
+        """ "Yes, it spread" after `stretch_id`: left out for today, and counted for the week."""
+        self.update_settings(spread.spread_answered(self._settings, stretch_id, self.today()))
+
+    def spreads_to_check(self) -> int:
+        """How often the leg symptoms spread after a stretch in the last week, when that is
+        often enough to have it checked (0 otherwise)."""
+        if not spread.check_up_due(self._settings, self.today()):
+            return 0
+        return spread.spread_count(self._settings, self.today())
 
     def record_answers(self, answers: Answers) -> None:
         self.update_settings(app_state.after_answers(self._settings, answers))

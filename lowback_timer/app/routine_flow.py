@@ -18,6 +18,7 @@ from lowback_timer.core.content import StopReason, Urgency
 from lowback_timer.core.gate import StartStep
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
+from lowback_timer.core.spread import asks_spread
 
 if TYPE_CHECKING:  # (annotations only: loaded with the session)
     from lowback_timer.core.session import Session, Summary
@@ -125,6 +126,20 @@ class RoutineFlow(QObject):
             one_stretch and session is not None and session.next_stretch_index() is not None
         )
         return reason
+
+    def asks_spread(self) -> bool:
+        """Whether the routine that starts next asks, after each stretch, if the leg symptoms
+        spread (the setting, or "auto" by its types: core/spread.py)."""
+        controller = self.controller
+        return asks_spread(controller.content, controller.settings, self._types)
+
+    def spread(self, stretch_id: str) -> None:
+        """ "Yes, it spread" after a stretch: left out for today (as a stop for sharp pain
+        does), and kept in the history by the stretch's id, as a stop of the stretch's tier."""
+        self.controller.record_spread(stretch_id)
+        tier = self.controller.content.tier_for(Urgency.STOP_STRETCH)
+        if tier is not None:  # (the bundled content has one)
+            self.history.safety_stop("spread", tier.tier, stretch_id)
 
     def went_on(self) -> None:
         """The routine went on after a stop for one stretch: still the same session."""

@@ -159,6 +159,23 @@ class SpokenCues(QObject):
         return self.tr("In…") if breath == "in" else self.tr("Out…")
 
 
+def phase_cue(content: Content, lang: str, index: int, step: Step, gently: bool = False) -> str:
+    """The timer's one cue for phase `index`: the stretch's cue; while getting ready, the
+    position (after the floor, first "get up slowly"; before the first stretch, the rule for
+    every stretch; after leg symptoms spread, `gently` first: "go gently")."""
+    if step.phase is not Phase.PREPARE:
+        return content.stretch(step.stretch).cue(lang)
+    guidance = content.guidance
+    lines = [content.variant(step.variant).setup(lang)]
+    if step.get_up:
+        lines.insert(0, guidance.get_up(lang))
+    if gently:
+        lines.insert(0, guidance.spread_again(lang))
+    if index == 0:
+        lines.append(guidance.rule(lang))
+    return "\n".join(lines)
+
+
 def rounded_minutes(seconds: float) -> int:
     return max(1, round(seconds / 60))
 

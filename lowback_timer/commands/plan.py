@@ -16,6 +16,7 @@ from lowback_timer.app.translations import chosen_language, translated
 from lowback_timer.core.content import Content
 from lowback_timer.core.gate import routine_for
 from lowback_timer.core.routine import Answers, Routine, TimeFit, time_fit
+from lowback_timer.core.spread import asked_after
 
 
 def print_plan(
@@ -30,7 +31,10 @@ def print_plan(
     routine = routine_for(content, settings, answers=answers)
     with translated(app, lang):
         if as_json:
-            print(json.dumps(routine.to_json(content, lang), ensure_ascii=False, indent=2))
+            # Where the timer asks whether the leg symptoms spread, as `session` would.
+            asked = asked_after(content, settings, answers.types, routine.steps)
+            shape = routine.to_json(content, lang, asked)
+            print(json.dumps(shape, ensure_ascii=False, indent=2))
         else:
             fit = time_fit(content, answers, routine, settings.avoid)
             print(plan_text(content, routine, answers.minutes, lang, fit))

@@ -210,6 +210,8 @@ class PainType:
     #: Moves (the `moves` section) for this type: at the end of its routine, at their smallest
     #: set when the minutes are short, with more of them when there is time (`dose.moves_max_s`).
     moves: tuple[str, ...] = spec(ListOf(Id()), default=())
+    #: After each stretch, ask whether the leg symptoms spread (the setting's "auto").
+    asks_spread: bool = spec(Bool(), default=False)
 
 
 @shape
@@ -261,6 +263,8 @@ class Guidance:
     prevention: Texts = spec(Text())  # the sheet's footer: change posture hourly, move, a bath
     stop_at_once: Texts = spec(Text())  # sharp or shooting pain, tingling spreading down the leg
     no_better: Texts = spec(Text())  # no better after about two weeks: have it checked
+    spread_again: Texts = spec(Text())  # the get-ready after "it spread": go gently, stop if again
+    spread_up_ok: Texts = spec(Text())  # Help: moving up towards the back, or easing, is fine
 
 
 @shape
@@ -364,6 +368,10 @@ class Content:
 
     def tier(self, tier: int) -> WarningTier:
         return _find(self._tiers, tier, "warning tier")
+
+    def tier_for(self, urgency: Urgency) -> WarningTier | None:
+        """The first tier of this urgency (None: the content has none)."""
+        return next((t for t in self.tiers if t.urgency is urgency), None)
 
     def stop_reason(self, reason_id: str) -> StopReason:
         return _find(self._stop_reasons, reason_id, "stop reason")

@@ -70,8 +70,13 @@ def rest_stretch_today(
     known = {r.id: r for r in content.stop_reasons}
     if reason_id not in known or not known[reason_id].rest_today:
         return settings
-    kept = left_out_today(settings, today)
-    ids = tuple(dict.fromkeys((*kept, stretch_id)))
+    return leave_out_today(settings, stretch_id, today)
+
+
+def leave_out_today(settings: Settings, stretch_id: str, today: str) -> Settings:
+    """Every routine leaves this stretch out until the local date changes (a stop for sharp
+    pain, or leg symptoms that spread after it: core/spread.py)."""
+    ids = tuple(dict.fromkeys((*left_out_today(settings, today), stretch_id)))
     return replace(settings, left_out_today=ids, left_out_on=today)
 
 

@@ -41,7 +41,8 @@ REMINDER_EVENTS = (
 )
 # Reminders the user answered; a routine started from the popup is recorded as "moved".
 ACTED_ON = frozenset({"moved", "snoozed", "walk"})
-SAFETY_SOURCES = ("check", "stop")
+# "spread": leg symptoms spread after a stretch (core/spread.py); its reason is the stretch id.
+SAFETY_SOURCES = ("check", "stop", "spread")
 RATING_MOMENTS = ("before", "after")
 
 # Migration N+1 takes a database from user_version N to N+1; never edit a released one,
@@ -72,6 +73,20 @@ MIGRATIONS: tuple[str, ...] = (
         source TEXT NOT NULL CHECK (source IN ('check', 'stop')),
         tier INTEGER NOT NULL, reason TEXT NOT NULL
     );
+    CREATE INDEX safety_stops_at ON safety_stops (at);
+    """,
+    # Leg symptoms that spread after a stretch are kept as safety stops of their own source
+    # (SQLite cannot change a CHECK: the table is made again, its rows and ids kept).
+    """
+    CREATE TABLE safety_stops_3 (
+        id INTEGER PRIMARY KEY, at REAL NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('check', 'stop', 'spread')),
+        tier INTEGER NOT NULL, reason TEXT NOT NULL
+    );
+    INSERT INTO safety_stops_3 (id, at, source, tier, reason)
+        SELECT id, at, source, tier, reason FROM safety_stops;
+    DROP TABLE safety_stops;
+    ALTER TABLE safety_stops_3 RENAME TO safety_stops;
     CREATE INDEX safety_stops_at ON safety_stops (at);
     """,
 )

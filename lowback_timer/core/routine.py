@@ -7,7 +7,7 @@ the same answers always give the same routine.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -79,10 +79,12 @@ class Routine(NamedTuple):
     def holds(self) -> tuple[Step, ...]:
         return tuple(step for step in self.steps if step.phase is Phase.HOLD)
 
-    def to_json(self, content: Content, lang: str) -> dict[str, Any]:
-        """The documented `plan --json` shape: `steps` holds the holds, `phases` everything."""
+    def to_json(self, content: Content, lang: str, asked: Collection[int] = ()) -> dict[str, Any]:
+        """The documented `plan --json` shape: `steps` holds the holds, `phases` everything;
+        `ask_spread` marks the holds after which the timer asks whether the leg symptoms
+        spread (`asked`: their indices in `self.steps`; core/spread.py)."""
         phases, holds, start = [], [], 0
-        for step in self.steps:
+        for index, step in enumerate(self.steps):
             entry: dict[str, Any] = {
                 "phase": step.phase.value,
                 "stretch": step.stretch,
@@ -95,6 +97,7 @@ class Routine(NamedTuple):
                 "get_up": step.get_up,
                 "count": step.times,
                 "rep_s": step.rep_s,
+                "ask_spread": index in asked,
             }
             phases.append(entry)
             if step.phase is Phase.HOLD:
@@ -112,6 +115,7 @@ class Routine(NamedTuple):
                         "cue": stretch.cue(lang),
                         "kind": "move" if step.rep_s else "stretch",
                         "count": step.times,
+                        "ask_spread": index in asked,
                     }
                 )
             start += step.duration_s

@@ -25,13 +25,15 @@ def setting(
     *,
     kind: type | None = None,
     vocabulary: str | None = None,
+    choices: tuple[str, ...] | None = None,
 ) -> T:
-    """A settings field: its default, and either a range (lo..hi) or a vocabulary name.
-    `kind` is the stored type when the default (None) does not tell it. Typed as its
-    default, so mypy checks each field's declared type against it."""
+    """A settings field: its default, and either a range (lo..hi), a vocabulary name or the
+    app's own fixed `choices`. `kind` is the stored type when the default (None) does not
+    tell it. Typed as its default, so mypy checks each field's declared type against it."""
     metadata: dict[str, Any] = {
         "range": (lo, hi) if lo is not None else None,
         "vocabulary": vocabulary,
+        "choices": choices,
         "kind": kind or type(default),
     }
     return field(default=default, metadata=metadata)
@@ -40,6 +42,11 @@ def setting(
 #: The region choice for "none of these places": the care screen then says to call the local
 #: emergency number.
 ELSEWHERE = "elsewhere"
+
+#: After each stretch, ask whether the leg symptoms spread (core/spread.py): "auto" asks
+#: when a chosen type says so in the content (the nerve type), "on" always, "off" never.
+SPREAD_AUTO, SPREAD_ON, SPREAD_OFF = "auto", "on", "off"
+SPREAD_CHECKS = (SPREAD_AUTO, SPREAD_ON, SPREAD_OFF)
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,9 @@ class Settings:
     # The two-week review's line on home (core/review.py) stays hidden until this wall-clock
     # time (0 = not dismissed), up to the year 2100.
     review_dismissed_until: float = setting(0.0, 0.0, 4102444800.0)
+    spread_check: str = setting(SPREAD_AUTO, choices=SPREAD_CHECKS)
+    # The local dates (ISO) of each "Yes, it spread" in the last week, one entry per answer.
+    spread_days: tuple[str, ...] = setting(())
     # The hourly posture-change reminders (core/reminders.py).
     reminders: bool = setting(True)
     reminder_interval_min: int = setting(60, 15, 180)
@@ -189,7 +199,7 @@ def _fit(
         if clamped != value:
             report(f"setting {name}={value!r} is outside {lo}–{hi}; using {clamped!r}")
         return clamped
-    choices = vocabularies.get(vocabulary) if vocabulary else None
+    choices = vocabularies.get(vocabulary) if vocabulary else metadata["choices"]
     if choices is not None and value not in choices:
         report(f"setting {name}={value!r} is not one of {', '.join(choices)}; using {default!r}")
         return default

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message numerus="yes">
+        <source>Tingling or pain spread further down your leg after a stretch %n times in the past week.</source>
+        <translation>
+            <numerusform>Tingling or pain spread further down your leg after a stretch once in the past week.</numerusform>
+            <numerusform>Tingling or pain spread further down your leg after a stretch %n times in the past week.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Phrases</name>
     <message numerus="yes">
         <source>%1 s each side, %n rounds</source>

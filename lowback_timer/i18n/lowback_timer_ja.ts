@@ -385,6 +385,16 @@
         <source>Left out today: %1</source>
         <translation>今日は外しています：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>Tingling or pain spread further down your leg after a stretch %n times in the past week.</source>
+        <translation>
+            <numerusform>この1週間に%n回、ストレッチのあとでしびれや痛みが脚の先のほうへ広がりました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2. %3</source>
+        <translation>%1%2。%3</translation>
+    </message>
     <message>
         <source>Routines are off for now</source>
         <translation>いまはルーティンをお休みしています</translation>
@@ -629,6 +639,10 @@
         <translation>発表中などは最大で待つ時間</translation>
     </message>
     <message>
+        <source>After each stretch, ask whether leg symptoms spread</source>
+        <translation>ストレッチ後に、脚の症状の広がりを確認する</translation>
+    </message>
+    <message>
         <source>Emergency numbers for</source>
         <translation>救急番号を表示する地域</translation>
     </message>
@@ -651,6 +665,18 @@
     <message>
         <source>General</source>
         <translation>全般</translation>
+    </message>
+    <message>
+        <source>For “%1”</source>
+        <translation>「%1」のときだけ</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>いつも</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>確認しない</translation>
     </message>
     <message>
         <source>Remind me to change posture while I work</source>
@@ -1243,6 +1269,10 @@
         <translation>まちがえて中止したとき：ルーティンを続ける</translation>
     </message>
     <message>
+        <source>After a stretch, “Did it spread?”: No (Tab, then Enter: Yes)</source>
+        <translation>ストレッチのあと「広がっていませんか？」：いいえ（Tab のあと Enter で「はい」）</translation>
+    </message>
+    <message>
         <source>How do they feel? (before and after a routine)</source>
         <translation>感じ方の質問（ルーティンの前後）</translation>
     </message>
@@ -1372,6 +1402,33 @@
     <message>
         <source>Out…</source>
         <translation>はいて</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadQuestion</name>
+    <message>
+        <source>Any tingling or pain spreading further down the leg?</source>
+        <translation>しびれや痛みが、脚の先のほうへ広がっていませんか？</translation>
+    </message>
+    <message>
+        <source>No (%1)</source>
+        <translation>いいえ（%1）</translation>
+    </message>
+    <message>
+        <source>Yes, it spread</source>
+        <translation>はい、広がりました</translation>
+    </message>
+    <message>
+        <source>Enter or Space: no, and the routine goes on. Tab: “Yes, it spread”.</source>
+        <translation>Enter か Space で「いいえ」となり、そのまま続きます。Tab で「はい、広がりました」に移ります。</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from lowback_timer.app.text import Phrases, dose_text, fill, keep_sentence_ends
-from lowback_timer.core.content import Content
+from lowback_timer.core.content import Content, Urgency
 from lowback_timer.core.gate import HomeStep
 from lowback_timer.core.routine import Routine
 from lowback_timer.ui.style import SPACING, label
@@ -94,8 +94,14 @@ class HomePage(QWidget):
         dismiss.setAccessibleName(self.tr("Dismiss the two-week review for a week"))
         dismiss.setToolTip(self.tr("Hide this for a week"))
         dismiss.clicked.connect(self.review_dismissed)
+        # Leg symptoms spread after a stretch twice in a week: have it checked (tier "soon").
+        self.check_up_notice = Notice(parent=self)
         self.notices = laid_out(
-            QVBoxLayout(), self.recheck_notice, self.review_notice, self.problem_notice
+            QVBoxLayout(),
+            self.recheck_notice,
+            self.check_up_notice,
+            self.review_notice,
+            self.problem_notice,
         )
         self.notices.setSpacing(SPACING // 2)
         layout.addLayout(self.notices)
@@ -147,6 +153,23 @@ class HomePage(QWidget):
         """The two-week review's line ("" hides it)."""
         self.review_notice.text.setText(keep_sentence_ends(line))
         self.review_notice.setVisible(bool(line))
+
+    def show_check_up(self, spreads: int) -> None:
+        """`spreads`: how often the leg symptoms spread after a stretch in the last week, when
+        that is often enough to have it checked (0: nothing to say). In the words of the
+        content's tier for "soon": what to do, and whom to see."""
+        soon = self._content.tier_for(Urgency.SOON)
+        lead = self.tr(
+            "Tingling or pain spread further down your leg after a stretch %n times in the "
+            "past week.",
+            "",
+            spreads,
+        )
+        text = lead
+        if soon is not None:
+            text = fill(self.tr("%1 %2. %3"), lead, soon.title(self._lang), soon.call(self._lang))
+        self.check_up_notice.text.setText(keep_sentence_ends(text) if spreads else "")
+        self.check_up_notice.setVisible(bool(spreads))
 
     def focus_main(self) -> None:
         """The keyboard starts on the one thing home offers."""

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         ]
         step, due = controller.home_step(), controller.recheck_due()
         self.home.show_notices(due, controller.problem, step, left_out)
+        self.home.show_check_up(controller.spreads_to_check())
         self._show_review()
 
     def start_reviews(self) -> None:
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def _run(self, routine: Routine) -> None:
         self.show_page(self.timer_page)
-        self.timer_page.load(routine)
+        self.timer_page.load(routine, ask_spread=self.flow.asks_spread())
 
     # --- how the back and legs feel -------------------------------------------------------
     def _ask_rating(self, routine: Routine | None) -> None:
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
         self.flow.rated(back, legs, after=self._rating_after)
         if self._rating_after:
             self.stack.setCurrentWidget(self.timer_page)  # its "well done" view
-            self.timer_page.home_button.setFocus()
+            self.timer_page.done_view.focus_main()
         elif self._after_rating is not None:
             self._run(self._after_rating)
 

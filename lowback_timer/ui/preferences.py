@@ -32,7 +32,14 @@ from PySide6.QtWidgets import (
 from lowback_timer.app import speech
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.text import fill
-from lowback_timer.core.settings import ELSEWHERE, Settings, limits
+from lowback_timer.core.settings import (
+    ELSEWHERE,
+    SPREAD_AUTO,
+    SPREAD_OFF,
+    SPREAD_ON,
+    Settings,
+    limits,
+)
 from lowback_timer.ui.style import SPACING, in_every_script, label, with_focus_ring
 from lowback_timer.ui.widgets import RegionChoice, enter_clicks
 
@@ -129,6 +136,7 @@ class PreferencesDialog(QDialog):
             self.tr("Ask how my back and legs feel before and after a routine")
         )
         self.ask_ratings.setChecked(settings.ask_ratings)
+        self.spread_check = self._spread_choice(settings.spread_check)
         self.gentle = QCheckBox(
             self.tr("Gentler routine: longer, easier holds and more time to change position")
         )
@@ -166,7 +174,10 @@ class PreferencesDialog(QDialog):
         reminders.add(self.tr("During a presentation, wait up to"), self.defer_limit)
         if self.start_at_login is not None:
             reminders.addRow(self.start_at_login)
-        general = _form()
+        general = _form()  # (the routine's tab is full at 200 %: the safety question is here)
+        general.add(
+            self.tr("After each stretch, ask whether leg symptoms spread"), self.spread_check
+        )
         general.add(self.tr("Emergency numbers for"), self.region)
         general.add(self.tr("Language"), self.language)
         self.tabs = QTabWidget()
@@ -216,6 +227,7 @@ class PreferencesDialog(QDialog):
             prepare_s=self._prepare_s(),
             gentle=self.gentle.isChecked(),
             ask_ratings=self.ask_ratings.isChecked(),
+            spread_check=str(self.spread_check.currentData()),
             language=str(self.language.currentData()),
             region=self._region(),
             reminders=self.reminders.isChecked(),
@@ -225,6 +237,21 @@ class PreferencesDialog(QDialog):
             work_days=tuple(str(d) for d, box in enumerate(self.days) if box.isChecked()),
             reminder_defer_limit_min=self.defer_limit.value(),
         )
+
+    def _spread_choice(self, chosen: str) -> QComboBox:
+        """When the timer asks whether the leg symptoms spread: for the types that ask it in
+        the content (the nerve type; the default), always, or never."""
+        content, lang = self.controller.content, self.controller.lang
+        names = self.tr(", ").join(t.name(lang) for t in content.types if t.asks_spread)
+        box = QComboBox()
+        for text, value in (
+            (fill(self.tr("For “%1”"), names), SPREAD_AUTO),
+            (self.tr("Always"), SPREAD_ON),
+            (self.tr("Never"), SPREAD_OFF),
+        ):
+            box.addItem(text, value)
+        box.setCurrentIndex(max(0, box.findData(chosen)))
+        return box
 
     def _speech_toggled(self, on: bool) -> None:
         """The breath words are part of the spoken cues: offered while those are ticked."""

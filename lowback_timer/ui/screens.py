@@ -23,6 +23,7 @@ def timer(window: MainWindow) -> TimerPage:
     page.home_requested.connect(window.show_home)
     page.restart_requested.connect(window.start_routine)
     page.stop_reported.connect(window.show_care_for_stop)
+    page.spread.reported.connect(window.flow.spread)  # "Yes, it spread" after a stretch
     page.session_started.connect(window.flow.session_started)
     page.session_ended.connect(window.session_ended)
     page.windowTitleChanged.connect(lambda _title: window.update_title())

@@ -29,8 +29,9 @@ from lowback_timer.ui.widgets import enter_clicks
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 PORTABLE = QKeySequence.SequenceFormat.PortableText
-# Keys the timer's running view reads itself (Space: pause, unless a button has the focus).
-TIMER_OWN_KEYS = ("Space",)
+# Keys the timer's running view reads itself (Space: pause, unless a button has the focus),
+# and Enter, which answers "No" to the question after a stretch (ui/spread_question.py).
+TIMER_OWN_KEYS = ("Space", "Enter")
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ class ShortcutsDialog(QDialog):
             "N": skip,
             "Esc": self.tr("Stop now (“Something feels wrong”)"),
             "Backspace": self.tr("Stopped by mistake: go on with the routine"),
+            "Enter": self.tr("After a stretch, “Did it spread?”: No (Tab, then Enter: Yes)"),
         }
 
     def _fixed_sections(self) -> list[Section]:

@@ -6,9 +6,9 @@ screen at the earliest of: the session's next deadline; while the screen is seen
 countdown's next second and the pacer's next frame (at most ten a second); the breath's next
 turn for its tones. With no session running (none, paused, done, stopped), nothing is armed.
 
-By keyboard: Space pauses and resumes wherever the focus is (as "Pause (Space)" says), Left
-goes back, Right skips, Esc stops; Tab reaches every button and Enter presses the focused one,
-on all three views (Space too on the two after the routine). A stop pressed by
+By keyboard: Space pauses and resumes wherever the focus is (as "Pause (Space)" says; not while
+"did it spread?" asks: ui/spread_question.py), Left goes back, Right skips, Esc stops; Tab
+reaches every button and Enter presses the focused one, on all three views. A stop pressed by
 mistake is taken back on "What happened?" with "Go on" (Backspace) until a reason is chosen.
 With animations off (Preferences) the pacer is a large "Breathe in" / "Breathe out" that changes
 only at the turns. (Qt 6.11's QStyleHints has no reduced-motion hint, only a contrast one, so
@@ -18,6 +18,7 @@ the app's own setting is what decides.)
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -30,7 +31,13 @@ from PySide6.QtWidgets import (
 from lowback_timer.app.deadline_timer import DeadlineTimer
 from lowback_timer.app.sound import SoundPlayer
 from lowback_timer.app.speech import Speaker
-from lowback_timer.app.text import SpokenCues, fill, keep_sentence_ends, unbroken_brackets
+from lowback_timer.app.text import (
+    SpokenCues,
+    fill,
+    keep_sentence_ends,
+    phase_cue,
+    unbroken_brackets,
+)
 from lowback_timer.core.clock import Clock, monotonic_clock
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
@@ -46,6 +53,7 @@ from lowback_timer.core.session import (
 )
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.app import after_first_frame
+from lowback_timer.ui.spread_question import SpreadPrompt
 from lowback_timer.ui.timer_pace import Pacing
 from lowback_timer.ui.timer_views import Actions, DoneView, RunningView, StopView, key_name
 
@@ -101,6 +109,7 @@ class TimerPage(QWidget):
         )
         for view in (self.running_view, self.stop_view, self.done_view):
             self.pages.addWidget(view)
+        self.spread = SpreadPrompt(self.running_view.spread, self.done_view.spread, self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -111,7 +120,7 @@ class TimerPage(QWidget):
         return self.deadline_timer.timer
 
     # --- building ------------------------------------------------------------------------
-    def _build_running_view(self) -> QWidget:
+    def _build_running_view(self) -> RunningView:
         actions = Actions(self.back, self.toggle_pause, self.skip, self.stop)
         view = RunningView(actions, self._pause_texts().values(), self._key_hint)
         self.cue, self.next_label, self.stretch_name = view.cue, view.next_label, view.name
@@ -127,7 +136,7 @@ class TimerPage(QWidget):
         self.go_on_button, self.go_on_note, self.stop_title = view.go_on, view.note, view.title
         return view
 
-    def _build_done_view(self) -> QWidget:
+    def _build_done_view(self) -> DoneView:
         view = DoneView(self.restart_requested.emit, self.home_requested.emit)
         self.done_title, self.done_summary, self.done_note = view.title, view.summary, view.note
         self.again_button, self.home_button = view.again, view.home
@@ -166,11 +175,13 @@ class TimerPage(QWidget):
         self.speaker.stop()
 
     # --- commands ------------------------------------------------------------------------
-    def load(self, routine: Routine, *, autostart: bool = True) -> None:
-        """Show a routine; start it at once unless `autostart` is False."""
+    def load(self, routine: Routine, *, autostart: bool = True, ask_spread: bool = False) -> None:
+        """Show a routine; start it at once unless `autostart` is False; `ask_spread`: after
+        each stretch, ask whether the leg symptoms spread."""
         self.deadline_timer.disarm()
         self._ended()  # (a routine still open is over now)
         self.session = Session(routine, clock=self.clock, on_event=self._on_event)
+        self.spread.follow(self.session, ask_spread, partial(self._render_phase, self.session))
         self._end_told = False
         self._asking = False
         self.pages.setCurrentWidget(self.running_view)
@@ -357,7 +368,9 @@ class TimerPage(QWidget):
         name = stretch.name(self.lang)
         leg = {"right": self.tr("right leg"), "left": self.tr("left leg")}.get(step.side or "")
         self.picture.setAccessibleDescription(fill(self.tr("%1, %2"), name, leg) if leg else name)
-        self.cue.setText(keep_sentence_ends(self._cue(session.index, step)))
+        gently = self.spread.gently(session.index)  # after "Yes, it spread": "Go gently"
+        cue = phase_cue(self.content, self.lang, session.index, step, gently)
+        self.cue.setText(keep_sentence_ends(cue))
         self._render_next(session)
         self._clock_shown = None  # the countdown starts over
         self._render_state(session)
@@ -390,19 +403,6 @@ class TimerPage(QWidget):
         """For screen readers: the time left and the phase (or that it is paused)."""
         left = format_clock(whole_seconds(session.remaining()))
         self.ring.setAccessibleDescription(fill(self.tr("%1 left, %2"), left, self.ring.caption))
-
-    def _cue(self, index: int, step: Step) -> str:
-        """The one cue of the phase: while getting ready, the position (after the floor, first
-        "get up slowly"; before the first stretch, the rule for every stretch)."""
-        if step.phase is not Phase.PREPARE:
-            return self.content.stretch(step.stretch).cue(self.lang)
-        guidance = self.content.guidance
-        lines = [self.content.variant(step.variant).setup(self.lang)]
-        if step.get_up:
-            lines.insert(0, guidance.get_up(self.lang))
-        if index == 0:
-            lines.append(guidance.rule(self.lang))
-        return "\n".join(lines)
 
     def _render_clock(self, session: Session) -> None:
         """The countdown ring and the time left, when the whole second shown changes."""
@@ -447,5 +447,5 @@ class TimerPage(QWidget):
             note = self.tr("No holds this time, and that's fine; next time even one counts.")
         self.done_note.setText(note)
         self.pages.setCurrentWidget(self.done_view)
-        self.home_button.setFocus()
+        self.done_view.focus_main()
         self.deadline_timer.disarm()

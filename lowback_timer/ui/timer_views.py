@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from lowback_timer.app.text import fill
 from lowback_timer.core.content import Content
 from lowback_timer.ui.dials import BreathPacer, CountdownRing
+from lowback_timer.ui.spread_question import SpreadQuestion
 from lowback_timer.ui.style import SPACING, label, scaled_font
 from lowback_timer.ui.widgets import Picture, big_button, laid_out, scrolled, wrapped
 
@@ -67,11 +68,10 @@ class RunningView(QWidget):
         # On a small screen (960 x 540 at 200 %) the picture and the dials shrink, then the
         # texts scroll; the buttons below never do.
         self.upper = scrolled(upper)
-        layout = laid_out(
-            QVBoxLayout(self),
-            (self.upper, 1),
-            self._controls(actions, pause_texts, key_hint),
-        )
+        controls = self._controls(actions, pause_texts, key_hint)
+        # After a stretch, over the buttons: did the leg symptoms spread? (hidden until asked)
+        self.spread = SpreadQuestion(self.pause_button)
+        layout = laid_out(QVBoxLayout(self), (self.upper, 1), self.spread, controls)
         layout.setContentsMargins(SPACING * 2, SPACING, SPACING * 2, SPACING)
         layout.setSpacing(SPACING)
         self._shortcuts(actions)
@@ -247,10 +247,17 @@ class DoneView(QWidget):
         for button in (self.again, self.home):
             by_keyboard(button, button.text())
         self.home.setDefault(True)
+        self.spread = SpreadQuestion(self.home)  # after the last stretch (hidden until asked)
         row = laid_out(QHBoxLayout(), self.again, self.home, 1)
-        layout = laid_out(QVBoxLayout(self), self.title, self.summary, self.note, 1, row)
+        layout = laid_out(
+            QVBoxLayout(self), self.title, self.summary, self.note, self.spread, 1, row
+        )
         layout.setContentsMargins(SPACING * 3, SPACING * 3, SPACING * 3, SPACING * 3)
         layout.setSpacing(SPACING * 2)
+
+    def focus_main(self) -> None:
+        """The keyboard starts on the question when it is asked, else on "Back to home"."""
+        (self.spread.no if self.spread.isVisibleTo(self) else self.home).setFocus()
 
 
 def key_name(key: Qt.Key) -> str:

@@ -81,7 +81,9 @@ class WindowActions(QObject):
         box.setWindowTitle(self.tr("How often, and what to expect"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(guidance.rule(lang))
-        box.setInformativeText(f"{guidance.how_often(lang)}\n\n{guidance.expect(lang)}")
+        # (and that symptoms which move up towards the back, or ease, are fine: centralisation)
+        texts = (guidance.how_often(lang), guidance.expect(lang), guidance.spread_up_ok(lang))
+        box.setInformativeText("\n\n".join(texts))
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.open()
         return box

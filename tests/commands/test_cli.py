@@ -14,6 +14,7 @@ from lowback_timer import __version__
 from lowback_timer.app.controller import open_store
 from lowback_timer.commands import cli
 from lowback_timer.commands.cli import main
+from lowback_timer.core.content import Stretch
 from lowback_timer.core.loader import load_content
 from lowback_timer.core.routine import build_routine
 from tests.cli import run
@@ -297,3 +298,34 @@ def test_a_start_with_only_options_reads_them_as_the_whole_parser_does(argv: lis
     whole = cli._parser(content).parse_args(argv)
     assert vars(lean) == vars(whole)
     assert lean.command is None
+
+
+def test_plan_json_marks_where_the_timer_asks_whether_the_symptoms_spread(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """After each stretch's last hold (both sides), for the nerve type by default; the
+    setting turns it on or off for every type."""
+
+    def marked(*types: str) -> list[tuple[str, str | None]]:
+        argv = [arg for t in types for arg in ("--type", t)]
+        _, out, _ = run(capsys, "plan", *argv, "--place", "desk", "--minutes", "10", "--json")
+        data = json.loads(out)
+        phases = [(p["phase"], p["stretch"]) for p in data["phases"] if p["ask_spread"]]
+        holds = [(s["stretch"], s["side"]) for s in data["steps"] if s["ask_spread"]]
+        assert [stretch for _, stretch in phases] == [stretch for stretch, _ in holds]
+        assert {phase for phase, _ in phases} <= {"hold"}
+        return holds
+
+    content = load_content()
+    nerve = build_routine(content, ("nerve", "sitting"), "desk", 10)
+    exercises = [content.stretch_for(item.variant) for item in nerve.items]
+    stretches = [e.id for e in exercises if isinstance(e, Stretch)]  # (not after a move)
+    assert marked("nerve", "sitting") == [(s, "left") for s in stretches]
+    assert marked("sitting") == []
+    open_store().setValue("spread_check", "on")
+    sitting = build_routine(content, ("sitting",), "desk", 10).items
+    assert len(marked("sitting")) == sum(
+        isinstance(content.stretch_for(i.variant), Stretch) for i in sitting
+    )
+    open_store().setValue("spread_check", "off")
+    assert marked("nerve") == []

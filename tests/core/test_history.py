@@ -284,8 +284,45 @@ def test_a_version_1_database_is_migrated_and_keeps_its_sessions(path: Path) -> 
     assert history.ratings() == [RatingPoint(tokyo(5, 20), None, None, 2, 1)]
     history.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_a_version_2_database_keeps_its_safety_stops_and_takes_leg_symptoms_that_spread(
+    path: Path,
+) -> None:
+    path.parent.mkdir()
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "PRAGMA user_version = 2;")
+    old.execute(
+        "INSERT INTO safety_stops (at, source, tier, reason) VALUES (?, 'stop', 4, 'sharp-pain')",
+        (tokyo(5, 20),),
+    )
+    old.commit()
+    with pytest.raises(sqlite3.IntegrityError):  # (what version 2 could not keep)
+        old.execute(
+            "INSERT INTO safety_stops (at, source, tier, reason) VALUES (1, 'spread', 4, 'x')"
+        )
+    old.close()
+
+    history = History(path, clock=FakeClock(tokyo(6, 2)), tz=TOKYO)
+    history.record_safety_stop("spread", 4, "glutes")  # by the stretch's id
+    assert history.safety_stops() == [
+        (tokyo(5, 20), "stop", 4, "sharp-pain"),
+        (tokyo(6, 2), "spread", 4, "glutes"),
+    ]
+    with pytest.raises(ValueError, match="id"):
+        history.record_safety_stop("spread", 4, "it went down to my foot")
+    history.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        indexes = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+        assert ("safety_stops_at",) in indexes
+        with pytest.raises(sqlite3.IntegrityError):  # a source the app never writes
+            conn.execute(
+                "INSERT INTO safety_stops (at, source, tier, reason) VALUES (1, 'x', 4, 'y')"
+            )
     conn.close()
 
 

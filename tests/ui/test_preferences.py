@@ -17,7 +17,7 @@ from lowback_timer.app.desktop_questions import DesktopAnswers
 from lowback_timer.app.desktop_watch import DesktopWatch, IdleMonitor, MutterIdle, ScreenSaverIdle
 from lowback_timer.app.do_not_disturb import DoNotDisturb, NotificationsInhibited
 from lowback_timer.core.content import Content
-from lowback_timer.core.routine import OVERRUN, Phase
+from lowback_timer.core.routine import OVERRUN, Answers, Phase
 from lowback_timer.core.settings import limits
 from lowback_timer.ui.background import Background
 from lowback_timer.ui.main_window import MainWindow
@@ -358,3 +358,30 @@ def test_in_japanese_preferences_say_when_the_voice_is_basic(
     assert (dialog.basic_japanese is not None) is basic
     if dialog.basic_japanese is not None:
         assert "espeak-ng" in dialog.basic_japanese.text()
+
+
+def test_the_spread_question_follows_the_nerve_type_until_the_user_chooses(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    """After each stretch, "did it spread?": by default for the nerve type only; "Always" and
+    "Never" for every routine."""
+    window = open_window(qtbot, content, tmp_path)
+    dialog = window.open_preferences()
+    box = dialog.spread_check
+    assert box.currentData() == "auto"
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "For “Nerve-like heaviness”",
+        "Always",
+        "Never",
+    ]
+    assert box.accessibleName() == "After each stretch, ask whether leg symptoms spread"
+    box.setCurrentIndex(box.findData("on"))
+    dialog.accept()
+    assert read_settings(window.controller.store, content).spread_check == "on"
+    window.flow.today()  # today's routine: no type saved ("not sure"), asked all the same
+    assert window.flow.asks_spread()
+    dialog = window.open_preferences()
+    dialog.spread_check.setCurrentIndex(dialog.spread_check.findData("off"))
+    dialog.accept()
+    window.flow.for_answers(Answers(("nerve",), "desk", 5))
+    assert not window.flow.asks_spread()
