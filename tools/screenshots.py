@@ -199,6 +199,14 @@ def shoot_timer(window: MainWindow, clock: _Clock, lang: str, save: Save) -> Non
     save(window, f"{lang}-timer-stop")
     page.reason_buttons["sharp-pain"].click()
     save(window, f"{lang}-care-stop")
+    window.start_session(Answers(("fatigue",), "desk", 3))
+    while not page.session.step.rep_s:  # the heel raises after the stretches
+        page.skip()
+    clock.now = page.session.next_deadline() or clock.now  # their get-ready ends
+    page.catch_up()
+    clock.now += 5.2  # the second time, going up
+    page.catch_up()
+    save(window, f"{lang}-timer-move")
     window.start_session(Answers(("standing",), "desk", 3))
     while page.session.state.value == "running":
         page.skip()
@@ -228,7 +236,8 @@ def shoot_spread(window: MainWindow, clock: _Clock, lang: str, save: Save) -> No
             save(window, f"{lang}-timer-spread-gently")
         window.show_home()
         save(window, f"{lang}-home-spread-{'left-out' if number == 1 else 'check-up'}")
-    controller.update_settings(none_yet)
+    # A routine that ends on a stretch (the marching left out): asked on the "done" screen.
+    controller.update_settings(replace(none_yet, avoid=("marching",)))
     window.start_session(Answers(("nerve",), "desk", 5))
     session = page.session
     while session is not None and (deadline := session.next_deadline()) is not None:

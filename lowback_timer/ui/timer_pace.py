@@ -105,7 +105,8 @@ class Pacing(QObject):
         self.label.setText(self.tr("Up") if rep.up else self.tr("Down"))
         into = session.step.duration_s - session.remaining()
         late = into - (rep.number - 1) * session.step.rep_s
-        if rep.up and rep != self._rep and late < TONE_LATE_S:
+        # From the second time on: the first begins with the phase's own sound.
+        if rep.up and rep != self._rep and rep.number > 1 and late < TONE_LATE_S:
             self.sounds.play(REP_SOUND)
         self._rep = rep
 
