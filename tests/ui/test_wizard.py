@@ -508,3 +508,17 @@ def test_only_the_times_that_change_the_routine_can_be_chosen(
     answer(wizard, ("sitting",), "desk", 10)
     assert all(b.isEnabled() for b in buttons.values())
     assert wizard.place_page.chosen_minutes() == 10
+
+
+def test_the_preview_counts_a_move_in_whole_times(
+    qtbot: QtBot, content: Content, tmp_path: Path
+) -> None:
+    wizard = make_wizard(qtbot, content, tmp_path)
+    to_type_page(wizard)
+    answer(wizard, ("fatigue",), "desk", 3)
+    raises = wizard.preview.rows[-1]
+    assert raises.name.text() == "Heel raises" and raises.dose.text() == "10 times, slowly"
+    assert raises.hold.singleStep() == 4  # one more time at its pace
+    raises.hold.stepUp()
+    assert raises.dose.text() == "11 times, slowly"
+    assert wizard.preview.draft.items[-1].hold_s == 44
