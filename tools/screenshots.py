@@ -200,7 +200,7 @@ def shoot_timer(window: MainWindow, clock: _Clock, lang: str, save: Save) -> Non
     page.reason_buttons["sharp-pain"].click()
     save(window, f"{lang}-care-stop")
     window.start_session(Answers(("fatigue",), "desk", 3))
-    while not page.session.step.rep_s:  # the heel raises after the stretches
+    while page.session.step.stretch != "heel-raises":  # their get-ready, after the stretches
         page.skip()
     clock.now = page.session.next_deadline() or clock.now  # their get-ready ends
     page.catch_up()

@@ -434,8 +434,20 @@
         <translation>下ろして</translation>
     </message>
     <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
+        <source>of %1</source>
+        <translation>%1回中</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>上げる</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>下ろす</translation>
+    </message>
+    <message>
+        <source>Time %1 of %2, %3</source>
+        <translation>%2回中%1回目、%3</translation>
     </message>
     <message>
         <source>Breathe in</source>

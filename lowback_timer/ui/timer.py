@@ -386,7 +386,8 @@ class TimerPage(QWidget):
         self.stretch_name.setText(unbroken_brackets(title))
         self.stretch_name.setAccessibleName(title)
         self.setWindowTitle(title)
-        self.ring.set_caption(self.tr("Paused") if paused else self.phase_name(session.step))
+        caption = self.pacing.caption(session.step) or self.phase_name(session.step)
+        self.ring.set_caption(self.tr("Paused") if paused else caption)
         self.ring.set_paused(paused)
         self._describe_ring(session)
         texts = self._pause_texts()
@@ -400,9 +401,11 @@ class TimerPage(QWidget):
         }
 
     def _describe_ring(self, session: Session) -> None:
-        """For screen readers: the time left and the phase (or that it is paused)."""
+        """For screen readers: the time left and the phase (or that it is paused); a move's
+        count."""
         left = format_clock(whole_seconds(session.remaining()))
-        self.ring.setAccessibleDescription(fill(self.tr("%1 left, %2"), left, self.ring.caption))
+        said = fill(self.tr("%1 left, %2"), left, self.ring.caption)
+        self.ring.setAccessibleDescription(self.pacing.describe(session) or said)
 
     def _render_clock(self, session: Session) -> None:
         """The countdown ring and the time left, when the whole second shown changes."""

@@ -18,7 +18,7 @@ from lowback_timer.app.text import SpokenCues, fill
 from lowback_timer.core.breathing import Breath, breath_at, says_word_at
 from lowback_timer.core.counting import Rep
 from lowback_timer.core.language import format_clock
-from lowback_timer.core.routine import Phase
+from lowback_timer.core.routine import Phase, Step
 from lowback_timer.core.session import Session, State, whole_seconds
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.dials import BreathPacer, CountdownRing
@@ -50,6 +50,7 @@ class Pacing(QObject):
         self.settings = Settings()
         self._breath: Breath | None = None  # the breath on screen (its tone was played)
         self._rep: Rep | None = None  # the repetition on screen (its tone was played)
+        self._alone: bool | None = None  # the words large, without the moving circle
 
     def apply(self, settings: Settings) -> None:
         """The moving circle with its words beside it; with animations off, only the words,
@@ -58,12 +59,19 @@ class Pacing(QObject):
         animated = settings.animations
         self.pacer.setVisible(settings.pacer and animated)
         self.label.setVisible(settings.pacer)
-        factor = BREATH_FACTOR if animated else BREATH_STILL_FACTOR
-        self.label.setFont(scaled_font(factor, bold=not animated))
-        middle = Qt.AlignmentFlag.AlignCenter if not animated else Qt.AlignmentFlag.AlignVCenter
-        self.label.setAlignment(middle)
+        self._alone = None
+        self._words_alone(not animated)
         as_wide_as_longest(self.label, (*self._breaths(), self.tr("Up"), self.tr("Down")))
         self.start_over()
+
+    def _words_alone(self, alone: bool) -> None:
+        """The words large where nothing moves beside them (a move, or animations off)."""
+        if alone is not self._alone:
+            self._alone = alone
+            factor = BREATH_STILL_FACTOR if alone else BREATH_FACTOR
+            self.label.setFont(scaled_font(factor, bold=alone))
+            middle = Qt.AlignmentFlag.AlignCenter if alone else Qt.AlignmentFlag.AlignVCenter
+            self.label.setAlignment(middle)
 
     def start_over(self) -> None:
         """Show the breath or count afresh, without a tone for what is already on screen."""
@@ -94,11 +102,24 @@ class Pacing(QObject):
         """What the ring says: a move's count, else the time left in the phase."""
         rep = session.rep()
         if rep is not None:
-            return fill(self.tr("%1 / %2"), rep.number, rep.times)
+            return str(rep.number)
         return format_clock(whole_seconds(session.remaining()))
+
+    def caption(self, step: Step) -> str:
+        """Under a move's count, how many times in all ("of 12"); "" for a hold."""
+        return fill(self.tr("of %1"), step.times) if step.rep_s else ""
+
+    def describe(self, session: Session) -> str:
+        """For screen readers, a move's count and way ("Time 3 of 12, up"); "" for a hold."""
+        rep = session.rep()
+        if rep is None:
+            return ""
+        way = self.tr("up") if rep.up else self.tr("down")
+        return fill(self.tr("Time %1 of %2, %3"), rep.number, rep.times, way)
 
     def _render_rep(self, session: Session, rep: Rep) -> None:
         self.pacer.setVisible(False)  # (breathe as it comes while moving)
+        self._words_alone(True)
         if session.state is not State.RUNNING:
             self.label.setText("")
             return
@@ -117,6 +138,7 @@ class Pacing(QObject):
         """The breath's label and, at a turn, its tone; the pacer's size while it is seen."""
         settings = self.settings
         self.pacer.setVisible(settings.pacer and settings.animations)
+        self._words_alone(not settings.animations)
         in_s, out_s = settings.breath_in_s, settings.breath_out_s
         state = breath_at(session.active_elapsed(), in_s, out_s)
         if self.showing() and settings.pacer and settings.animations:
