@@ -480,13 +480,21 @@ def test_the_gentler_routine_is_chosen_on_the_time_page_and_kept(
     assert wizard.controller.settings.gentle
 
 
+def answered(
+    qtbot: QtBot, content: Content, tmp_path: Path, types: tuple[str, ...], place: str, minutes: int
+) -> SetupWizard:
+    """A new wizard with these answers given: on the preview."""
+    wizard = make_wizard(qtbot, content, tmp_path)
+    to_type_page(wizard)
+    answer(wizard, types, place, minutes)
+    return wizard
+
+
 def test_the_time_page_and_the_preview_say_when_the_time_changes_nothing(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
     """Nerve type: 5 and 10 minutes build the same routine (issue 24): both pages say so."""
-    wizard = make_wizard(qtbot, content, tmp_path)
-    to_type_page(wizard)
-    answer(wizard, ("nerve",), "desk", 10)
+    wizard = answered(qtbot, content, tmp_path, ("nerve",), "desk", 10)
     said = "You get this same routine with 5, 10 minutes"
     assert wizard.place_page.time_note.text().startswith(said)
     assert wizard.preview.time_note.isVisibleTo(wizard) and said in wizard.preview.time_note.text()
@@ -497,9 +505,7 @@ def test_only_the_times_that_change_the_routine_can_be_chosen(
 ) -> None:
     """Nerve type: 10 minutes build the 5-minute routine, so only 3 and 5 are offered and a 10
     asked for becomes 5; sitting at the desk: each time builds another routine, all offered."""
-    wizard = make_wizard(qtbot, content, tmp_path)
-    to_type_page(wizard)
-    answer(wizard, ("nerve",), "desk", 10)
+    wizard = answered(qtbot, content, tmp_path, ("nerve",), "desk", 10)
     buttons = wizard.place_page.minute_buttons
     assert [m for m, b in buttons.items() if b.isEnabled()] == [3, 5]
     assert wizard.place_page.chosen_minutes() == 5
@@ -513,9 +519,7 @@ def test_only_the_times_that_change_the_routine_can_be_chosen(
 def test_the_preview_counts_a_move_in_whole_times(
     qtbot: QtBot, content: Content, tmp_path: Path
 ) -> None:
-    wizard = make_wizard(qtbot, content, tmp_path)
-    to_type_page(wizard)
-    answer(wizard, ("fatigue",), "desk", 3)
+    wizard = answered(qtbot, content, tmp_path, ("fatigue",), "desk", 3)
     raises = wizard.preview.rows[-1]
     assert raises.name.text() == "Heel raises" and raises.dose.text() == "10 times, slowly"
     assert raises.hold.singleStep() == 4  # one more time at its pace
