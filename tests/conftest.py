@@ -1,5 +1,7 @@
+import gc
 import inspect
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,6 +58,16 @@ def _no_speech_process(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(speech, "_shared", None)
     monkeypatch.setattr(speech, "make_voice", lambda: speech.Voice((), answer_s=None))
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_freed_here() -> Iterator[None]:
+    """A test's cycles of Qt objects are freed on the main thread as it ends: left to the
+    garbage collector, they may be freed on the next test's history-writer thread, where
+    Qt refuses to stop their timers ("Timers cannot be stopped from another thread")."""
+    yield
+    if any(t.name == "history-writer" for t in threading.enumerate()):
+        gc.collect(1)  # (the young generations: the test's own objects; a full one is slow)
 
 
 @pytest.fixture(autouse=True)
