@@ -8,10 +8,12 @@ goes on; later writes are still tried, so the history picks up again once the di
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -250,7 +252,8 @@ class HistoryRecorder(QObject):
                 if history is None:
                     continue
             try:
-                job(history)
+                with _no_collection_here():
+                    job(history)
             except HistoryError as exc:
                 self._fail(exc)
                 continue
@@ -267,3 +270,17 @@ class HistoryRecorder(QObject):
         if message != self._told:
             self._told = message
             self.problem.emit(message)
+
+
+@contextlib.contextmanager
+def _no_collection_here() -> Iterator[None]:
+    """Python's cyclic garbage collector runs in whichever thread allocates past its threshold:
+    on this worker it could free the GUI thread's Qt objects, whose timers Qt will not stop
+    from here (and may crash on later). Held off while a job runs; the GUI thread collects."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
