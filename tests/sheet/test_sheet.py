@@ -367,3 +367,17 @@ def test_how_a_language_is_written_comes_from_the_content(content: Content) -> N
     english, japanese = a_sheet(content, "en"), a_sheet(content, "ja")
     assert english.italics and not english.no_sentence_space
     assert not japanese.italics and japanese.no_sentence_space
+
+
+MOVE_WORDS = {"en": ("Heel raises", "10 times, slowly"), "ja": ("かかと上げ", "ゆっくり10回")}
+
+
+def test_a_move_is_printed_with_its_count(content: Content, tmp_path: Path, lang: str) -> None:
+    routine = build_routine(content, ["fatigue"], "desk", 3)
+    japan = next(n for n in content.emergency_numbers if "JP" in n.countries)
+    sheet = sheet_for(content, routine, lang, for_whom="", number=japan, today=TODAY)
+    path = tmp_path / "sheet.pdf"
+    write_pdf(sheet, path, "a4")
+    text = pdf_text(path)
+    name, count = (text.index(squeezed(w)) for w in MOVE_WORDS[lang])
+    assert name < count  # the count under the move's name, as a hold's time under a stretch's
