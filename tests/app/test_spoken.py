@@ -12,7 +12,7 @@ import pytest
 from lowback_timer.app.speech import japanese_voice_is_basic
 from lowback_timer.app.text import SpokenCues
 from lowback_timer.core.breathing import Breath
-from lowback_timer.core.content import Content
+from lowback_timer.core.content import Content, Move
 from lowback_timer.core.routine import Phase, Step
 from lowback_timer.core.schema import Reading, Report
 from lowback_timer.core.settings import limits
@@ -34,14 +34,16 @@ def shortest_phases(content: Content) -> dict[Phase, float]:
 
 
 def every_cue(content: Content, lang: str) -> Iterator[tuple[Phase, str]]:
-    """Every phase cue the timer can say in `lang`: each stretch, phase and side."""
+    """Every phase cue the timer can say in `lang`: each stretch and move, phase and side."""
     cues = SpokenCues()
-    for stretch in content.stretches:
+    for stretch in (*content.stretches, *content.moves):
         variant = stretch.variants[0].id
         sides = ("right", "left") if stretch.both_sides else (None,)
+        rep_s = stretch.rep_s if isinstance(stretch, Move) else 0
         for phase in Phase:
             for side in sides:
-                step = Step(phase, stretch.id, variant, side, 10, 1, 1)
+                paced = rep_s if phase is Phase.HOLD else 0
+                step = Step(phase, stretch.id, variant, side, 10, 1, 1, False, paced)
                 yield phase, cues.phase(content, lang, step)
 
 
@@ -65,7 +67,8 @@ def test_every_spoken_japanese_text_is_kana(content: Content, lang: str) -> None
     words = [SpokenCues().breath(b) for b in Breath]
     assert "じゅんび。こかんせつの まえがわの ストレッチ" in cues and words == ["すって", "はいて"]
     assert [text for text in cues + words if not is_kana(text)] == []
-    for stretch in content.stretches:  # a name said as written must be kana already
+    assert "じゅんび。かかとあげ" in cues and "ゆっくり はじめます" in cues  # (a move)
+    for stretch in (*content.stretches, *content.moves):  # a name said as written: kana
         assert is_kana(stretch.spoken("ja")), stretch.id
 
 
