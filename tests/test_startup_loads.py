@@ -26,6 +26,10 @@ NEVER_BEFORE_THE_FIRST_FRAME = (
     "lowback_timer.ui.background",
     "lowback_timer.ui.tray",
     "lowback_timer.app.reminder_service",
+    "lowback_timer.core.review",  # (home reads the two-week review after the frame)
+    "lowback_timer.core.spread",  # (only with answers "it spread" to count)
+    "lowback_timer.core.walk",
+    "datetime",
     "yaml",
     "_hashlib",
     "sqlite3",

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -32,7 +33,7 @@ from lowback_timer.app.lock_files import holder_alive
 from lowback_timer.app.settings_file import set_aside_if_broken, settings_path
 from lowback_timer.app.start_at_login import StartAtLogin
 from lowback_timer.app.text import fill
-from lowback_timer.core import app_state, atomic, gate, review, spread
+from lowback_timer.core import app_state, atomic, gate
 from lowback_timer.core import settings as settings_rules
 from lowback_timer.core.content import (
     Content,
@@ -50,6 +51,9 @@ from lowback_timer.core.my_routine import (
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
 from lowback_timer.core.settings import Settings, coerce, migrated, stored, stored_keys
+
+if TYPE_CHECKING:
+    from lowback_timer.core.review import Review
 
 log = logging.getLogger(__name__)
 
@@ -238,8 +242,10 @@ class Controller(QObject):
             self.settings_changed.emit(decided)
             self._refresh_routine()
 
-    def review_on_home(self, result: review.Review) -> bool:
+    def review_on_home(self, result: Review) -> bool:
         """Whether home shows the two-week review's line (there is one, not dismissed)."""
+        from lowback_timer.core import review  # (after the first frame: home reads it then)
+
         hidden_until = self._settings.review_dismissed_until
         return review.shown_on_home(result, hidden_until, self.wall_clock())
 
@@ -293,16 +299,24 @@ class Controller(QObject):
 
     def dismiss_review(self) -> None:
         """Hide the two-week review's line on home for a week (`review.DISMISS_DAYS`)."""
+        from lowback_timer.core import review
+
         until = review.dismissed_until(self.wall_clock())
         self.update_settings(replace(self._settings, review_dismissed_until=until))
 
     def record_spread(self, stretch_id: str) -> None:
         """ "Yes, it spread" after `stretch_id`: left out for today, and counted for the week."""
+        from lowback_timer.core import spread
+
         self.update_settings(spread.spread_answered(self._settings, stretch_id, self.today()))
 
     def spreads_to_check(self) -> int:
         """How often the leg symptoms spread after a stretch in the last week, when that is
         often enough to have it checked (0 otherwise)."""
+        if not self._settings.spread_days:
+            return 0  # (nothing to count: the module and its dates stay out of the start)
+        from lowback_timer.core import spread
+
         if not spread.check_up_due(self._settings, self.today()):
             return 0
         return spread.spread_count(self._settings, self.today())

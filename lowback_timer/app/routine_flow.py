@@ -18,7 +18,6 @@ from lowback_timer.core.content import StopReason, Urgency
 from lowback_timer.core.gate import StartStep
 from lowback_timer.core.routine import Answers, Routine
 from lowback_timer.core.screening import Outcome
-from lowback_timer.core.spread import asks_spread
 
 if TYPE_CHECKING:  # (annotations only: loaded with the session)
     from lowback_timer.core.session import Session, Summary
@@ -130,8 +129,10 @@ class RoutineFlow(QObject):
     def asks_spread(self) -> bool:
         """Whether the routine that starts next asks, after each stretch, if the leg symptoms
         spread (the setting, or "auto" by its types: core/spread.py)."""
+        from lowback_timer.core import spread  # (with the timer, not before the first frame)
+
         controller = self.controller
-        return asks_spread(controller.content, controller.settings, self._types)
+        return spread.asks_spread(controller.content, controller.settings, self._types)
 
     def spread(self, stretch_id: str) -> None:
         """ "Yes, it spread" after a stretch: left out for today (as a stop for sharp pain

@@ -4,7 +4,6 @@ rules are the controller's; this window only moves between screens."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from lowback_timer.app.controller import Controller
 from lowback_timer.app.history_recorder import HistoryRecorder
-from lowback_timer.app.review_text import ReviewText
 from lowback_timer.app.routine_flow import RoutineFlow, Show
 from lowback_timer.app.text import fill
 from lowback_timer.core.clock import Clock, monotonic_clock
@@ -176,6 +174,10 @@ class MainWindow(QMainWindow):
         """Only beside a routine: with routines off, the care screen has said what to do."""
         controller, line = self.controller, ""
         if self.reviews and controller.home_step() is HomeStep.READY:
+            from datetime import date  # (after the first frame: kept out of the start)
+
+            from lowback_timer.app.review_text import ReviewText
+
             result = self.history.review(date.fromisoformat(controller.today()))
             if result is not None and controller.review_on_home(result):
                 line = ReviewText().line(result, controller.content, controller.lang)
