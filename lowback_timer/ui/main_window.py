@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from lowback_timer.app.controller import Controller
@@ -171,8 +171,12 @@ class MainWindow(QMainWindow):
         self._show_review()
 
     def _show_review(self) -> None:
-        """Only beside a routine: with routines off, the care screen has said what to do."""
+        """Only beside a routine: with routines off, the care screen has said what to do. Read
+        when home is seen: a copy idle in the tray opens no history for it."""
         controller, line = self.controller, ""
+        seen = self.isVisible() and self.stack.currentWidget() is self.home
+        if not seen:
+            return  # (showEvent and show_home ask again)
         if self.reviews and controller.home_step() is HomeStep.READY:
             from datetime import date  # (after the first frame: kept out of the start)
 
@@ -213,9 +217,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(fill(self.tr("%1 — %2"), page_title, base) if page_title else base)
 
     def show_home(self) -> None:
-        self._show_notices()  # a check can fall due while the app is open
         self.show_page(self.home)
+        self._show_notices()  # a check can fall due while the app is open
         self.home.focus_main()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_review()  # (from the tray: home is seen only now)
 
     def start_up(self) -> None:
         """Call once the window is shown: the wizard on the first run; otherwise the home

@@ -15,6 +15,7 @@ from lowback_timer.app.controller import read_settings
 from lowback_timer.app.text import WORD_JOINER
 from lowback_timer.core.content import Content
 from lowback_timer.core.history import FILE_NAME
+from lowback_timer.core.review import Review
 from lowback_timer.ui.main_window import MainWindow
 from tests.helpers import make_controller, store_in
 from tests.review_histories import EMPTY, FLAT, IMPROVING, Ratings, write_history
@@ -42,8 +43,10 @@ def window_with(
     ratings: Ratings,
     *,
     lang: str = "en",
+    shown: bool = True,
 ) -> MainWindow:
-    """The main window after its first frame (home shows the review), on a made-up history."""
+    """The main window after its first frame (home shows the review), on a made-up history;
+    not `shown`: as it starts in the tray."""
     if ratings:
         write_history(folder / FILE_NAME, ratings, TODAY)
     store = store_in(folder)
@@ -51,9 +54,30 @@ def window_with(
         store.setValue(key, value)
     window = MainWindow(make_controller(content, folder, store, lang=lang, now=NOON))
     qtbot.addWidget(window)
-    window.show()
+    if shown:
+        window.show()
     window.start_reviews()
     return window
+
+
+def test_a_copy_in_the_tray_reads_the_review_only_once_home_is_seen(
+    qtbot: QtBot, content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Idle in the tray, nothing shows the line: no history is opened for it (sqlite and the
+    file stay out of the tray's memory) until the window comes up."""
+    window = window_with(qtbot, content, tmp_path, EVERY_DAY_FLAT, shown=False)
+    reads: list[date] = []
+    review = window.history.review
+
+    def reading(day: date) -> Review | None:
+        reads.append(day)
+        return review(day)
+
+    monkeypatch.setattr(window.history, "review", reading)
+    window.start_reviews()
+    assert reads == []
+    window.show()
+    assert home_line(window) == NO_BETTER["en"] and len(reads) == 1
 
 
 def home_line(window: MainWindow) -> str:
