@@ -189,14 +189,10 @@ class Move(Exercise):
     count: tuple[int, int] = spec(Range(*COUNT_LIMITS))
     rep_s: int = spec(Int(*REP_LIMITS, unit=" s"))
 
-    def set_s(self, count: int) -> int:
-        """The seconds of one set of `count` repetitions."""
-        return count * self.rep_s
-
     @property
     def seconds_range(self) -> tuple[int, int]:
-        """The shortest and longest set, as the content allows."""
-        return self.set_s(self.count[0]), self.set_s(self.count[1])
+        """The shortest and longest set in seconds, as the content allows."""
+        return self.count[0] * self.rep_s, self.count[1] * self.rep_s
 
 
 @shape

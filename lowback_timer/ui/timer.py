@@ -105,7 +105,13 @@ class TimerPage(QWidget):
         self.stop_view = self._build_stop_view()
         self.done_view = self._build_done_view()
         self.pacing = Pacing(
-            self.ring, self.pacer, self.breath_label, self.sounds, self.speaker, self._showing
+            self.ring,
+            self.pacer,
+            self.breath_label,
+            self.sounds,
+            self.speaker,
+            self.spoken,
+            self._showing,
         )
         for view in (self.running_view, self.stop_view, self.done_view):
             self.pages.addWidget(view)

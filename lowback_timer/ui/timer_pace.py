@@ -41,12 +41,13 @@ class Pacing(QObject):
         label: QLabel,
         sounds: SoundPlayer,
         speaker: Speaker,
+        spoken: SpokenCues,
         showing: Callable[[], bool],
     ) -> None:
         super().__init__(label)
         self.ring, self.pacer, self.label = ring, pacer, label
         self.sounds, self.speaker, self.showing = sounds, speaker, showing
-        self.spoken = SpokenCues(self)  # what the speaker says (in Japanese, kana)
+        self.spoken = spoken  # the page's: what the speaker says (in Japanese, kana)
         self.settings = Settings()
         self._breath: Breath | None = None  # the breath on screen (its tone was played)
         self._rep: Rep | None = None  # the repetition on screen (its tone was played)
