@@ -39,6 +39,7 @@ The thresholds and where they come from:
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -147,12 +148,7 @@ def _medians(sessions: list[SessionRecord]) -> Medians:
 
 
 def _median(values: list[int]) -> float | None:
-    if not values:
-        return None
-    ordered, middle = sorted(values), len(values) // 2
-    if len(values) % 2:
-        return float(ordered[middle])
-    return (ordered[middle - 1] + ordered[middle]) / 2
+    return float(statistics.median(values)) if values else None
 
 
 def as_json(result: Review) -> dict[str, Any]:
