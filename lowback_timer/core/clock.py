@@ -15,6 +15,7 @@ Pure Python, no Qt. Everything the choice depends on can be injected, so tests u
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -26,6 +27,9 @@ ClockGettime = Callable[[int], float]
 #: In the fallback, the wall clock running ahead of the monotonic one by more than this between
 #: two readings counts as a suspend. Smaller differences are clock adjustments (NTP) and noise.
 SUSPEND_JUMP_S = 2.0
+#: A countdown shows whole seconds rounded up (0:01 until the very end); float noise this
+#: small past a whole second still counts as that second, so its next change is always ahead.
+SECOND_SLACK_S = 1e-6
 
 
 class SuspendDetectingClock:
@@ -90,3 +94,8 @@ def _usable(gettime: ClockGettime | None, clock_id: int | None) -> Clock | None:
 #: The app's one monotonic clock for deadlines (a single instance, so that the fallback's
 #: record of sleeps is shared by everyone who reads it).
 monotonic_clock: Clock = suspend_aware_clock()
+
+
+def whole_seconds(seconds: float) -> int:
+    """Seconds as a countdown shows them: rounded up (the session's phases, the walk)."""
+    return max(0, math.ceil(seconds - SECOND_SLACK_S))

@@ -10,13 +10,12 @@ two calls were never on screen, so they make no events and their holds do not co
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from lowback_timer.core.breathing import next_turn
-from lowback_timer.core.clock import Clock, monotonic_clock
+from lowback_timer.core.clock import Clock, monotonic_clock, whole_seconds
 from lowback_timer.core.counting import Rep, next_half, rep_at
 from lowback_timer.core.routine import Phase, Routine, Step
 
@@ -26,20 +25,11 @@ BACK_RESTARTS_AFTER_S = 3.0
 #: session then pauses at the next phase instead of replaying the missed ones in a burst.
 SLEEP_GAP_S = 60.0
 
-#: The countdown shows whole seconds rounded up (0:01 until the very end); float noise this
-#: small past a whole second still counts as that second, so its next change is always ahead.
-SECOND_SLACK_S = 1e-6
-
 #: The stop reasons the session itself makes; the others are the content's stop reason ids.
 #: Stop was pressed and the user has not said why yet:
 STOP_UNSPECIFIED = "unspecified"
 #: The user left the timer screen for another one, which ends the routine:
 STOP_ABANDONED = "abandoned"
-
-
-def whole_seconds(seconds: float) -> int:
-    """Seconds as a countdown shows them: rounded up."""
-    return max(0, math.ceil(seconds - SECOND_SLACK_S))
 
 
 class State(StrEnum):

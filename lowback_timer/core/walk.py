@@ -8,9 +8,7 @@ fires late or early, `remaining_s()` is read from the deadline, so the countdown
 
 from __future__ import annotations
 
-import math
-
-from lowback_timer.core.clock import Clock
+from lowback_timer.core.clock import Clock, whole_seconds
 
 #: How long the walk lasts, in seconds. The source article asks for a change of posture every
 #: hour: stand up, move the hips, walk a little (軽く歩く); NICE NG59 (low back pain and
@@ -39,8 +37,8 @@ class Walk:
 
     def shown_s(self, now: float | None = None) -> int:
         """The whole seconds a countdown shows: rounded up, as `core.language.format_clock`
-        does (2:00 at the start, 0:01 until the very end)."""
-        return math.ceil(self.remaining_s(now))
+        does (2:00 at the start, 0:01 until the very end), as the timer's countdown."""
+        return whole_seconds(self.remaining_s(now))
 
     def next_change(self, now: float | None = None) -> float:
         """When the shown seconds next change (the deadline at the last one): always after

@@ -38,7 +38,7 @@ from lowback_timer.app.text import (
     phase_cue,
     unbroken_brackets,
 )
-from lowback_timer.core.clock import Clock, monotonic_clock
+from lowback_timer.core.clock import Clock, monotonic_clock, whole_seconds
 from lowback_timer.core.content import Content
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Phase, Routine, Step
@@ -49,7 +49,6 @@ from lowback_timer.core.session import (
     EventKind,
     Session,
     State,
-    whole_seconds,
 )
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.app import after_first_frame

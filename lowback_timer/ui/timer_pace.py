@@ -16,10 +16,11 @@ from lowback_timer.app.sound import SoundPlayer
 from lowback_timer.app.speech import Speaker
 from lowback_timer.app.text import SpokenCues, fill
 from lowback_timer.core.breathing import Breath, breath_at, says_word_at
+from lowback_timer.core.clock import whole_seconds
 from lowback_timer.core.counting import Rep
 from lowback_timer.core.language import format_clock
 from lowback_timer.core.routine import Phase, Step
-from lowback_timer.core.session import Session, State, whole_seconds
+from lowback_timer.core.session import Session, State
 from lowback_timer.core.settings import Settings
 from lowback_timer.ui.dials import BreathPacer, CountdownRing
 from lowback_timer.ui.style import scaled_font
